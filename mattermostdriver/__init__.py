@@ -1,0 +1,63 @@
+"""mattermostdriver: a Python driver for the Mattermost REST API v4 and its WebSocket."""
+
+import logging
+from typing import Any
+
+__version__ = "8.0.0"
+
+from .client import Client
+from .driver import Driver
+from .exceptions import (
+    ApiError,
+    ClientError,
+    Conflict,
+    ContentTooLarge,
+    FeatureDisabled,
+    InvalidOrMissingParameters,
+    MattermostError,
+    MethodNotAllowed,
+    NoAccessTokenProvided,
+    NotEnoughPermissions,
+    ResourceNotFound,
+    ServerError,
+    TooManyRequests,
+    TransportError,
+    UnexpectedResponse,
+    WebsocketAuthError,
+    WebsocketError,
+)
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = [
+    "__version__",
+    "Driver",
+    "Client",
+    "Websocket",
+    "ApiError",
+    "ClientError",
+    "Conflict",
+    "ContentTooLarge",
+    "FeatureDisabled",
+    "InvalidOrMissingParameters",
+    "MattermostError",
+    "MethodNotAllowed",
+    "NoAccessTokenProvided",
+    "NotEnoughPermissions",
+    "ResourceNotFound",
+    "ServerError",
+    "TooManyRequests",
+    "TransportError",
+    "UnexpectedResponse",
+    "WebsocketAuthError",
+    "WebsocketError",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # The websocket machinery (websockets, asyncio) loads only when it is used.
+    if name == "Websocket":
+        from .websocket import Websocket
+
+        return Websocket
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,228 @@
+"""The Driver: options, login and logout, the endpoint attributes, and the websocket."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import warnings
+from types import TracebackType
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Awaitable,
+    Callable,
+    Dict,
+    Mapping,
+    Optional,
+    Type,
+    Union,
+)
+
+from . import endpoints
+from .client import Client
+from .options import DEFAULT_OPTIONS, normalize_options
+
+if TYPE_CHECKING:  # the websocket machinery loads only when it is used
+    from .websocket import Websocket
+
+log = logging.getLogger(__name__)
+
+EventHandler = Callable[[str], Union[Awaitable[None], None]]
+
+
+class Driver:
+    """A Mattermost server and the routes of its REST API v4, one attribute per area.
+
+    Args:
+        options: see :data:`~mattermostdriver.options.DEFAULT_OPTIONS`. ``Driver()``
+            builds offline; nothing is sent before the first call.
+        client_cls: the :class:`~mattermostdriver.client.Client` class to use.
+
+    Example:
+        >>> d = Driver({"url": "https://chat.example.com", "token": "..."})
+        >>> d.login()  # doctest: +SKIP
+
+    """
+
+    #: The 7.3.2 defaults, kept for callers that read them.
+    default_options: Dict[str, Any] = DEFAULT_OPTIONS
+
+    access_control: endpoints.AccessControl
+    agents: endpoints.Agents
+    ai: endpoints.AI
+    audit_logs: endpoints.AuditLogs
+    bleve: endpoints.Bleve
+    bookmarks: endpoints.Bookmarks
+    bots: endpoints.Bots
+    brand: endpoints.Brand
+    channels: endpoints.Channels
+    cloud: endpoints.Cloud
+    cluster: endpoints.Cluster
+    commands: endpoints.Commands
+    compliance: endpoints.Compliance
+    content_flagging: endpoints.ContentFlagging
+    custom_profile_attributes: endpoints.CustomProfileAttributes
+    data_retention: endpoints.DataRetention
+    elasticsearch: endpoints.Elasticsearch
+    emoji: endpoints.Emoji
+    exports: endpoints.Exports
+    files: endpoints.Files
+    groups: endpoints.Groups
+    imports: endpoints.Imports
+    integration_actions: endpoints.IntegrationActions
+    ip_filtering: endpoints.IPFiltering
+    jobs: endpoints.Jobs
+    ldap: endpoints.LDAP
+    oauth: endpoints.OAuth
+    opengraph: endpoints.Opengraph
+    outgoing_oauth_connections: endpoints.OutgoingOauthConnections
+    permissions: endpoints.Permissions
+    plugins: endpoints.Plugins
+    posts: endpoints.Posts
+    preferences: endpoints.Preferences
+    reactions: endpoints.Reactions
+    recaps: endpoints.Recaps
+    remote_clusters: endpoints.RemoteClusters
+    reports: endpoints.Reports
+    roles: endpoints.Roles
+    saml: endpoints.SAML
+    scheduled_posts: endpoints.ScheduledPosts
+    schemes: endpoints.Schemes
+    shared_channels: endpoints.SharedChannels
+    status: endpoints.Status
+    system: endpoints.System
+    teams: endpoints.Teams
+    terms_of_service: endpoints.TermsOfService
+    threads: endpoints.Threads
+    uploads: endpoints.Uploads
+    usage: endpoints.Usage
+    users: endpoints.Users
+    webhooks: endpoints.Webhooks
+
+    def __init__(
+        self, options: Optional[Mapping[str, Any]] = None, client_cls: Type[Client] = Client
+    ) -> None:
+        self.options: Dict[str, Any] = normalize_options(options)
+        #: 7.3.2 name of the options.
+        self.driver = self.options
+        if self.options["debug"]:
+            _enable_debug_logging()
+        self.client = client_cls(self.options)
+        self.websocket: Optional[Websocket] = None
+        for name, cls in endpoints.ENDPOINTS.items():
+            setattr(self, name, cls(self.client))
+
+    def __repr__(self) -> str:
+        return f"<Driver {self.client.url}>"
+
+    def __enter__(self) -> Driver:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.disconnect()
+        self.client.close()
+
+    def login(self) -> Dict[str, Any]:
+        """Log in with the ``token`` option, or with ``login_id``/``password`` (and ``mfa_token``).
+
+        With a token, ``GET /api/v4/users/me`` checks it; with a password,
+        ``POST /api/v4/users/login`` opens a session whose token is kept for later calls.
+
+        Returns:
+            The logged-in user.
+
+        Raises:
+            ValueError: neither a token nor a login id and password were given.
+            NoAccessTokenProvided: the server refused the credentials.
+
+        """
+        if self.options.get("token"):
+            self.client.token = self.options["token"]
+            result: Dict[str, Any] = self.users.get_user("me")
+        elif self.options.get("login_id") and self.options.get("password"):
+            body = {"login_id": self.options["login_id"], "password": self.options["password"]}
+            if self.options.get("mfa_token"):
+                body["token"] = self.options["mfa_token"]
+            response = self.users.login_user(body)
+            self.client.token = response.headers.get("Token")
+            self.client.cookies = response.cookies
+            result = self.client.parse(response)
+        else:
+            raise ValueError("login needs the 'token' option, or 'login_id' and 'password'")
+        self.client.userid = result["id"]
+        self.client.username = result["username"]
+        return result
+
+    def logout(self) -> Any:
+        """POST /api/v4/users/logout: end the session, forget the token and close the websocket."""
+        self.disconnect()
+        try:
+            return self.users.logout_user()
+        finally:
+            self.client.token = None
+            self.client.userid = ""
+            self.client.username = ""
+
+    def init_websocket(
+        self,
+        event_handler: EventHandler,
+        websocket_cls: Optional[Type[Websocket]] = None,
+        *,
+        blocking: bool = True,
+    ) -> Any:
+        """GET /api/v4/websocket: listen for events and hand each one to ``event_handler``.
+
+        The handler gets every message as its raw JSON text and may be a plain function
+        or an ``async def``. Blocking (the default, as in 7.3.2), this runs the calling
+        thread's asyncio event loop until the websocket ends and returns that loop; other
+        tasks scheduled on the loop run meanwhile. With ``blocking=False`` it returns at
+        once with the running :class:`~mattermostdriver.websocket.Websocket` (call its
+        ``stop()``, or :meth:`disconnect`).
+        """
+        if websocket_cls is None:
+            from .websocket import Websocket
+
+            websocket_cls = Websocket
+        self.websocket = websocket_cls(self.options, self.client.token)
+        if not blocking:
+            return self.websocket.start(event_handler)
+        loop = _thread_event_loop()
+        loop.run_until_complete(self.websocket.connect(event_handler))
+        return loop
+
+    def disconnect(self) -> None:
+        """Close the websocket, if one runs (from any thread)."""
+        if self.websocket is not None:
+            self.websocket.disconnect()
+
+
+def _thread_event_loop() -> asyncio.AbstractEventLoop:
+    """The calling thread's event loop (as 7.3.2 used it), created and set when there is none."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        try:
+            loop = asyncio.get_event_loop()
+        except RuntimeError:
+            loop = None
+    if loop is None or loop.is_closed():
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+    return loop
+
+
+def _enable_debug_logging() -> None:
+    """The ``debug`` option: DEBUG lines of this package only, on stderr. Nothing secret is logged."""
+    logger = logging.getLogger("mattermostdriver")
+    logger.setLevel(logging.DEBUG)
+    if not any(
+        isinstance(h, logging.StreamHandler) and not isinstance(h, logging.NullHandler)
+        for h in logger.handlers
+    ):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)

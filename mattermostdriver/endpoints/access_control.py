@@ -1,0 +1,163 @@
+"""Endpoints of ``driver.access_control``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class AccessControl(Base):
+    """The ``access_control`` routes."""
+
+    def assign_access_control_policy_to_channels(
+        self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/access_control_policies/{policy_id}/assign
+
+        Assign an access control policy to channels.
+        """
+        return self.client.post(
+            self.path("/access_control_policies/{}/assign", policy_id), options=options, params=params
+        )
+
+    def check_access_control_policy_expression(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/access_control_policies/cel/check
+
+        Check an access control policy expression.
+        """
+        return self.client.post("/access_control_policies/cel/check", options=options, params=params)
+
+    def create_access_control_policy(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """PUT /api/v4/access_control_policies
+
+        Create an access control policy.
+        """
+        return self.client.put("/access_control_policies", options=options, params=params)
+
+    def delete_access_control_policy(
+        self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/access_control_policies/{policy_id}
+
+        Delete an access control policy.
+        """
+        return self.client.delete(
+            self.path("/access_control_policies/{}", policy_id), options=options, params=params
+        )
+
+    def get_access_control_policy(self, policy_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/access_control_policies/{policy_id}
+
+        Get an access control policy.
+        """
+        return self.client.get(self.path("/access_control_policies/{}", policy_id), params=params)
+
+    def get_access_control_policy_autocomplete_fields(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/access_control_policies/cel/autocomplete/fields
+
+        Get autocomplete fields for access control policies.
+        """
+        return self.client.get("/access_control_policies/cel/autocomplete/fields", params=params)
+
+    def get_cel_visual_ast(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/access_control_policies/cel/visual_ast
+
+        Get the visual AST for a CEL expression.
+        """
+        return self.client.post("/access_control_policies/cel/visual_ast", options=options, params=params)
+
+    def get_channel_access_control_attributes(
+        self, channel_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/channels/{channel_id}/access_control/attributes
+
+        Get access control attributes for a channel.
+        """
+        return self.client.get(self.path("/channels/{}/access_control/attributes", channel_id), params=params)
+
+    def get_channels_for_access_control_policy(
+        self, policy_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/access_control_policies/{policy_id}/resources/channels
+
+        Get channels for an access control policy.
+        """
+        return self.client.get(
+            self.path("/access_control_policies/{}/resources/channels", policy_id), params=params
+        )
+
+    def search_access_control_policies(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/access_control_policies/search
+
+        Search access control policies.
+        """
+        return self.client.post("/access_control_policies/search", options=options, params=params)
+
+    def search_channels_for_access_control_policy(
+        self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/access_control_policies/{policy_id}/resources/channels/search
+
+        Search channels for an access control policy.
+        """
+        return self.client.post(
+            self.path("/access_control_policies/{}/resources/channels/search", policy_id),
+            options=options,
+            params=params,
+        )
+
+    def test_access_control_policy_expression(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/access_control_policies/cel/test
+
+        Test an access control policy expression.
+        """
+        return self.client.post("/access_control_policies/cel/test", options=options, params=params)
+
+    def unassign_access_control_policy_from_channels(
+        self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/access_control_policies/{policy_id}/unassign
+
+        Unassign an access control policy from channels.
+        """
+        return self.client.delete(
+            self.path("/access_control_policies/{}/unassign", policy_id), options=options, params=params
+        )
+
+    def update_access_control_policies_active(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """PUT /api/v4/access_control_policies/activate
+
+        Activate or deactivate access control policies.
+        """
+        return self.client.put("/access_control_policies/activate", options=options, params=params)
+
+    def update_access_control_policy_active_status(
+        self, policy_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/access_control_policies/{policy_id}/activate
+
+        Activate or deactivate an access control policy.
+        """
+        return self.client.get(self.path("/access_control_policies/{}/activate", policy_id), params=params)
+
+    def validate_expression_against_requester(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/access_control_policies/cel/validate_requester
+
+        Validate if the current user matches a CEL expression.
+        """
+        return self.client.post(
+            "/access_control_policies/cel/validate_requester", options=options, params=params
+        )

@@ -1,0 +1,32 @@
+"""Endpoints of ``driver.agents``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Agents(Base):
+    """The ``agents`` routes."""
+
+    def get_agents(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/agents
+
+        Get available agents.
+        """
+        return self.client.get("/agents", params=params)
+
+    def get_agents_status(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/agents/status
+
+        Get agents bridge status.
+        """
+        return self.client.get("/agents/status", params=params)
+
+    def get_llm_services(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/llmservices
+
+        Get available LLM services.
+        """
+        return self.client.get("/llmservices", params=params)

@@ -1,0 +1,25 @@
+"""Endpoints of ``driver.ai``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class AI(Base):
+    """The ``ai`` routes."""
+
+    def get_ai_agents(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/ai/agents
+
+        Get available AI agents.
+        """
+        return self.client.get("/ai/agents", params=params)
+
+    def get_ai_services(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/ai/services
+
+        Get available AI services.
+        """
+        return self.client.get("/ai/services", params=params)

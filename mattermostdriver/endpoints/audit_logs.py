@@ -1,0 +1,27 @@
+"""Endpoints of ``driver.audit_logs``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class AuditLogs(Base):
+    """The ``audit_logs`` routes."""
+
+    def add_audit_log_certificate(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/audit_logs/certificate
+
+        Upload audit log certificate.
+        """
+        return self.client.post("/audit_logs/certificate", options=options, params=params)
+
+    def remove_audit_log_certificate(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/audit_logs/certificate
+
+        Remove audit log certificate.
+        """
+        return self.client.delete("/audit_logs/certificate", options=options, params=params)

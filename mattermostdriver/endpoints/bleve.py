@@ -1,0 +1,18 @@
+"""Endpoints of ``driver.bleve``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Bleve(Base):
+    """The ``bleve`` routes."""
+
+    def purge_bleve_indexes(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/bleve/purge_indexes
+
+        Purge all Bleve indexes.
+        """
+        return self.client.post("/bleve/purge_indexes", options=options, params=params)

@@ -1,0 +1,66 @@
+"""Endpoints of ``driver.bookmarks``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Bookmarks(Base):
+    """The ``bookmarks`` routes."""
+
+    def create_channel_bookmark(
+        self, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/channels/{channel_id}/bookmarks
+
+        Create channel bookmark.
+        """
+        return self.client.post(
+            self.path("/channels/{}/bookmarks", channel_id), options=options, params=params
+        )
+
+    def delete_channel_bookmark(
+        self, channel_id: str, bookmark_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/channels/{channel_id}/bookmarks/{bookmark_id}
+
+        Delete channel bookmark.
+        """
+        return self.client.delete(
+            self.path("/channels/{}/bookmarks/{}", channel_id, bookmark_id), options=options, params=params
+        )
+
+    def list_channel_bookmarks_for_channel(
+        self, channel_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/channels/{channel_id}/bookmarks
+
+        Get channel bookmarks for Channel.
+        """
+        return self.client.get(self.path("/channels/{}/bookmarks", channel_id), params=params)
+
+    def update_channel_bookmark(
+        self, channel_id: str, bookmark_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """PATCH /api/v4/channels/{channel_id}/bookmarks/{bookmark_id}
+
+        Update channel bookmark.
+        """
+        return self.client.patch(
+            self.path("/channels/{}/bookmarks/{}", channel_id, bookmark_id), options=options, params=params
+        )
+
+    def update_channel_bookmark_sort_order(
+        self, channel_id: str, bookmark_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/channels/{channel_id}/bookmarks/{bookmark_id}/sort_order
+
+        Update channel bookmark's order.
+        """
+        return self.client.post(
+            self.path("/channels/{}/bookmarks/{}/sort_order", channel_id, bookmark_id),
+            options=options,
+            params=params,
+        )

@@ -1,0 +1,103 @@
+"""Endpoints of ``driver.bots``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Bots(Base):
+    """The ``bots`` routes."""
+
+    def assign_bot_to_user(self, bot_id: str, user_id: str) -> Any:
+        """POST /api/v4/bots/{bot_user_id}/assign/{user_id}
+
+        Assign a bot to a user.
+        """
+        return self.client.post(self.path("/bots/{}/assign/{}", bot_id, user_id))
+
+    def convert_bot_to_user(
+        self, bot_user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/bots/{bot_user_id}/convert_to_user
+
+        Convert a bot into a user.
+        """
+        return self.client.post(
+            self.path("/bots/{}/convert_to_user", bot_user_id), options=options, params=params
+        )
+
+    def convert_user_to_bot(
+        self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/users/{user_id}/convert_to_bot
+
+        Convert a user into a bot.
+        """
+        return self.client.post(
+            self.path("/users/{}/convert_to_bot", user_id), options=options, params=params
+        )
+
+    def create_bot(self, options: Any) -> Any:
+        """POST /api/v4/bots
+
+        Create a bot.
+        """
+        return self.client.post("/bots", options=options)
+
+    def delete_bot_lhs_icon(self, bot_id: str) -> Any:
+        """DELETE /api/v4/bots/{bot_user_id}/icon
+
+        Delete bot's LHS icon image.
+        """
+        return self.client.delete(self.path("/bots/{}/icon", bot_id))
+
+    def disable_bot(self, bot_id: str) -> Any:
+        """POST /api/v4/bots/{bot_user_id}/disable
+
+        Disable a bot.
+        """
+        return self.client.post(self.path("/bots/{}/disable", bot_id))
+
+    def enable_bot(self, bot_id: str) -> Any:
+        """POST /api/v4/bots/{bot_user_id}/enable
+
+        Enable a bot.
+        """
+        return self.client.post(self.path("/bots/{}/enable", bot_id))
+
+    def get_bot(self, bot_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/bots/{bot_user_id}
+
+        Get a bot.
+        """
+        return self.client.get(self.path("/bots/{}", bot_id), params=params)
+
+    def get_bot_lhs_icon(self, bot_id: str) -> Any:
+        """GET /api/v4/bots/{bot_user_id}/icon
+
+        Get bot's LHS icon.
+        """
+        return self.client.get(self.path("/bots/{}/icon", bot_id))
+
+    def get_bots(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/bots
+
+        Get bots.
+        """
+        return self.client.get("/bots", params=params)
+
+    def patch_bot(self, bot_id: str, options: Any) -> Any:
+        """PUT /api/v4/bots/{bot_user_id}
+
+        Patch a bot.
+        """
+        return self.client.put(self.path("/bots/{}", bot_id), options=options)
+
+    def set_bot_lhs_icon(self, bot_id: str, files: Any) -> Any:
+        """POST /api/v4/bots/{bot_user_id}/icon
+
+        Set bot's LHS icon image.
+        """
+        return self.client.post(self.path("/bots/{}/icon", bot_id), files=files)

@@ -1,0 +1,32 @@
+"""Endpoints of ``driver.brand``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Brand(Base):
+    """The ``brand`` routes."""
+
+    def delete_brand_image(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """DELETE /api/v4/brand/image
+
+        Delete current brand image.
+        """
+        return self.client.delete("/brand/image", options=options, params=params)
+
+    def get_brand_image(self) -> Any:
+        """GET /api/v4/brand/image
+
+        Get brand image.
+        """
+        return self.client.get("/brand/image")
+
+    def upload_brand_image(self, files: Any) -> Any:
+        """POST /api/v4/brand/image
+
+        Upload brand image.
+        """
+        return self.client.post("/brand/image", files=files)

@@ -1,0 +1,473 @@
+"""Endpoints of ``driver.channels``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Channels(Base):
+    """The ``channels`` routes."""
+
+    def add_user(self, channel_id: str, options: Any = None) -> Any:
+        """POST /api/v4/channels/{channel_id}/members
+
+        Add user(s) to channel.
+        """
+        return self.client.post(self.path("/channels/{}/members", channel_id), options=options)
+
+    def autocomplete_channels(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/teams/{team_id}/channels/autocomplete
+
+        Autocomplete channels.
+        """
+        return self.client.get(self.path("/teams/{}/channels/autocomplete", team_id), params=params)
+
+    def autocomplete_channels_for_team_for_search(
+        self, team_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/teams/{team_id}/channels/search_autocomplete
+
+        Autocomplete channels for search.
+        """
+        return self.client.get(self.path("/teams/{}/channels/search_autocomplete", team_id), params=params)
+
+    def channel_members_minus_group_members(
+        self, channel_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/channels/{channel_id}/members_minus_group_members
+
+        Channel members minus group members.
+        """
+        return self.client.get(
+            self.path("/channels/{}/members_minus_group_members", channel_id), params=params
+        )
+
+    def convert_channel(self, channel_id: str, options: Any = None) -> Any:
+        """PUT /api/v4/channels/{channel_id}/privacy
+
+        Change a channel's privacy: ``options`` defaults to ``{"privacy": "P"}`` (make it
+        private, as 7.3.2's ``convert_channel`` did); pass ``{"privacy": "O"}`` to make it public.
+        The old ``/convert`` route is gone from the server.
+        """
+        body = options if options is not None else {"privacy": "P"}
+        return self.client.put(self.path("/channels/{}/privacy", channel_id), options=body)
+
+    def create_channel(self, options: Any) -> Any:
+        """POST /api/v4/channels
+
+        Create a channel.
+        """
+        return self.client.post("/channels", options=options)
+
+    def create_direct_message_channel(self, options: Any) -> Any:
+        """POST /api/v4/channels/direct
+
+        Create a direct message channel.
+        """
+        return self.client.post("/channels/direct", options=options)
+
+    def create_group_message_channel(self, options: Any) -> Any:
+        """POST /api/v4/channels/group
+
+        Create a group message channel.
+        """
+        return self.client.post("/channels/group", options=options)
+
+    def create_sidebar_category_for_team_for_user(
+        self, user_id: str, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/users/{user_id}/teams/{team_id}/channels/categories
+
+        Create user's sidebar category.
+        """
+        return self.client.post(
+            self.path("/users/{}/teams/{}/channels/categories", user_id, team_id),
+            options=options,
+            params=params,
+        )
+
+    def delete_channel(self, channel_id: str) -> Any:
+        """DELETE /api/v4/channels/{channel_id}
+
+        Delete a channel.
+        """
+        return self.client.delete(self.path("/channels/{}", channel_id))
+
+    def get_all_channels(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/channels
+
+        Get a list of all channels.
+        """
+        return self.client.get("/channels", params=params)
+
+    def get_channel(self, channel_id: str) -> Any:
+        """GET /api/v4/channels/{channel_id}
+
+        Get a channel.
+        """
+        return self.client.get(self.path("/channels/{}", channel_id))
+
+    def get_channel_by_name(self, team_id: str, channel_name: str) -> Any:
+        """GET /api/v4/teams/{team_id}/channels/name/{channel_name}
+
+        Get a channel by name.
+        """
+        return self.client.get(self.path("/teams/{}/channels/name/{}", team_id, channel_name))
+
+    def get_channel_by_name_and_team_name(self, team_name: str, channel_name: str) -> Any:
+        """GET /api/v4/teams/name/{team_name}/channels/name/{channel_name}
+
+        Get a channel by name and team name.
+        """
+        return self.client.get(self.path("/teams/name/{}/channels/name/{}", team_name, channel_name))
+
+    def get_channel_for_user(self, user_id: str, team_id: str) -> Any:
+        """GET /api/v4/users/{user_id}/teams/{team_id}/channels
+
+        Get channels for user.
+        """
+        return self.client.get(self.path("/users/{}/teams/{}/channels", user_id, team_id))
+
+    def get_channel_member(self, channel_id: str, user_id: str) -> Any:
+        """GET /api/v4/channels/{channel_id}/members/{user_id}
+
+        Get channel member.
+        """
+        return self.client.get(self.path("/channels/{}/members/{}", channel_id, user_id))
+
+    def get_channel_member_counts_by_group(
+        self, channel_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/channels/{channel_id}/member_counts_by_group
+
+        Channel members counts for each group that has atleast one member in the channel.
+        """
+        return self.client.get(self.path("/channels/{}/member_counts_by_group", channel_id), params=params)
+
+    def get_channel_members(self, channel_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/channels/{channel_id}/members
+
+        Get channel members.
+        """
+        return self.client.get(self.path("/channels/{}/members", channel_id), params=params)
+
+    def get_channel_members_by_ids(self, channel_id: str, options: Any = None) -> Any:
+        """POST /api/v4/channels/{channel_id}/members/ids
+
+        Get channel members by ids.
+        """
+        return self.client.post(self.path("/channels/{}/members/ids", channel_id), options=options)
+
+    def get_channel_members_for_user(self, user_id: str, team_id: str) -> Any:
+        """GET /api/v4/users/{user_id}/teams/{team_id}/channels/members
+
+        Get channel memberships and roles for a user.
+        """
+        return self.client.get(self.path("/users/{}/teams/{}/channels/members", user_id, team_id))
+
+    def get_channel_members_timezones(self, channel_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/channels/{channel_id}/timezones
+
+        Get timezones in a channel.
+        """
+        return self.client.get(self.path("/channels/{}/timezones", channel_id), params=params)
+
+    def get_channel_moderations(self, channel_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/channels/{channel_id}/moderations
+
+        Get information about channel's moderation.
+        """
+        return self.client.get(self.path("/channels/{}/moderations", channel_id), params=params)
+
+    def get_channel_pinned_posts(self, channel_id: str) -> Any:
+        """GET /api/v4/channels/{channel_id}/pinned
+
+        Get a channel's pinned posts.
+        """
+        return self.client.get(self.path("/channels/{}/pinned", channel_id))
+
+    def get_channel_statistics(self, channel_id: str) -> Any:
+        """GET /api/v4/channels/{channel_id}/stats
+
+        Get channel statistics.
+        """
+        return self.client.get(self.path("/channels/{}/stats", channel_id))
+
+    def get_channels_for_user(
+        self, user_id: str, team_id: Optional[str] = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/users/{user_id}/teams/{team_id}/channels
+
+        Get the channels of a user in a team. With ``team_id`` left out, it calls
+        ``GET /api/v4/users/{user_id}/channels``: the user's channels in every team.
+        """
+        if team_id is None:
+            return self.client.get(self.path("/users/{}/channels", user_id), params=params)
+        return self.client.get(self.path("/users/{}/teams/{}/channels", user_id, team_id), params=params)
+
+    def get_deleted_channels(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/teams/{team_id}/channels/deleted
+
+        Get deleted channels.
+        """
+        return self.client.get(self.path("/teams/{}/channels/deleted", team_id), params=params)
+
+    def get_group_message_members_common_teams(
+        self, channel_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/channels/{channel_id}/common_teams
+
+        Get common teams for members of a Group Message.
+        """
+        return self.client.get(self.path("/channels/{}/common_teams", channel_id), params=params)
+
+    def get_list_of_channels_by_ids(self, team_id: str, options: Any = None) -> Any:
+        """POST /api/v4/teams/{team_id}/channels/ids
+
+        Get a list of channels by ids.
+        """
+        return self.client.post(self.path("/teams/{}/channels/ids", team_id), options=options)
+
+    def get_private_channels_for_team(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/teams/{team_id}/channels/private
+
+        Get private channels.
+        """
+        return self.client.get(self.path("/teams/{}/channels/private", team_id), params=params)
+
+    def get_public_channels(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/teams/{team_id}/channels
+
+        Get public channels.
+        """
+        return self.client.get(self.path("/teams/{}/channels", team_id), params=params)
+
+    def get_sidebar_categories_for_team_for_user(
+        self, user_id: str, team_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/users/{user_id}/teams/{team_id}/channels/categories
+
+        Get user's sidebar categories.
+        """
+        return self.client.get(
+            self.path("/users/{}/teams/{}/channels/categories", user_id, team_id), params=params
+        )
+
+    def get_sidebar_category_for_team_for_user(
+        self, user_id: str, team_id: str, category_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/users/{user_id}/teams/{team_id}/channels/categories/{category_id}
+
+        Get sidebar category.
+        """
+        return self.client.get(
+            self.path("/users/{}/teams/{}/channels/categories/{}", user_id, team_id, category_id),
+            params=params,
+        )
+
+    def get_sidebar_category_order_for_team_for_user(
+        self, user_id: str, team_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/users/{user_id}/teams/{team_id}/channels/categories/order
+
+        Get user's sidebar category order.
+        """
+        return self.client.get(
+            self.path("/users/{}/teams/{}/channels/categories/order", user_id, team_id), params=params
+        )
+
+    def get_unread_messages(self, user_id: str, channel_id: str) -> Any:
+        """GET /api/v4/users/{user_id}/channels/{channel_id}/unread
+
+        Get unread messages.
+        """
+        return self.client.get(self.path("/users/{}/channels/{}/unread", user_id, channel_id))
+
+    def move_channel(
+        self, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/channels/{channel_id}/move
+
+        Move a channel.
+        """
+        return self.client.post(self.path("/channels/{}/move", channel_id), options=options, params=params)
+
+    def patch_channel(self, channel_id: str, options: Any) -> Any:
+        """PUT /api/v4/channels/{channel_id}/patch
+
+        Patch a channel.
+        """
+        return self.client.put(self.path("/channels/{}/patch", channel_id), options=options)
+
+    def patch_channel_moderations(
+        self, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """PUT /api/v4/channels/{channel_id}/moderations/patch
+
+        Update a channel's moderation settings.
+        """
+        return self.client.put(
+            self.path("/channels/{}/moderations/patch", channel_id), options=options, params=params
+        )
+
+    def remove_channel_member(self, channel_id: str, user_id: str) -> Any:
+        """DELETE /api/v4/channels/{channel_id}/members/{user_id}
+
+        Remove user from channel.
+        """
+        return self.client.delete(self.path("/channels/{}/members/{}", channel_id, user_id))
+
+    def remove_sidebar_category_for_team_for_user(
+        self,
+        user_id: str,
+        team_id: str,
+        category_id: str,
+        options: Any = None,
+        params: Optional[Dict[str, Any]] = None,
+    ) -> Any:
+        """DELETE /api/v4/users/{user_id}/teams/{team_id}/channels/categories/{category_id}
+
+        Delete sidebar category.
+        """
+        return self.client.delete(
+            self.path("/users/{}/teams/{}/channels/categories/{}", user_id, team_id, category_id),
+            options=options,
+            params=params,
+        )
+
+    def restore_channel(self, channel_id: str) -> Any:
+        """POST /api/v4/channels/{channel_id}/restore
+
+        Restore a channel.
+        """
+        return self.client.post(self.path("/channels/{}/restore", channel_id))
+
+    def search_all_channels(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/channels/search
+
+        Search all private and open type channels across all teams.
+        """
+        return self.client.post("/channels/search", options=options, params=params)
+
+    def search_channels(self, team_id: str, options: Any = None) -> Any:
+        """POST /api/v4/teams/{team_id}/channels/search
+
+        Search channels.
+        """
+        return self.client.post(self.path("/teams/{}/channels/search", team_id), options=options)
+
+    def search_group_channels(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/channels/group/search
+
+        Search Group Channels.
+        """
+        return self.client.post("/channels/group/search", options=options, params=params)
+
+    def set_channel_scheme(self, channel_id: str, options: Any = None) -> Any:
+        """PUT /api/v4/channels/{channel_id}/scheme
+
+        Set a channel's scheme: ``options`` is ``{"scheme_id": ...}``.
+        """
+        return self.client.put(self.path("/channels/{}/scheme", channel_id), options=options)
+
+    def update_channel(self, channel_id: str, options: Any) -> Any:
+        """PUT /api/v4/channels/{channel_id}
+
+        Update a channel.
+        """
+        return self.client.put(self.path("/channels/{}", channel_id), options=options)
+
+    def update_channel_member_autotranslation(
+        self, channel_id: str, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """PUT /api/v4/channels/{channel_id}/members/{user_id}/autotranslation
+
+        Update channel member autotranslation setting.
+        """
+        return self.client.put(
+            self.path("/channels/{}/members/{}/autotranslation", channel_id, user_id),
+            options=options,
+            params=params,
+        )
+
+    def update_channel_notifications(self, channel_id: str, user_id: str, options: Any = None) -> Any:
+        """PUT /api/v4/channels/{channel_id}/members/{user_id}/notify_props
+
+        Update channel notifications.
+        """
+        return self.client.put(
+            self.path("/channels/{}/members/{}/notify_props", channel_id, user_id), options=options
+        )
+
+    def update_channel_roles(self, channel_id: str, user_id: str, options: Any) -> Any:
+        """PUT /api/v4/channels/{channel_id}/members/{user_id}/roles
+
+        Update channel roles.
+        """
+        return self.client.put(
+            self.path("/channels/{}/members/{}/roles", channel_id, user_id), options=options
+        )
+
+    def update_scheme_derived_roles_of_channel_member(
+        self, channel_id: str, user_id: str, options: Any = None
+    ) -> Any:
+        """PUT /api/v4/channels/{channel_id}/members/{user_id}/schemeRoles
+
+        Update the scheme-derived roles of a channel member.
+        """
+        return self.client.put(
+            self.path("/channels/{}/members/{}/schemeRoles", channel_id, user_id), options=options
+        )
+
+    def update_sidebar_categories_for_team_for_user(
+        self, user_id: str, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """PUT /api/v4/users/{user_id}/teams/{team_id}/channels/categories
+
+        Update user's sidebar categories.
+        """
+        return self.client.put(
+            self.path("/users/{}/teams/{}/channels/categories", user_id, team_id),
+            options=options,
+            params=params,
+        )
+
+    def update_sidebar_category_for_team_for_user(
+        self,
+        user_id: str,
+        team_id: str,
+        category_id: str,
+        options: Any = None,
+        params: Optional[Dict[str, Any]] = None,
+    ) -> Any:
+        """PUT /api/v4/users/{user_id}/teams/{team_id}/channels/categories/{category_id}
+
+        Update sidebar category.
+        """
+        return self.client.put(
+            self.path("/users/{}/teams/{}/channels/categories/{}", user_id, team_id, category_id),
+            options=options,
+            params=params,
+        )
+
+    def update_sidebar_category_order_for_team_for_user(
+        self, user_id: str, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """PUT /api/v4/users/{user_id}/teams/{team_id}/channels/categories/order
+
+        Update user's sidebar category order.
+        """
+        return self.client.put(
+            self.path("/users/{}/teams/{}/channels/categories/order", user_id, team_id),
+            options=options,
+            params=params,
+        )
+
+    def view_channel(self, user_id: str, options: Any) -> Any:
+        """POST /api/v4/channels/members/{user_id}/view
+
+        View channel.
+        """
+        return self.client.post(self.path("/channels/members/{}/view", user_id), options=options)

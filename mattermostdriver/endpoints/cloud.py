@@ -1,0 +1,115 @@
+"""Endpoints of ``driver.cloud``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Cloud(Base):
+    """The ``cloud`` routes."""
+
+    def check_cws_connection(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/cloud/check-cws-connection
+
+        Check CWS connection.
+        """
+        return self.client.get("/cloud/check-cws-connection", params=params)
+
+    def confirm_customer_payment(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/cloud/payment/confirm
+
+        Completes the payment setup intent.
+        """
+        return self.client.post("/cloud/payment/confirm", options=options, params=params)
+
+    def create_customer_payment(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/cloud/payment
+
+        Create a customer setup payment intent.
+        """
+        return self.client.post("/cloud/payment", options=options, params=params)
+
+    def get_cloud_customer(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/cloud/customer
+
+        Get cloud customer.
+        """
+        return self.client.get("/cloud/customer", params=params)
+
+    def get_cloud_limits(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/cloud/limits
+
+        Get cloud workspace limits.
+        """
+        return self.client.get("/cloud/limits", params=params)
+
+    def get_cloud_products(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/cloud/products
+
+        Get cloud products.
+        """
+        return self.client.get("/cloud/products", params=params)
+
+    def get_endpoint_for_installation_information(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/cloud/installation
+
+        GET endpoint for Installation information.
+        """
+        return self.client.get("/cloud/installation", params=params)
+
+    def get_invoice_for_subscription_as_pdf(
+        self, invoice_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/cloud/subscription/invoices/{invoice_id}/pdf
+
+        Get cloud invoice PDF.
+        """
+        return self.client.get(self.path("/cloud/subscription/invoices/{}/pdf", invoice_id), params=params)
+
+    def get_invoices_for_subscription(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/cloud/subscription/invoices
+
+        Get cloud subscription invoices.
+        """
+        return self.client.get("/cloud/subscription/invoices", params=params)
+
+    def get_preview_modal_data(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/cloud/preview/modal_data
+
+        Get cloud preview modal data.
+        """
+        return self.client.get("/cloud/preview/modal_data", params=params)
+
+    def get_subscription(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/cloud/subscription
+
+        Get cloud subscription.
+        """
+        return self.client.get("/cloud/subscription", params=params)
+
+    def post_endpoint_for_cws_webhooks(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/cloud/webhook
+
+        POST endpoint for CWS Webhooks.
+        """
+        return self.client.post("/cloud/webhook", options=options, params=params)
+
+    def update_cloud_customer(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """PUT /api/v4/cloud/customer
+
+        Update cloud customer.
+        """
+        return self.client.put("/cloud/customer", options=options, params=params)
+
+    def update_cloud_customer_address(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """PUT /api/v4/cloud/customer/address
+
+        Update cloud customer address.
+        """
+        return self.client.put("/cloud/customer/address", options=options, params=params)

@@ -1,0 +1,39 @@
+"""Endpoints of ``driver.compliance``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Compliance(Base):
+    """The ``compliance`` routes."""
+
+    def create_report(self, params: Optional[Dict[str, Any]]) -> Any:
+        """POST /api/v4/compliance/reports
+
+        Create report.
+        """
+        return self.client.post("/compliance/reports", params=params)
+
+    def download_report(self, report_id: str) -> Any:
+        """GET /api/v4/compliance/reports/{report_id}/download
+
+        Download a report.
+        """
+        return self.client.get(self.path("/compliance/reports/{}/download", report_id))
+
+    def get_report(self, report_id: str) -> Any:
+        """GET /api/v4/compliance/reports/{report_id}
+
+        Get a report.
+        """
+        return self.client.get(self.path("/compliance/reports/{}", report_id))
+
+    def get_reports(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/compliance/reports
+
+        Get reports.
+        """
+        return self.client.get("/compliance/reports", params=params)

@@ -1,0 +1,117 @@
+"""Endpoints of ``driver.content_flagging``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class ContentFlagging(Base):
+    """The ``content_flagging`` routes."""
+
+    def get_cf_config(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/content_flagging/config
+
+        Get the system content flagging configuration.
+        """
+        return self.client.get("/content_flagging/config", params=params)
+
+    def get_cf_fields(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/content_flagging/fields
+
+        Get content flagging property fields.
+        """
+        return self.client.get("/content_flagging/fields", params=params)
+
+    def get_cf_flag_config(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/content_flagging/flag/config
+
+        Get content flagging configuration.
+        """
+        return self.client.get("/content_flagging/flag/config", params=params)
+
+    def get_cf_post(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/content_flagging/post/{post_id}
+
+        Get a flagged post with all its content.
+        """
+        return self.client.get(self.path("/content_flagging/post/{}", post_id), params=params)
+
+    def get_cf_post_field_values(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/content_flagging/post/{post_id}/field_values
+
+        Get content flagging property field values for a post.
+        """
+        return self.client.get(self.path("/content_flagging/post/{}/field_values", post_id), params=params)
+
+    def get_cf_team_status(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/content_flagging/team/{team_id}/status
+
+        Get content flagging status for a team.
+        """
+        return self.client.get(self.path("/content_flagging/team/{}/status", team_id), params=params)
+
+    def keep_cf_post(self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """PUT /api/v4/content_flagging/post/{post_id}/keep
+
+        Keep a flagged post.
+        """
+        return self.client.put(
+            self.path("/content_flagging/post/{}/keep", post_id), options=options, params=params
+        )
+
+    def post_cf_post_flag(
+        self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/content_flagging/post/{post_id}/flag
+
+        Flag a post.
+        """
+        return self.client.post(
+            self.path("/content_flagging/post/{}/flag", post_id), options=options, params=params
+        )
+
+    def post_cf_post_reviewer(
+        self,
+        post_id: str,
+        content_reviewer_id: str,
+        options: Any = None,
+        params: Optional[Dict[str, Any]] = None,
+    ) -> Any:
+        """POST /api/v4/content_flagging/post/{post_id}/assign/{content_reviewer_id}
+
+        Assign a content reviewer to a flagged post.
+        """
+        return self.client.post(
+            self.path("/content_flagging/post/{}/assign/{}", post_id, content_reviewer_id),
+            options=options,
+            params=params,
+        )
+
+    def remove_cf_post(
+        self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """PUT /api/v4/content_flagging/post/{post_id}/remove
+
+        Remove a flagged post.
+        """
+        return self.client.put(
+            self.path("/content_flagging/post/{}/remove", post_id), options=options, params=params
+        )
+
+    def search_cf_team_reviewers(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/content_flagging/team/{team_id}/reviewers/search
+
+        Search content reviewers in a team.
+        """
+        return self.client.get(
+            self.path("/content_flagging/team/{}/reviewers/search", team_id), params=params
+        )
+
+    def update_cf_config(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """PUT /api/v4/content_flagging/config
+
+        Update the system content flagging configuration.
+        """
+        return self.client.put("/content_flagging/config", options=options, params=params)

@@ -1,0 +1,25 @@
+"""Endpoints of ``driver.elasticsearch``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .base import Base
+
+
+class Elasticsearch(Base):
+    """The ``elasticsearch`` routes."""
+
+    def purge_all_elasticsearch_indexes(self) -> Any:
+        """POST /api/v4/elasticsearch/purge_indexes
+
+        Purge all Elasticsearch indexes.
+        """
+        return self.client.post("/elasticsearch/purge_indexes")
+
+    def test_elasticsearch_configuration(self) -> Any:
+        """POST /api/v4/elasticsearch/test
+
+        Test Elasticsearch configuration.
+        """
+        return self.client.post("/elasticsearch/test")

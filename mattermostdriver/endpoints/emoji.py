@@ -1,0 +1,77 @@
+"""Endpoints of ``driver.emoji``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Emoji(Base):
+    """The ``emoji`` routes."""
+
+    def autocomplete_custom_emoji(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/emoji/autocomplete
+
+        Autocomplete custom emoji.
+        """
+        return self.client.get("/emoji/autocomplete", params=params)
+
+    def create_custom_emoji(self, emoji_name: str, files: Any) -> Any:
+        """POST /api/v4/emoji
+
+        Create a custom emoji named ``emoji_name``, owned by the logged-in user; ``files`` is
+        the multipart dict with the image, e.g. ``{"image": ("party.png", data)}``.
+        """
+        emoji = {"name": emoji_name, "creator_id": self.client.userid}
+        return self.client.post("/emoji", data={"emoji": json.dumps(emoji)}, files=files)
+
+    def delete_custom_emoji(self, emoji_id: str) -> Any:
+        """DELETE /api/v4/emoji/{emoji_id}
+
+        Delete a custom emoji.
+        """
+        return self.client.delete(self.path("/emoji/{}", emoji_id))
+
+    def get_custom_emoji(self, emoji_id: str) -> Any:
+        """GET /api/v4/emoji/{emoji_id}
+
+        Get a custom emoji.
+        """
+        return self.client.get(self.path("/emoji/{}", emoji_id))
+
+    def get_custom_emoji_by_name(self, name: str) -> Any:
+        """GET /api/v4/emoji/name/{emoji_name}
+
+        Get a custom emoji by name.
+        """
+        return self.client.get(self.path("/emoji/name/{}", name))
+
+    def get_custom_emoji_image(self, emoji_id: str) -> Any:
+        """GET /api/v4/emoji/{emoji_id}/image
+
+        Get custom emoji image.
+        """
+        return self.client.get(self.path("/emoji/{}/image", emoji_id))
+
+    def get_emoji_list(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/emoji
+
+        Get a list of custom emoji.
+        """
+        return self.client.get("/emoji", params=params)
+
+    def get_emojis_by_names(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/emoji/names
+
+        Get custom emojis by name.
+        """
+        return self.client.post("/emoji/names", options=options, params=params)
+
+    def search_custom_emoji(self, options: Any = None) -> Any:
+        """POST /api/v4/emoji/search
+
+        Search custom emoji.
+        """
+        return self.client.post("/emoji/search", options=options)

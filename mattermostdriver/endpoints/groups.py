@@ -1,0 +1,235 @@
+"""Endpoints of ``driver.groups``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Groups(Base):
+    """The ``groups`` routes."""
+
+    def add_group_members(
+        self, group_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/groups/{group_id}/members
+
+        Adds members to a custom group.
+        """
+        return self.client.post(self.path("/groups/{}/members", group_id), options=options, params=params)
+
+    def create_group(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/groups
+
+        Create a custom group.
+        """
+        return self.client.post("/groups", options=options, params=params)
+
+    def delete_group(
+        self, group_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/groups/{group_id}
+
+        Deletes a custom group.
+        """
+        return self.client.delete(self.path("/groups/{}", group_id), options=options, params=params)
+
+    def delete_group_members(
+        self, group_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/groups/{group_id}/members
+
+        Removes members from a custom group.
+        """
+        return self.client.delete(self.path("/groups/{}/members", group_id), options=options, params=params)
+
+    def get_group(self, group_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/groups/{group_id}
+
+        Get a group.
+        """
+        return self.client.get(self.path("/groups/{}", group_id), params=params)
+
+    def get_group_stats(self, group_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/groups/{group_id}/stats
+
+        Get group stats.
+        """
+        return self.client.get(self.path("/groups/{}/stats", group_id), params=params)
+
+    def get_group_syncable_for_channel_id(
+        self, group_id: str, channel_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/groups/{group_id}/channels/{channel_id}
+
+        Get GroupSyncable from channel ID.
+        """
+        return self.client.get(self.path("/groups/{}/channels/{}", group_id, channel_id), params=params)
+
+    def get_group_syncable_for_team_id(
+        self, group_id: str, team_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/groups/{group_id}/teams/{team_id}
+
+        Get GroupSyncable from Team ID.
+        """
+        return self.client.get(self.path("/groups/{}/teams/{}", group_id, team_id), params=params)
+
+    def get_group_syncables_channels(self, group_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/groups/{group_id}/channels
+
+        Get group channels.
+        """
+        return self.client.get(self.path("/groups/{}/channels", group_id), params=params)
+
+    def get_group_syncables_teams(self, group_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/groups/{group_id}/teams
+
+        Get group teams.
+        """
+        return self.client.get(self.path("/groups/{}/teams", group_id), params=params)
+
+    def get_group_users(self, group_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/groups/{group_id}/members
+
+        Get group users.
+        """
+        return self.client.get(self.path("/groups/{}/members", group_id), params=params)
+
+    def get_groups(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/groups
+
+        Get groups.
+        """
+        return self.client.get("/groups", params=params)
+
+    def get_groups_associated_to_channels_by_team(
+        self, team_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/teams/{team_id}/groups_by_channels
+
+        Get team groups by channels.
+        """
+        return self.client.get(self.path("/teams/{}/groups_by_channels", team_id), params=params)
+
+    def get_groups_by_channel(self, channel_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/channels/{channel_id}/groups
+
+        Get channel groups.
+        """
+        return self.client.get(self.path("/channels/{}/groups", channel_id), params=params)
+
+    def get_groups_by_names(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/groups/names
+
+        Get groups by name.
+        """
+        return self.client.post("/groups/names", options=options, params=params)
+
+    def get_groups_by_team(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/teams/{team_id}/groups
+
+        Get team groups.
+        """
+        return self.client.get(self.path("/teams/{}/groups", team_id), params=params)
+
+    def get_groups_by_user_id(self, user_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/users/{user_id}/groups
+
+        Get groups for a userId.
+        """
+        return self.client.get(self.path("/users/{}/groups", user_id), params=params)
+
+    def link_group_syncable_for_channel(
+        self, group_id: str, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/groups/{group_id}/channels/{channel_id}/link
+
+        Link a channel to a group.
+        """
+        return self.client.post(
+            self.path("/groups/{}/channels/{}/link", group_id, channel_id), options=options, params=params
+        )
+
+    def link_group_syncable_for_team(
+        self, group_id: str, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/groups/{group_id}/teams/{team_id}/link
+
+        Link a team to a group.
+        """
+        return self.client.post(
+            self.path("/groups/{}/teams/{}/link", group_id, team_id), options=options, params=params
+        )
+
+    def patch_group(self, group_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """PUT /api/v4/groups/{group_id}/patch
+
+        Patch a group.
+        """
+        return self.client.put(self.path("/groups/{}/patch", group_id), options=options, params=params)
+
+    def patch_group_syncable_for_channel(
+        self, group_id: str, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """PUT /api/v4/groups/{group_id}/channels/{channel_id}/patch
+
+        Patch a GroupSyncable associated to Channel.
+        """
+        return self.client.put(
+            self.path("/groups/{}/channels/{}/patch", group_id, channel_id), options=options, params=params
+        )
+
+    def patch_group_syncable_for_team(
+        self, group_id: str, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """PUT /api/v4/groups/{group_id}/teams/{team_id}/patch
+
+        Patch a GroupSyncable associated to Team.
+        """
+        return self.client.put(
+            self.path("/groups/{}/teams/{}/patch", group_id, team_id), options=options, params=params
+        )
+
+    def restore_group(
+        self, group_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/groups/{group_id}/restore
+
+        Restore a previously deleted group.
+        """
+        return self.client.post(self.path("/groups/{}/restore", group_id), options=options, params=params)
+
+    def unlink_group_syncable_for_channel(
+        self, group_id: str, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/groups/{group_id}/channels/{channel_id}/link
+
+        Delete a link from a channel to a group.
+        """
+        return self.client.delete(
+            self.path("/groups/{}/channels/{}/link", group_id, channel_id), options=options, params=params
+        )
+
+    def unlink_group_syncable_for_team(
+        self, group_id: str, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/groups/{group_id}/teams/{team_id}/link
+
+        Delete a link from a team to a group.
+        """
+        return self.client.delete(
+            self.path("/groups/{}/teams/{}/link", group_id, team_id), options=options, params=params
+        )
+
+    def unlink_ldap_group(
+        self, remote_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/ldap/groups/{remote_id}/link
+
+        Delete a link for LDAP group.
+        """
+        return self.client.delete(
+            self.path("/ldap/groups/{}/link", remote_id), options=options, params=params
+        )

@@ -1,0 +1,27 @@
+"""Endpoints of ``driver.imports``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Imports(Base):
+    """The ``imports`` routes."""
+
+    def delete_import(
+        self, import_name: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/imports/{import_name}
+
+        Delete an import file.
+        """
+        return self.client.delete(self.path("/imports/{}", import_name), options=options, params=params)
+
+    def list_imports(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/imports
+
+        List import files.
+        """
+        return self.client.get("/imports", params=params)

@@ -1,0 +1,32 @@
+"""Endpoints of ``driver.integration_actions``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class IntegrationActions(Base):
+    """The ``integration_actions`` routes."""
+
+    def lookup_interactive_dialog(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/actions/dialogs/lookup
+
+        Lookup dialog elements.
+        """
+        return self.client.post("/actions/dialogs/lookup", options=options, params=params)
+
+    def open_dialog(self, options: Any) -> Any:
+        """POST /api/v4/actions/dialogs/open
+
+        Open a dialog.
+        """
+        return self.client.post("/actions/dialogs/open", options=options)
+
+    def submit_dialog(self, options: Any) -> Any:
+        """POST /api/v4/actions/dialogs/submit
+
+        Submit a dialog.
+        """
+        return self.client.post("/actions/dialogs/submit", options=options)

@@ -1,0 +1,32 @@
+"""Endpoints of ``driver.ip_filtering``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class IPFiltering(Base):
+    """The ``ip_filtering`` routes."""
+
+    def apply_ip_filters(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/ip_filtering
+
+        Get all IP filters.
+        """
+        return self.client.post("/ip_filtering", options=options, params=params)
+
+    def get_ip_filters(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/ip_filtering
+
+        Get all IP filters.
+        """
+        return self.client.get("/ip_filtering", params=params)
+
+    def my_ip(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/ip_filtering/my_ip
+
+        Get all IP filters.
+        """
+        return self.client.get("/ip_filtering/my_ip", params=params)

@@ -1,0 +1,62 @@
+"""Endpoints of ``driver.jobs``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Jobs(Base):
+    """The ``jobs`` routes."""
+
+    def cancel_job(self, job_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/jobs/{job_id}/cancel
+
+        Cancel a job.
+        """
+        return self.client.post(self.path("/jobs/{}/cancel", job_id), options=options, params=params)
+
+    def create_job(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/jobs
+
+        Create a new job.
+        """
+        return self.client.post("/jobs", options=options, params=params)
+
+    def download_job(self, job_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/jobs/{job_id}/download
+
+        Download the results of a job.
+        """
+        return self.client.get(self.path("/jobs/{}/download", job_id), params=params)
+
+    def get_job(self, job_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/jobs/{job_id}
+
+        Get a job.
+        """
+        return self.client.get(self.path("/jobs/{}", job_id), params=params)
+
+    def get_jobs(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/jobs
+
+        Get the jobs.
+        """
+        return self.client.get("/jobs", params=params)
+
+    def get_jobs_by_type(self, type: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/jobs/type/{type}
+
+        Get the jobs of the given type.
+        """
+        return self.client.get(self.path("/jobs/type/{}", type), params=params)
+
+    def update_job_status(
+        self, job_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """PATCH /api/v4/jobs/{job_id}/status
+
+        Update the status of a job.
+        """
+        return self.client.patch(self.path("/jobs/{}/status", job_id), options=options, params=params)

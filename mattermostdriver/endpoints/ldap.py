@@ -1,0 +1,109 @@
+"""Endpoints of ``driver.ldap``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class LDAP(Base):
+    """The ``ldap`` routes."""
+
+    def add_user_to_group_syncables(
+        self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/ldap/users/{user_id}/group_sync_memberships
+
+        Create memberships for LDAP configured channels and teams for this user.
+        """
+        return self.client.post(
+            self.path("/ldap/users/{}/group_sync_memberships", user_id), options=options, params=params
+        )
+
+    def delete_ldap_private_certificate(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/ldap/certificate/private
+
+        Remove private key.
+        """
+        return self.client.delete("/ldap/certificate/private", options=options, params=params)
+
+    def delete_ldap_public_certificate(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/ldap/certificate/public
+
+        Remove public certificate.
+        """
+        return self.client.delete("/ldap/certificate/public", options=options, params=params)
+
+    def get_ldap_groups(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/ldap/groups
+
+        Returns a list of LDAP groups.
+        """
+        return self.client.get("/ldap/groups", params=params)
+
+    def link_ldap_group(
+        self, remote_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/ldap/groups/{remote_id}/link
+
+        Link a LDAP group.
+        """
+        return self.client.post(self.path("/ldap/groups/{}/link", remote_id), options=options, params=params)
+
+    def migrate_id_ldap(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/ldap/migrateid
+
+        Migrate Id LDAP.
+        """
+        return self.client.post("/ldap/migrateid", options=options, params=params)
+
+    def sync_ldap(self) -> Any:
+        """POST /api/v4/ldap/sync
+
+        Sync with LDAP.
+        """
+        return self.client.post("/ldap/sync")
+
+    def test_ldap_config(self) -> Any:
+        """POST /api/v4/ldap/test
+
+        Test LDAP configuration.
+        """
+        return self.client.post("/ldap/test")
+
+    def test_ldap_connection(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/ldap/test_connection
+
+        Test LDAP connection with specific settings.
+        """
+        return self.client.post("/ldap/test_connection", options=options, params=params)
+
+    def test_ldap_diagnostics(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/ldap/test_diagnostics
+
+        Test LDAP diagnostics with specific settings.
+        """
+        return self.client.post("/ldap/test_diagnostics", options=options, params=params)
+
+    def upload_ldap_private_certificate(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/ldap/certificate/private
+
+        Upload private key.
+        """
+        return self.client.post("/ldap/certificate/private", options=options, params=params)
+
+    def upload_ldap_public_certificate(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/ldap/certificate/public
+
+        Upload public certificate.
+        """
+        return self.client.post("/ldap/certificate/public", options=options, params=params)

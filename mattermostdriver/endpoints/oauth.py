@@ -1,0 +1,87 @@
+"""Endpoints of ``driver.oauth``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class OAuth(Base):
+    """The ``oauth`` routes."""
+
+    def delete_oauth_app(self, app_id: str) -> Any:
+        """DELETE /api/v4/oauth/apps/{app_id}
+
+        Delete an OAuth app.
+        """
+        return self.client.delete(self.path("/oauth/apps/{}", app_id))
+
+    def get_authorization_server_metadata(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /.well-known/oauth-authorization-server
+
+        Get OAuth 2.0 Authorization Server Metadata.
+        """
+        return self.client.get(
+            "/.well-known/oauth-authorization-server",
+            params=params,
+            basepath=self.client.options["site_path"],
+        )
+
+    def get_authorized_oauth_apps(self, user_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/users/{user_id}/oauth/apps/authorized
+
+        Get authorized OAuth apps.
+        """
+        return self.client.get(self.path("/users/{}/oauth/apps/authorized", user_id), params=params)
+
+    def get_info_on_oauth_app(self, app_id: str) -> Any:
+        """GET /api/v4/oauth/apps/{app_id}/info
+
+        Get info on an OAuth app.
+        """
+        return self.client.get(self.path("/oauth/apps/{}/info", app_id))
+
+    def get_oauth_app(self, app_id: str) -> Any:
+        """GET /api/v4/oauth/apps/{app_id}
+
+        Get an OAuth app.
+        """
+        return self.client.get(self.path("/oauth/apps/{}", app_id))
+
+    def get_oauth_apps(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/oauth/apps
+
+        Get OAuth apps.
+        """
+        return self.client.get("/oauth/apps", params=params)
+
+    def regenerate_oauth_app_secret(self, app_id: str) -> Any:
+        """POST /api/v4/oauth/apps/{app_id}/regen_secret
+
+        Regenerate OAuth app secret.
+        """
+        return self.client.post(self.path("/oauth/apps/{}/regen_secret", app_id))
+
+    def register_oauth_app(self, options: Any) -> Any:
+        """POST /api/v4/oauth/apps
+
+        Register OAuth app.
+        """
+        return self.client.post("/oauth/apps", options=options)
+
+    def register_oauth_client(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/oauth/apps/register
+
+        Register OAuth client using Dynamic Client Registration.
+        """
+        return self.client.post("/oauth/apps/register", options=options, params=params)
+
+    def update_oauth_app(
+        self, app_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """PUT /api/v4/oauth/apps/{app_id}
+
+        Update an OAuth app.
+        """
+        return self.client.put(self.path("/oauth/apps/{}", app_id), options=options, params=params)

@@ -1,0 +1,67 @@
+"""Endpoints of ``driver.outgoing_oauth_connections``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class OutgoingOauthConnections(Base):
+    """The ``outgoing_oauth_connections`` routes."""
+
+    def create_outgoing_oauth_connection(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/oauth/outgoing_connections
+
+        Create a connection.
+        """
+        return self.client.post("/oauth/outgoing_connections", options=options, params=params)
+
+    def delete_outgoing_oauth_connection(
+        self, connection_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/oauth/outgoing_connections/{connection_id}
+
+        Delete a connection.
+        """
+        return self.client.delete(
+            self.path("/oauth/outgoing_connections/{}", connection_id), options=options, params=params
+        )
+
+    def get_outgoing_oauth_connection(
+        self, connection_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/oauth/outgoing_connections/{connection_id}
+
+        Get a connection.
+        """
+        return self.client.get(self.path("/oauth/outgoing_connections/{}", connection_id), params=params)
+
+    def list_outgoing_oauth_connections(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/oauth/outgoing_connections
+
+        List all connections.
+        """
+        return self.client.get("/oauth/outgoing_connections", params=params)
+
+    def update_outgoing_oauth_connection(
+        self, connection_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """PUT /api/v4/oauth/outgoing_connections/{connection_id}
+
+        Update a connection.
+        """
+        return self.client.put(
+            self.path("/oauth/outgoing_connections/{}", connection_id), options=options, params=params
+        )
+
+    def validate_outgoing_oauth_connection(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/oauth/outgoing_connections/validate
+
+        Validate a connection configuration.
+        """
+        return self.client.post("/oauth/outgoing_connections/validate", options=options, params=params)

@@ -1,0 +1,20 @@
+"""Endpoints of ``driver.permissions``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Permissions(Base):
+    """The ``permissions`` routes."""
+
+    def get_ancillary_permissions_post(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/permissions/ancillary
+
+        Return all system console subsection ancillary permissions.
+        """
+        return self.client.post("/permissions/ancillary", options=options, params=params)

@@ -1,0 +1,228 @@
+"""Endpoints of ``driver.posts``."""
+
+from __future__ import annotations
+
+import random
+import time
+import uuid
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+def new_pending_post_id(user_id: str = "") -> str:
+    """A client-side post id in the web app's form, ``<user_id>:<milliseconds>``, made unique."""
+    prefix = user_id or uuid.uuid4().hex[:26]
+    return f"{prefix}:{int(time.time() * 1000)}{random.randint(0, 999):03d}"
+
+
+class Posts(Base):
+    """The ``posts`` routes."""
+
+    def burn_post(self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """DELETE /api/v4/posts/{post_id}/burn
+
+        Burn a burn-on-read post.
+        """
+        return self.client.delete(self.path("/posts/{}/burn", post_id), options=options, params=params)
+
+    def create_ephemeral_post(self, options: Any) -> Any:
+        """POST /api/v4/posts/ephemeral
+
+        Create a ephemeral post.
+        """
+        return self.client.post("/posts/ephemeral", options=options)
+
+    def create_post(self, options: Any) -> Any:
+        """POST /api/v4/posts
+
+        Create a post. Safe to retry: unless ``options`` has one, a ``pending_post_id`` is
+        added, which the server uses to drop a repeat within 30 s, so a retried request can
+        never post twice. ``options`` is not modified.
+        """
+        body = dict(options)
+        if not body.get("pending_post_id"):
+            body["pending_post_id"] = new_pending_post_id(self.client.userid)
+        return self.client.post("/posts", options=body, retry=True)
+
+    def delete_acknowledgement_for_post(
+        self, user_id: str, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/users/{user_id}/posts/{post_id}/ack
+
+        Delete a post acknowledgement.
+        """
+        return self.client.delete(
+            self.path("/users/{}/posts/{}/ack", user_id, post_id), options=options, params=params
+        )
+
+    def delete_post(self, post_id: str) -> Any:
+        """DELETE /api/v4/posts/{post_id}
+
+        Delete a post.
+        """
+        return self.client.delete(self.path("/posts/{}", post_id))
+
+    def get_file_info_for_post(self, post_id: str) -> Any:
+        """GET /api/v4/posts/{post_id}/files/info
+
+        Get file info for post.
+        """
+        return self.client.get(self.path("/posts/{}/files/info", post_id))
+
+    def get_list_of_flagged_posts(self, user_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/users/{user_id}/posts/flagged
+
+        Get a list of flagged posts.
+        """
+        return self.client.get(self.path("/users/{}/posts/flagged", user_id), params=params)
+
+    def get_post(self, post_id: str) -> Any:
+        """GET /api/v4/posts/{post_id}
+
+        Get a post.
+        """
+        return self.client.get(self.path("/posts/{}", post_id))
+
+    def get_posts_by_ids(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/posts/ids
+
+        Get posts by a list of ids.
+        """
+        return self.client.post("/posts/ids", options=options, params=params)
+
+    def get_posts_for_channel(self, channel_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/channels/{channel_id}/posts
+
+        Get posts for a channel.
+        """
+        return self.client.get(self.path("/channels/{}/posts", channel_id), params=params)
+
+    def get_thread(self, post_id: str) -> Any:
+        """GET /api/v4/posts/{post_id}/thread
+
+        Get a thread.
+        """
+        return self.client.get(self.path("/posts/{}/thread", post_id))
+
+    def get_unread_posts_for_channel(
+        self, user_id: str, channel_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/users/{user_id}/channels/{channel_id}/posts/unread
+
+        Get posts around oldest unread.
+        """
+        return self.client.get(
+            self.path("/users/{}/channels/{}/posts/unread", user_id, channel_id), params=params
+        )
+
+    def move_thread(self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/posts/{post_id}/move
+
+        Move a post (and any posts within that post's thread).
+        """
+        return self.client.post(self.path("/posts/{}/move", post_id), options=options, params=params)
+
+    def patch_post(self, post_id: str, options: Any = None) -> Any:
+        """PUT /api/v4/posts/{post_id}/patch
+
+        Patch a post.
+        """
+        return self.client.put(self.path("/posts/{}/patch", post_id), options=options)
+
+    def perform_post_action(self, post_id: str, action_id: str) -> Any:
+        """POST /api/v4/posts/{post_id}/actions/{action_id}
+
+        Perform a post action.
+        """
+        return self.client.post(self.path("/posts/{}/actions/{}", post_id, action_id))
+
+    def pin_post_to_channel(self, post_id: str) -> Any:
+        """POST /api/v4/posts/{post_id}/pin
+
+        Pin a post to the channel.
+        """
+        return self.client.post(self.path("/posts/{}/pin", post_id))
+
+    def restore_post_version(
+        self,
+        post_id: str,
+        restore_version_id: str,
+        options: Any = None,
+        params: Optional[Dict[str, Any]] = None,
+    ) -> Any:
+        """POST /api/v4/posts/{post_id}/restore/{restore_version_id}
+
+        Restores a past version of a post.
+        """
+        return self.client.post(
+            self.path("/posts/{}/restore/{}", post_id, restore_version_id), options=options, params=params
+        )
+
+    def reveal_post(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/posts/{post_id}/reveal
+
+        Reveal a burn-on-read post.
+        """
+        return self.client.get(self.path("/posts/{}/reveal", post_id), params=params)
+
+    def rewrite_message(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/posts/rewrite
+
+        Rewrite a message using AI.
+        """
+        return self.client.post("/posts/rewrite", options=options, params=params)
+
+    def save_acknowledgement_for_post(
+        self, user_id: str, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/users/{user_id}/posts/{post_id}/ack
+
+        Acknowledge a post.
+        """
+        return self.client.post(
+            self.path("/users/{}/posts/{}/ack", user_id, post_id), options=options, params=params
+        )
+
+    def search_for_team_posts(self, team_id: str, options: Any) -> Any:
+        """POST /api/v4/teams/{team_id}/posts/search
+
+        Search for team posts.
+        """
+        return self.client.post(self.path("/teams/{}/posts/search", team_id), options=options)
+
+    def set_post_reminder(
+        self, user_id: str, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/users/{user_id}/posts/{post_id}/reminder
+
+        Set a post reminder.
+        """
+        return self.client.post(
+            self.path("/users/{}/posts/{}/reminder", user_id, post_id), options=options, params=params
+        )
+
+    def set_post_unread(
+        self, user_id: str, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/users/{user_id}/posts/{post_id}/set_unread
+
+        Mark as unread from a post.
+        """
+        return self.client.post(
+            self.path("/users/{}/posts/{}/set_unread", user_id, post_id), options=options, params=params
+        )
+
+    def unpin_post_to_channel(self, post_id: str) -> Any:
+        """POST /api/v4/posts/{post_id}/unpin
+
+        Unpin a post to the channel.
+        """
+        return self.client.post(self.path("/posts/{}/unpin", post_id))
+
+    def update_post(self, post_id: str, options: Any = None) -> Any:
+        """PUT /api/v4/posts/{post_id}
+
+        Update a post.
+        """
+        return self.client.put(self.path("/posts/{}", post_id), options=options)

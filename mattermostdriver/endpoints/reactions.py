@@ -1,0 +1,43 @@
+"""Endpoints of ``driver.reactions``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Reactions(Base):
+    """The ``reactions`` routes."""
+
+    def create_reaction(self, options: Any = None) -> Any:
+        """POST /api/v4/reactions
+
+        Create a reaction.
+        """
+        return self.client.post("/reactions", options=options)
+
+    def delete_reaction(
+        self, user_id: str, post_id: str, emoji_name: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/users/{user_id}/posts/{post_id}/reactions/{emoji_name}
+
+        Remove a reaction from a post.
+        """
+        return self.client.delete(
+            self.path("/users/{}/posts/{}/reactions/{}", user_id, post_id, emoji_name), params=params
+        )
+
+    def get_bulk_reactions(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/posts/ids/reactions
+
+        Bulk get the reaction for posts.
+        """
+        return self.client.post("/posts/ids/reactions", options=options, params=params)
+
+    def get_reactions_of_post(self, post_id: str) -> Any:
+        """GET /api/v4/posts/{post_id}/reactions
+
+        Get a list of reactions to a post.
+        """
+        return self.client.get(self.path("/posts/{}/reactions", post_id))

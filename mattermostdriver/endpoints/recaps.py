@@ -1,0 +1,59 @@
+"""Endpoints of ``driver.recaps``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Recaps(Base):
+    """The ``recaps`` routes."""
+
+    def create_recap(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/recaps
+
+        Create a channel recap.
+        """
+        return self.client.post("/recaps", options=options, params=params)
+
+    def delete_recap(
+        self, recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/recaps/{recap_id}
+
+        Delete a recap.
+        """
+        return self.client.delete(self.path("/recaps/{}", recap_id), options=options, params=params)
+
+    def get_recap(self, recap_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/recaps/{recap_id}
+
+        Get a specific recap.
+        """
+        return self.client.get(self.path("/recaps/{}", recap_id), params=params)
+
+    def get_recaps_for_user(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/recaps
+
+        Get current user's recaps.
+        """
+        return self.client.get("/recaps", params=params)
+
+    def mark_recap_as_read(
+        self, recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/recaps/{recap_id}/read
+
+        Mark a recap as read.
+        """
+        return self.client.post(self.path("/recaps/{}/read", recap_id), options=options, params=params)
+
+    def regenerate_recap(
+        self, recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/recaps/{recap_id}/regenerate
+
+        Regenerate a recap.
+        """
+        return self.client.post(self.path("/recaps/{}/regenerate", recap_id), options=options, params=params)

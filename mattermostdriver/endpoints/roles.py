@@ -1,0 +1,46 @@
+"""Endpoints of ``driver.roles``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Roles(Base):
+    """The ``roles`` routes."""
+
+    def get_all_roles(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/roles
+
+        Get a list of all the roles.
+        """
+        return self.client.get("/roles", params=params)
+
+    def get_list_of_roles_by_name(self) -> Any:
+        """POST /api/v4/roles/names
+
+        Get a list of roles by name.
+        """
+        return self.client.post("/roles/names")
+
+    def get_role_by_id(self, role_id: str) -> Any:
+        """GET /api/v4/roles/{role_id}
+
+        Get a role.
+        """
+        return self.client.get(self.path("/roles/{}", role_id))
+
+    def get_role_by_name(self, role_name: str) -> Any:
+        """GET /api/v4/roles/name/{role_name}
+
+        Get a role.
+        """
+        return self.client.get(self.path("/roles/name/{}", role_name))
+
+    def patch_role(self, role_id: str, options: Any = None) -> Any:
+        """PUT /api/v4/roles/{role_id}/patch
+
+        Patch a role.
+        """
+        return self.client.put(self.path("/roles/{}/patch", role_id), options=options)

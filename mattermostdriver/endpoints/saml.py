@@ -1,0 +1,83 @@
+"""Endpoints of ``driver.saml``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class SAML(Base):
+    """The ``saml`` routes."""
+
+    def get_certificate_status(self) -> Any:
+        """GET /api/v4/saml/certificate/status
+
+        Get certificate status.
+        """
+        return self.client.get("/saml/certificate/status")
+
+    def get_metadata(self) -> Any:
+        """GET /api/v4/saml/metadata
+
+        Get metadata.
+        """
+        return self.client.get("/saml/metadata")
+
+    def get_saml_metadata_from_idp(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/saml/metadatafromidp
+
+        Get metadata from Identity Provider.
+        """
+        return self.client.post("/saml/metadatafromidp", options=options, params=params)
+
+    def remove_idp_certificate(self) -> Any:
+        """DELETE /api/v4/saml/certificate/idp
+
+        Remove IDP certificate.
+        """
+        return self.client.delete("/saml/certificate/idp")
+
+    def remove_private_key(self) -> Any:
+        """DELETE /api/v4/saml/certificate/private
+
+        Remove private key.
+        """
+        return self.client.delete("/saml/certificate/private")
+
+    def remove_public_certificate(self) -> Any:
+        """DELETE /api/v4/saml/certificate/public
+
+        Remove public certificate.
+        """
+        return self.client.delete("/saml/certificate/public")
+
+    def reset_saml_auth_data_to_email(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/saml/reset_auth_data
+
+        Reset AuthData to Email.
+        """
+        return self.client.post("/saml/reset_auth_data", options=options, params=params)
+
+    def upload_idp_certificate(self, files: Any) -> Any:
+        """POST /api/v4/saml/certificate/idp
+
+        Upload IDP certificate.
+        """
+        return self.client.post("/saml/certificate/idp", files=files)
+
+    def upload_private_key(self, files: Any) -> Any:
+        """POST /api/v4/saml/certificate/private
+
+        Upload private key.
+        """
+        return self.client.post("/saml/certificate/private", files=files)
+
+    def upload_public_certificate(self, files: Any) -> Any:
+        """POST /api/v4/saml/certificate/public
+
+        Upload public certificate.
+        """
+        return self.client.post("/saml/certificate/public", files=files)

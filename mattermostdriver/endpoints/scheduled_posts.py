@@ -1,0 +1,47 @@
+"""Endpoints of ``driver.scheduled_posts``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class ScheduledPosts(Base):
+    """The ``scheduled_posts`` routes."""
+
+    def create_scheduled_post(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/posts/schedule
+
+        Creates a scheduled post.
+        """
+        return self.client.post("/posts/schedule", options=options, params=params)
+
+    def delete_scheduled_post(
+        self, scheduled_post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/posts/schedule/{scheduled_post_id}
+
+        Delete a scheduled post.
+        """
+        return self.client.delete(
+            self.path("/posts/schedule/{}", scheduled_post_id), options=options, params=params
+        )
+
+    def get_user_scheduled_posts(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/posts/scheduled/team/{team_id}
+
+        Gets all scheduled posts for a user for the specified team.
+        """
+        return self.client.get(self.path("/posts/scheduled/team/{}", team_id), params=params)
+
+    def update_scheduled_post(
+        self, scheduled_post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """PUT /api/v4/posts/schedule/{scheduled_post_id}
+
+        Update a scheduled post.
+        """
+        return self.client.put(
+            self.path("/posts/schedule/{}", scheduled_post_id), options=options, params=params
+        )

@@ -1,0 +1,62 @@
+"""Endpoints of ``driver.schemes``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Schemes(Base):
+    """The ``schemes`` routes."""
+
+    def create_scheme(self, options: Any = None) -> Any:
+        """POST /api/v4/schemes
+
+        Create a scheme.
+        """
+        return self.client.post("/schemes", options=options)
+
+    def delete_scheme(self, scheme_id: str) -> Any:
+        """DELETE /api/v4/schemes/{scheme_id}
+
+        Delete a scheme.
+        """
+        return self.client.delete(self.path("/schemes/{}", scheme_id))
+
+    def get_page_of_channels_using_scheme(
+        self, scheme_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/schemes/{scheme_id}/channels
+
+        Get a page of channels which use this scheme.
+        """
+        return self.client.get(self.path("/schemes/{}/channels", scheme_id), params=params)
+
+    def get_page_of_teams_using_scheme(self, scheme_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/schemes/{scheme_id}/teams
+
+        Get a page of teams which use this scheme.
+        """
+        return self.client.get(self.path("/schemes/{}/teams", scheme_id), params=params)
+
+    def get_scheme(self, scheme_id: str) -> Any:
+        """GET /api/v4/schemes/{scheme_id}
+
+        Get a scheme.
+        """
+        return self.client.get(self.path("/schemes/{}", scheme_id))
+
+    def get_schemes(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/schemes
+
+        Get the schemes.
+        """
+        return self.client.get("/schemes", params=params)
+
+    def patch_scheme(self, scheme_id: str, options: Any = None) -> Any:
+        """PUT /api/v4/schemes/{scheme_id}/patch
+
+        Patch a scheme.
+        """
+        return self.client.put(self.path("/schemes/{}/patch", scheme_id), options=options)

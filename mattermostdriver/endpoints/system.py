@@ -1,0 +1,314 @@
+"""Endpoints of ``driver.system``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class System(Base):
+    """The ``system`` routes."""
+
+    def acknowledge_notification(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/notifications/ack
+
+        Acknowledge receiving of a notification.
+        """
+        return self.client.post("/notifications/ack", options=options, params=params)
+
+    def add_log_message(self, options: Any) -> Any:
+        """POST /api/v4/logs
+
+        Add log message.
+        """
+        return self.client.post("/logs", options=options)
+
+    def check_integrity(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/integrity
+
+        Perform a database integrity check.
+        """
+        return self.client.post("/integrity", options=options, params=params)
+
+    def check_system_health(self) -> Any:
+        """GET /api/v4/system/ping
+
+        Check system health.
+        """
+        return self.client.get("/system/ping")
+
+    def clear_server_busy(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """DELETE /api/v4/server_busy
+
+        Clears the server busy (high load) flag.
+        """
+        return self.client.delete("/server_busy", options=options, params=params)
+
+    def download_system_logs(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/logs/download
+
+        Download system logs.
+        """
+        return self.client.get("/logs/download", params=params)
+
+    def generate_support_packet(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/system/support_packet
+
+        Download a zip file with information for troubleshooting the Mattermost instance.
+        """
+        return self.client.get("/system/support_packet", params=params)
+
+    def get_analytics(self, params: Optional[Dict[str, Any]]) -> Any:
+        """GET /api/v4/analytics/old
+
+        Get analytics.
+        """
+        return self.client.get("/analytics/old", params=params)
+
+    def get_audits(self, params: Optional[Dict[str, Any]]) -> Any:
+        """GET /api/v4/audits
+
+        Get audits.
+        """
+        return self.client.get("/audits", params=params)
+
+    def get_client_configuration(self, params: Optional[Dict[str, Any]]) -> Any:
+        """GET /api/v4/config/client
+
+        Get client configuration.
+        """
+        return self.client.get("/config/client", params=params)
+
+    def get_client_license(self, params: Optional[Dict[str, Any]]) -> Any:
+        """GET /api/v4/license/client
+
+        Get client license.
+        """
+        return self.client.get("/license/client", params=params)
+
+    def get_configuration(self) -> Any:
+        """GET /api/v4/config
+
+        Get configuration.
+        """
+        return self.client.get("/config")
+
+    def get_configuration_environment(self) -> Any:
+        """GET /api/v4/config/environment
+
+        Get configuration made through environment variables.
+        """
+        return self.client.get("/config/environment")
+
+    def get_image_by_url(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/image
+
+        Get an image by url.
+        """
+        return self.client.get("/image", params=params)
+
+    def get_license_load_metric(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/license/load_metric
+
+        Get license load metric.
+        """
+        return self.client.get("/license/load_metric", params=params)
+
+    def get_logs(self, params: Optional[Dict[str, Any]]) -> Any:
+        """GET /api/v4/logs
+
+        Get logs.
+        """
+        return self.client.get("/logs", params=params)
+
+    def get_notices(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/system/notices/{teamId}
+
+        Get notices for logged in user in specified team.
+        """
+        return self.client.get(self.path("/system/notices/{}", team_id), params=params)
+
+    def get_prev_trial_license(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/trial-license/prev
+
+        Get last trial license used.
+        """
+        return self.client.get("/trial-license/prev", params=params)
+
+    def get_redirect_location(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/redirect_location
+
+        Get redirect location.
+        """
+        return self.client.get("/redirect_location", params=params)
+
+    def get_server_busy_expires(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/server_busy
+
+        Get server busy expiry time.
+        """
+        return self.client.get("/server_busy", params=params)
+
+    def get_supported_timezone(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/system/timezones
+
+        Retrieve a list of supported timezones.
+        """
+        return self.client.get("/system/timezones", params=params)
+
+    def get_webrtc_token(self) -> Any:
+        """GET /api/v4/webrtc/token
+
+        Get a WebRTC token.
+        """
+        return self.client.get("/webrtc/token")
+
+    def invalidate_all_caches(self) -> Any:
+        """POST /api/v4/caches/invalidate
+
+        Invalidate all the caches.
+        """
+        return self.client.post("/caches/invalidate")
+
+    def is_allowed_to_upgrade_to_enterprise(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/upgrade_to_enterprise/allowed
+
+        Check if the user is allowed to upgrade to Enterprise Edition.
+        """
+        return self.client.get("/upgrade_to_enterprise/allowed", params=params)
+
+    def mark_notices_viewed(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """PUT /api/v4/system/notices/view
+
+        Update notices as 'viewed'.
+        """
+        return self.client.put("/system/notices/view", options=options, params=params)
+
+    def patch_config(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """PUT /api/v4/config/patch
+
+        Patch configuration.
+        """
+        return self.client.put("/config/patch", options=options, params=params)
+
+    def recycle_database_connection(self) -> Any:
+        """POST /api/v4/database/recycle
+
+        Recycle database connections.
+        """
+        return self.client.post("/database/recycle")
+
+    def reload_configuration(self) -> Any:
+        """POST /api/v4/config/reload
+
+        Reload configuration.
+        """
+        return self.client.post("/config/reload")
+
+    def remove_license_file(self) -> Any:
+        """DELETE /api/v4/license
+
+        Remove license file.
+        """
+        return self.client.delete("/license")
+
+    def request_license_renewal_link(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/license/renewal
+
+        Request the license renewal link.
+        """
+        return self.client.get("/license/renewal", params=params)
+
+    def request_trial_license(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/trial-license
+
+        Request and install a trial license for your server.
+        """
+        return self.client.post("/trial-license", options=options, params=params)
+
+    def restart_server(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/restart
+
+        Restart the system after an upgrade from Team Edition to Enterprise Edition.
+        """
+        return self.client.post("/restart", options=options, params=params)
+
+    def send_test_email(self, options: Any = None) -> Any:
+        """POST /api/v4/email/test
+
+        Send a test email.
+        """
+        return self.client.post("/email/test", options=options)
+
+    def set_server_busy(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/server_busy
+
+        Set the server busy (high load) flag.
+        """
+        return self.client.post("/server_busy", options=options, params=params)
+
+    def submit_performance_report(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/client_perf
+
+        Report client performance metrics.
+        """
+        return self.client.post("/client_perf", options=options, params=params)
+
+    def test_aws_s3_connection(self, options: Any = None) -> Any:
+        """POST /api/v4/file/s3_test
+
+        Test AWS S3 connection.
+        """
+        return self.client.post("/file/s3_test", options=options)
+
+    def test_notification(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/notifications/test
+
+        Send a test notification.
+        """
+        return self.client.post("/notifications/test", options=options, params=params)
+
+    def test_site_url(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/site_url/test
+
+        Checks the validity of a Site URL.
+        """
+        return self.client.post("/site_url/test", options=options, params=params)
+
+    def update_configuration(self, options: Any) -> Any:
+        """PUT /api/v4/config
+
+        Update configuration.
+        """
+        return self.client.put("/config", options=options)
+
+    def update_marketplace_visited_by_admin(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/plugins/marketplace/first_admin_visit
+
+        Stores that the Plugin Marketplace has been visited by at least an admin.
+        """
+        return self.client.post("/plugins/marketplace/first_admin_visit", options=options, params=params)
+
+    def upgrade_to_enterprise(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/upgrade_to_enterprise
+
+        Executes an inplace upgrade from Team Edition to Enterprise Edition.
+        """
+        return self.client.post("/upgrade_to_enterprise", options=options, params=params)
+
+    def upgrade_to_enterprise_status(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/upgrade_to_enterprise/status
+
+        Get the current status for the inplace upgrade from Team Edition to Enterprise Edition.
+        """
+        return self.client.get("/upgrade_to_enterprise/status", params=params)
+
+    def upload_license_file(self, files: Any) -> Any:
+        """POST /api/v4/license
+
+        Upload license file.
+        """
+        return self.client.post("/license", files=files)

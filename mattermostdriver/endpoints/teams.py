@@ -1,0 +1,305 @@
+"""Endpoints of ``driver.teams``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class Teams(Base):
+    """The ``teams`` routes."""
+
+    def add_multiple_users_to_team(self, team_id: str, options: Any = None) -> Any:
+        """POST /api/v4/teams/{team_id}/members/batch
+
+        Add multiple users to team.
+        """
+        return self.client.post(self.path("/teams/{}/members/batch", team_id), options=options)
+
+    def add_user_to_team(self, team_id: str, options: Any = None) -> Any:
+        """POST /api/v4/teams/{team_id}/members
+
+        Add user to team.
+        """
+        return self.client.post(self.path("/teams/{}/members", team_id), options=options)
+
+    def add_user_to_team_from_invite(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/teams/members/invite
+
+        Add user to team from invite.
+        """
+        return self.client.post("/teams/members/invite", params=params)
+
+    def check_team_exists(self, name: str) -> Any:
+        """GET /api/v4/teams/name/{name}/exists
+
+        Check if team exists.
+        """
+        return self.client.get(self.path("/teams/name/{}/exists", name))
+
+    def create_team(self, options: Any = None) -> Any:
+        """POST /api/v4/teams
+
+        Create a team.
+        """
+        return self.client.post("/teams", options=options)
+
+    def delete_team(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """DELETE /api/v4/teams/{team_id}
+
+        Delete a team.
+        """
+        return self.client.delete(self.path("/teams/{}", team_id), params=params)
+
+    def delete_team_icon(self, team_id: str) -> Any:
+        """DELETE /api/v4/teams/{team_id}/image
+
+        Remove the team icon.
+        """
+        return self.client.delete(self.path("/teams/{}/image", team_id))
+
+    def get_deleted_channels(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/teams/{team_id}/channels/deleted
+
+        Get deleted channels.
+        """
+        return self.client.get(self.path("/teams/{}/channels/deleted", team_id), params=params)
+
+    def get_invite_info_for_team(self, invite_id: str) -> Any:
+        """GET /api/v4/teams/invite/{invite_id}
+
+        Get invite info for a team.
+        """
+        return self.client.get(self.path("/teams/invite/{}", invite_id))
+
+    def get_public_channels(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/teams/{team_id}/channels
+
+        Get public channels.
+        """
+        return self.client.get(self.path("/teams/{}/channels", team_id), params=params)
+
+    def get_team(self, team_id: str) -> Any:
+        """GET /api/v4/teams/{team_id}
+
+        Get a team.
+        """
+        return self.client.get(self.path("/teams/{}", team_id))
+
+    def get_team_by_name(self, name: str) -> Any:
+        """GET /api/v4/teams/name/{name}
+
+        Get a team by name.
+        """
+        return self.client.get(self.path("/teams/name/{}", name))
+
+    def get_team_icon(self, team_id: str) -> Any:
+        """GET /api/v4/teams/{team_id}/image
+
+        Get the team icon.
+        """
+        return self.client.get(self.path("/teams/{}/image", team_id))
+
+    def get_team_member(self, team_id: str, user_id: str) -> Any:
+        """GET /api/v4/teams/{team_id}/members/{user_id}
+
+        Get a team member.
+        """
+        return self.client.get(self.path("/teams/{}/members/{}", team_id, user_id))
+
+    def get_team_members(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/teams/{team_id}/members
+
+        Get team members.
+        """
+        return self.client.get(self.path("/teams/{}/members", team_id), params=params)
+
+    def get_team_members_by_id(self, team_id: str, options: Any = None) -> Any:
+        """POST /api/v4/teams/{team_id}/members/ids
+
+        Get team members by ids.
+        """
+        return self.client.post(self.path("/teams/{}/members/ids", team_id), options=options)
+
+    def get_team_members_for_user(self, user_id: str) -> Any:
+        """GET /api/v4/users/{user_id}/teams/members
+
+        Get team members for a user.
+        """
+        return self.client.get(self.path("/users/{}/teams/members", user_id))
+
+    def get_team_stats(self, team_id: str) -> Any:
+        """GET /api/v4/teams/{team_id}/stats
+
+        Get a team stats.
+        """
+        return self.client.get(self.path("/teams/{}/stats", team_id))
+
+    def get_team_unreads_for_user(self, user_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/users/{user_id}/teams/unread
+
+        Get team unreads for a user.
+        """
+        return self.client.get(self.path("/users/{}/teams/unread", user_id), params=params)
+
+    def get_teams(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/teams
+
+        Get teams.
+        """
+        return self.client.get("/teams", params=params)
+
+    def get_unreads_for_team(self, user_id: str, team_id: str) -> Any:
+        """GET /api/v4/users/{user_id}/teams/{team_id}/unread
+
+        Get unreads for a team.
+        """
+        return self.client.get(self.path("/users/{}/teams/{}/unread", user_id, team_id))
+
+    def get_user_teams(self, user_id: str) -> Any:
+        """GET /api/v4/users/{user_id}/teams
+
+        Get a user's teams.
+        """
+        return self.client.get(self.path("/users/{}/teams", user_id))
+
+    def import_team_from_other_app(self, team_id: str, data: Any = None) -> Any:
+        """POST /api/v4/teams/{team_id}/import
+
+        Import a Team from other application.
+        """
+        return self.client.post(self.path("/teams/{}/import", team_id), data=data)
+
+    def invalidate_email_invites(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """DELETE /api/v4/teams/invites/email
+
+        Invalidate active email invitations.
+        """
+        return self.client.delete("/teams/invites/email", options=options, params=params)
+
+    def invite_guests_to_team(
+        self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/teams/{team_id}/invite-guests/email
+
+        Invite guests to the team by email.
+        """
+        return self.client.post(
+            self.path("/teams/{}/invite-guests/email", team_id), options=options, params=params
+        )
+
+    def invite_users_to_team_by_mail(self, team_id: str, options: Any = None) -> Any:
+        """POST /api/v4/teams/{team_id}/invite/email
+
+        Invite users to the team by email.
+        """
+        return self.client.post(self.path("/teams/{}/invite/email", team_id), options=options)
+
+    def patch_team(self, team_id: str, options: Any = None) -> Any:
+        """PUT /api/v4/teams/{team_id}/patch
+
+        Patch a team.
+        """
+        return self.client.put(self.path("/teams/{}/patch", team_id), options=options)
+
+    def regenerate_team_invite_id(
+        self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/teams/{team_id}/regenerate_invite_id
+
+        Regenerate the Invite ID from a Team.
+        """
+        return self.client.post(
+            self.path("/teams/{}/regenerate_invite_id", team_id), options=options, params=params
+        )
+
+    def remove_user_from_team(self, team_id: str, user_id: str) -> Any:
+        """DELETE /api/v4/teams/{team_id}/members/{user_id}
+
+        Remove user from team.
+        """
+        return self.client.delete(self.path("/teams/{}/members/{}", team_id, user_id))
+
+    def restore_team(self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/teams/{team_id}/restore
+
+        Restore a team.
+        """
+        return self.client.post(self.path("/teams/{}/restore", team_id), options=options, params=params)
+
+    def search_channels(self, team_id: str, options: Any = None) -> Any:
+        """POST /api/v4/teams/{team_id}/channels/search
+
+        Search channels.
+        """
+        return self.client.post(self.path("/teams/{}/channels/search", team_id), options=options)
+
+    def search_files(self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/teams/{team_id}/files/search
+
+        Search files across the teams of the current user.
+        """
+        return self.client.post(self.path("/teams/{}/files/search", team_id), options=options, params=params)
+
+    def search_teams(self, options: Any = None) -> Any:
+        """POST /api/v4/teams/search
+
+        Search teams.
+        """
+        return self.client.post("/teams/search", options=options)
+
+    def set_team_icon(self, team_id: str, file: Any) -> Any:
+        """POST /api/v4/teams/{team_id}/image
+
+        Set a team's icon: ``file`` is the multipart dict, e.g. ``{"image": open("icon.png", "rb")}``.
+        """
+        return self.client.post(self.path("/teams/{}/image", team_id), files=file)
+
+    def set_team_scheme(self, team_id: str, options: Any = None) -> Any:
+        """PUT /api/v4/teams/{team_id}/scheme
+
+        Set a team's scheme: ``options`` is ``{"scheme_id": ...}``.
+        """
+        return self.client.put(self.path("/teams/{}/scheme", team_id), options=options)
+
+    def team_members_minus_group_members(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/teams/{team_id}/members_minus_group_members
+
+        Team members minus group members.
+        """
+        return self.client.get(self.path("/teams/{}/members_minus_group_members", team_id), params=params)
+
+    def update_scheme_derived_roles_of_team_member(
+        self, team_id: str, user_id: str, options: Any = None
+    ) -> Any:
+        """PUT /api/v4/teams/{team_id}/members/{user_id}/schemeRoles
+
+        Update the scheme-derived roles of a team member.
+        """
+        return self.client.put(
+            self.path("/teams/{}/members/{}/schemeRoles", team_id, user_id), options=options
+        )
+
+    def update_team(self, team_id: str, options: Any = None) -> Any:
+        """PUT /api/v4/teams/{team_id}
+
+        Update a team.
+        """
+        return self.client.put(self.path("/teams/{}", team_id), options=options)
+
+    def update_team_member_roles(self, team_id: str, user_id: str, options: Any = None) -> Any:
+        """PUT /api/v4/teams/{team_id}/members/{user_id}/roles
+
+        Update a team member roles.
+        """
+        return self.client.put(self.path("/teams/{}/members/{}/roles", team_id, user_id), options=options)
+
+    def update_team_privacy(
+        self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """PUT /api/v4/teams/{team_id}/privacy
+
+        Update teams's privacy.
+        """
+        return self.client.put(self.path("/teams/{}/privacy", team_id), options=options, params=params)

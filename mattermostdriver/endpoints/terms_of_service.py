@@ -1,0 +1,25 @@
+"""Endpoints of ``driver.terms_of_service``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from .base import Base
+
+
+class TermsOfService(Base):
+    """The ``terms_of_service`` routes."""
+
+    def create_terms_of_service(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/terms_of_service
+
+        Creates a new terms of service.
+        """
+        return self.client.post("/terms_of_service", options=options, params=params)
+
+    def get_terms_of_service(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/terms_of_service
+
+        Get latest terms of service.
+        """
+        return self.client.get("/terms_of_service", params=params)

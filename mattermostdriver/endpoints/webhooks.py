@@ -1,0 +1,108 @@
+"""Endpoints of ``driver.webhooks``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+import requests
+
+from .base import Base
+
+
+class Webhooks(Base):
+    """The ``webhooks`` routes."""
+
+    def call_webhook(self, hook_id: str, options: Any = None) -> requests.Response:
+        """POST /hooks/{hook_id}
+
+        Post a message through an incoming webhook; needs no token. ``hook_id`` is the hook's
+        id or its full URL (``https://chat.example.com/hooks/xxx``); ``options`` is the payload
+        (``text``, ``channel``, ``username``, ``icon_url``, ``attachments``, ``props``...).
+        The route is outside the API base path. Returns the :class:`requests.Response`
+        (its text is ``ok``), as 7.3.2 did.
+        """
+        if str(hook_id).startswith(("http://", "https://")):
+            return self.client.make_request("post", str(hook_id), options=options)
+        site_path = self.client.options["site_path"]
+        return self.client.make_request(
+            "post", self.path("/{}", hook_id), options=options, basepath=site_path + "/hooks"
+        )
+
+    def create_incoming_hook(self, options: Any) -> Any:
+        """POST /api/v4/hooks/incoming
+
+        Create an incoming webhook.
+        """
+        return self.client.post("/hooks/incoming", options=options)
+
+    def create_outgoing_hook(self, options: Any) -> Any:
+        """POST /api/v4/hooks/outgoing
+
+        Create an outgoing webhook.
+        """
+        return self.client.post("/hooks/outgoing", options=options)
+
+    def delete_incoming_webhook(
+        self, hook_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """DELETE /api/v4/hooks/incoming/{hook_id}
+
+        Delete an incoming webhook.
+        """
+        return self.client.delete(self.path("/hooks/incoming/{}", hook_id), options=options, params=params)
+
+    def delete_outgoing_hook(self, hook_id: str) -> Any:
+        """DELETE /api/v4/hooks/outgoing/{hook_id}
+
+        Delete an outgoing webhook.
+        """
+        return self.client.delete(self.path("/hooks/outgoing/{}", hook_id))
+
+    def get_incoming_hook(self, hook_id: str) -> Any:
+        """GET /api/v4/hooks/incoming/{hook_id}
+
+        Get an incoming webhook.
+        """
+        return self.client.get(self.path("/hooks/incoming/{}", hook_id))
+
+    def get_outgoing_hook(self, hook_id: str) -> Any:
+        """GET /api/v4/hooks/outgoing/{hook_id}
+
+        Get an outgoing webhook.
+        """
+        return self.client.get(self.path("/hooks/outgoing/{}", hook_id))
+
+    def list_incoming_hooks(self, params: Optional[Dict[str, Any]]) -> Any:
+        """GET /api/v4/hooks/incoming
+
+        List incoming webhooks.
+        """
+        return self.client.get("/hooks/incoming", params=params)
+
+    def list_outgoing_hooks(self, params: Optional[Dict[str, Any]]) -> Any:
+        """GET /api/v4/hooks/outgoing
+
+        List outgoing webhooks.
+        """
+        return self.client.get("/hooks/outgoing", params=params)
+
+    def regenerate_token_outgoing_hook(self, hook_id: str) -> Any:
+        """POST /api/v4/hooks/outgoing/{hook_id}/regen_token
+
+        Regenerate the token for the outgoing webhook.
+        """
+        return self.client.post(self.path("/hooks/outgoing/{}/regen_token", hook_id))
+
+    def update_incoming_hook(self, hook_id: str, options: Any) -> Any:
+        """PUT /api/v4/hooks/incoming/{hook_id}
+
+        Update an incoming webhook.
+        """
+        return self.client.put(self.path("/hooks/incoming/{}", hook_id), options=options)
+
+    def update_outgoing_hook(self, hook_id: str, options: Any) -> Any:
+        """PUT /api/v4/hooks/outgoing/{hook_id}
+
+        Update an outgoing webhook.
+        """
+        return self.client.put(self.path("/hooks/outgoing/{}", hook_id), options=options)
