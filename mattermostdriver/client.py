@@ -59,6 +59,32 @@ def redact_url(url: str) -> str:
     return prefix + path
 
 
+class _Urllib3Redactor(logging.Filter):
+    """Take webhook ids and query strings out of urllib3's DEBUG lines ("POST /hooks/<id>?... 200").
+
+    urllib3 logs each request line at DEBUG; the driver puts webhook ids (credentials) in
+    paths, so the driver installs this filter on ``urllib3.connectionpool`` once.
+    """
+
+    _query = re.compile(r"\?[^\s\"]*")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = self._query.sub("?***", _HOOK_PATH.sub(r"\1***", message))
+        if cleaned != message:
+            record.msg, record.args = cleaned, ()
+        return True
+
+
+_URLLIB3_REDACTOR = _Urllib3Redactor()
+
+
+def _install_urllib3_redactor() -> None:
+    logger = logging.getLogger("urllib3.connectionpool")
+    if _URLLIB3_REDACTOR not in logger.filters:
+        logger.addFilter(_URLLIB3_REDACTOR)
+
+
 def _file_objects(files: Any, data: Any) -> List[Any]:
     """The file-like objects a request will read, so a retry can rewind them."""
     found: List[Any] = []
@@ -110,6 +136,7 @@ class Client:
         self._sessions: List[requests.Session] = []
         self._sessions_lock = threading.Lock()
         self._sleep: Callable[[float], None] = time.sleep
+        _install_urllib3_redactor()
         auth = self.options.get("auth")
         self._auth: Any = auth() if isinstance(auth, type) else auth
         proxy = self.options.get("proxy")

@@ -81,7 +81,11 @@ def test_row_issues_its_method_and_escaped_path(row: Dict[str, str]) -> None:
         mock.add_callback(
             row["http_method"],
             re.compile(r"http://mm\.test:80/.*"),
-            callback=lambda request: (200, {"Content-Type": "application/json"}, '{"id": "x", "username": "u"}'),
+            callback=lambda request: (
+                200,
+                {"Content-Type": "application/json"},
+                '{"id": "x", "username": "u"}',
+            ),
         )
         path_args = _call(driver, row)
         assert len(mock.calls) == 1
