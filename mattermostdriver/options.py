@@ -15,6 +15,22 @@ log = logging.getLogger(__name__)
 
 Timeout = Union[float, Tuple[float, float]]
 
+#: The options and their defaults. The 7.3.2 keys keep their meaning:
+#:
+#: * ``url``, ``scheme``, ``port``, ``basepath``: where the server is (``url`` may be a full base URL);
+#: * ``verify``: TLS verification, True, False or a CA bundle path (REST and websocket);
+#: * ``timeout``: the websocket ping interval, seconds;
+#: * ``request_timeout``: REST timeout, seconds or a (connect, read) pair; never unlimited;
+#: * ``login_id``, ``password``, ``mfa_token``, ``token``: credentials for :meth:`Driver.login`;
+#: * ``auth``: a :class:`requests.auth.AuthBase` (or a class of one) applied to every request;
+#: * ``keepalive``, ``keepalive_delay``: reconnect the websocket, and the first delay before it;
+#: * ``websocket_kw_args``: extra arguments for :func:`websockets.sync.client.connect`;
+#: * ``debug``: show this package's DEBUG lines on stderr (nothing secret is ever logged);
+#: * ``proxy``: an HTTP(S) proxy URL, or a :mod:`requests` proxies dict.
+#:
+#: New keys: ``retries`` (retries after the first attempt, 0 turns retrying off),
+#: ``backoff_factor`` and ``backoff_max`` (seconds), ``retry_after_max`` (the longest
+#: ``Retry-After`` honoured, seconds), ``user_agent``.
 DEFAULT_OPTIONS: Dict[str, Any] = {
     "scheme": "https",
     "url": "localhost",
