@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Iterator, Optional
 
+from ..pagination import iter_pages
 from .base import Base
 
 
@@ -471,3 +472,32 @@ class Channels(Base):
         View channel.
         """
         return self.client.post(self.path("/channels/members/{}/view", user_id), options=options)
+
+    def iter_public_channels(
+        self, team_id: str, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200
+    ) -> Iterator[Any]:
+        """GET /api/v4/teams/{team_id}/channels
+
+        Iterate over every public channel of a team, one page at a time.
+        """
+        return iter_pages(lambda query: self.get_public_channels(team_id, query), params, per_page=per_page)
+
+    def iter_channel_members(
+        self, channel_id: str, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200
+    ) -> Iterator[Any]:
+        """GET /api/v4/channels/{channel_id}/members
+
+        Iterate over every member of a channel, one page at a time.
+        """
+        return iter_pages(
+            lambda query: self.get_channel_members(channel_id, query), params, per_page=per_page
+        )
+
+    def iter_all_channels(
+        self, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200
+    ) -> Iterator[Any]:
+        """GET /api/v4/channels
+
+        Iterate over every channel of the system (needs ``manage_system``), one page at a time.
+        """
+        return iter_pages(lambda query: self.get_all_channels(query), params, per_page=per_page)

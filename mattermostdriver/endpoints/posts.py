@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 import time
 import uuid
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Iterator, Optional
 
+from ..pagination import iter_channel_posts
 from .base import Base
 
 
@@ -226,3 +227,26 @@ class Posts(Base):
         Update a post.
         """
         return self.client.put(self.path("/posts/{}", post_id), options=options)
+
+    def iter_posts_for_channel(
+        self,
+        channel_id: str,
+        *,
+        before: Optional[str] = None,
+        after: Optional[str] = None,
+        per_page: int = 200,
+        params: Optional[Dict[str, Any]] = None,
+    ) -> Iterator[Any]:
+        """GET /api/v4/channels/{channel_id}/posts
+
+        Iterate over the posts of a channel: newest first from the latest post (or from just
+        before ``before``); with ``after``, oldest first from just after that post. Pages are
+        walked with the ``before``/``after`` cursors, so new posts do not shift them.
+        """
+        return iter_channel_posts(
+            lambda query: self.get_posts_for_channel(channel_id, query),
+            per_page=per_page,
+            before=before,
+            after=after,
+            params=params,
+        )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Iterator, Optional
 
+from ..pagination import iter_pages
 from .base import Base
 
 
@@ -303,3 +304,19 @@ class Teams(Base):
         Update teams's privacy.
         """
         return self.client.put(self.path("/teams/{}/privacy", team_id), options=options, params=params)
+
+    def iter_teams(self, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200) -> Iterator[Any]:
+        """GET /api/v4/teams
+
+        Iterate over every team the caller may see, one page at a time.
+        """
+        return iter_pages(lambda query: self.get_teams(query), params, per_page=per_page)
+
+    def iter_team_members(
+        self, team_id: str, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200
+    ) -> Iterator[Any]:
+        """GET /api/v4/teams/{team_id}/members
+
+        Iterate over every member of a team, one page at a time.
+        """
+        return iter_pages(lambda query: self.get_team_members(team_id, query), params, per_page=per_page)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Iterator, Optional
 
 import requests
 
+from ..pagination import iter_pages
 from .base import Base
 
 
@@ -503,3 +504,11 @@ class Users(Base):
         return self.client.post(
             self.path("/users/{}/email/verify/member", user_id), options=options, params=params
         )
+
+    def iter_users(self, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200) -> Iterator[Any]:
+        """GET /api/v4/users
+
+        Iterate over every user the query matches (``in_team``, ``in_channel``, ``active``,
+        ``role``, ...), fetching one page of ``per_page`` at a time.
+        """
+        return iter_pages(lambda query: self.get_users(query), params, per_page=per_page)

@@ -113,3 +113,12 @@ def test_classic_parameters_keep_their_names_and_order(row: Dict[str, str]) -> N
     names = [p.strip().split("=")[0] for p in row["classic_params"].split(",") if p.strip()]
     actual = [p for p in inspect.signature(method).parameters if p != "self"]
     assert actual[: len(names)] == names
+
+
+def test_every_public_method_docstring_starts_with_a_route() -> None:
+    route = re.compile(r"^(GET|POST|PUT|PATCH|DELETE) /\S*$")
+    for cls in ENDPOINTS.values():
+        for name, member in vars(cls).items():
+            if callable(member) and not name.startswith("_"):
+                first = (member.__doc__ or "").strip().splitlines()[0]
+                assert route.match(first), f"{cls.__name__}.{name}: {first!r}"
