@@ -311,7 +311,8 @@ class Client:
                     verify=self.options["verify"],
                     proxies=self._proxies,
                     stream=stream,
-                    allow_redirects=method in ("GET", "HEAD"),
+                    # never followed: a redirect would leave the route the path builder made
+                    allow_redirects=False,
                 )
             except requests.RequestException as exc:
                 elapsed = (time.monotonic() - started) * 1000
@@ -345,7 +346,7 @@ class Client:
                     elapsed,
                     request_id or "-",
                 )
-            if 300 <= response.status_code < 400 and method not in ("GET", "HEAD"):
+            if 300 <= response.status_code < 400 and response.status_code != 304:
                 location = redact_url(response.headers.get("Location", ""))
                 raise UnexpectedResponse(
                     f"the server redirected to {location or 'another address'}: set url to the final address",

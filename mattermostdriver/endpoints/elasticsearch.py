@@ -17,9 +17,9 @@ class Elasticsearch(Base):
         """
         return self.client.post("/elasticsearch/purge_indexes")
 
-    def test_elasticsearch_configuration(self) -> Any:
+    def test_elasticsearch_configuration(self, options: Any = None) -> Any:
         """POST /api/v4/elasticsearch/test
 
         Test Elasticsearch configuration.
         """
-        return self.client.post("/elasticsearch/test")
+        return self.client.post("/elasticsearch/test", options=options)

@@ -69,12 +69,12 @@ class LDAP(Base):
         """
         return self.client.post("/ldap/sync")
 
-    def test_ldap_config(self) -> Any:
+    def test_ldap_config(self, options: Any = None) -> Any:
         """POST /api/v4/ldap/test
 
         Test LDAP configuration.
         """
-        return self.client.post("/ldap/test")
+        return self.client.post("/ldap/test", options=options)
 
     def test_ldap_connection(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/ldap/test_connection

@@ -131,12 +131,12 @@ class Posts(Base):
         """
         return self.client.put(self.path("/posts/{}/patch", post_id), options=options)
 
-    def perform_post_action(self, post_id: str, action_id: str) -> Any:
+    def perform_post_action(self, post_id: str, action_id: str, options: Any = None) -> Any:
         """POST /api/v4/posts/{post_id}/actions/{action_id}
 
         Perform a post action.
         """
-        return self.client.post(self.path("/posts/{}/actions/{}", post_id, action_id))
+        return self.client.post(self.path("/posts/{}/actions/{}", post_id, action_id), options=options)
 
     def pin_post_to_channel(self, post_id: str) -> Any:
         """POST /api/v4/posts/{post_id}/pin

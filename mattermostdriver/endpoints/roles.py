@@ -17,12 +17,12 @@ class Roles(Base):
         """
         return self.client.get("/roles", params=params)
 
-    def get_list_of_roles_by_name(self) -> Any:
+    def get_list_of_roles_by_name(self, options: Any = None) -> Any:
         """POST /api/v4/roles/names
 
-        Get a list of roles by name.
+        Get a list of roles by name: ``options`` is the list of names.
         """
-        return self.client.post("/roles/names")
+        return self.client.post("/roles/names", options=options)
 
     def get_role_by_id(self, role_id: str) -> Any:
         """GET /api/v4/roles/{role_id}

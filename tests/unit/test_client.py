@@ -126,9 +126,19 @@ def test_broken_json_is_unexpected_response(driver: Driver, mock: responses.Requ
         driver.users.get_user("me")
 
 
+def test_get_redirect_is_not_followed(driver: Driver, mock: responses.RequestsMock) -> None:
+    # e.g. a server cleaning "/users/../system/ping": following it would change the route
+    mock.get(f"{BASE}/users/..%2Fsystem%2Fping", status=301, headers={"Location": "/api/v4/system/ping"})
+    with pytest.raises(UnexpectedResponse, match="redirected to /api/v4/system/ping"):
+        driver.users.get_user("../system/ping")
+    assert len(mock.calls) == 1
+
+
 def test_post_redirect_is_a_clear_error(driver: Driver, mock: responses.RequestsMock) -> None:
     mock.post(f"{BASE}/users/search", status=301, headers={"Location": "https://mm.test/api/v4/users/search"})
-    with pytest.raises(UnexpectedResponse, match=re.escape("redirected to https://mm.test/api/v4/users/search")):
+    with pytest.raises(
+        UnexpectedResponse, match=re.escape("redirected to https://mm.test/api/v4/users/search")
+    ):
         driver.users.search_users({"term": "x"})
 
 
