@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import warnings
 from types import TracebackType
 from typing import (
@@ -215,14 +216,23 @@ def _thread_event_loop() -> asyncio.AbstractEventLoop:
     return loop
 
 
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is at the time of each record."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        pass
+
+
 def _enable_debug_logging() -> None:
     """The ``debug`` option: DEBUG lines of this package only, on stderr. Nothing secret is logged."""
     logger = logging.getLogger("mattermostdriver")
     logger.setLevel(logging.DEBUG)
-    if not any(
-        isinstance(h, logging.StreamHandler) and not isinstance(h, logging.NullHandler)
-        for h in logger.handlers
-    ):
-        handler = logging.StreamHandler()
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
         logger.addHandler(handler)
