@@ -13,6 +13,7 @@ class Opengraph(Base):
     def get_opengraph_metadata_for_url(self, options: Any) -> Any:
         """POST /api/v4/opengraph
 
-        Get the OpenGraph metadata of a URL.
+        Get the OpenGraph metadata of a URL. Kept for 7.3.2 callers: the route is gone from current
+        servers (11.4 answers 404, raised as ResourceNotFound).
         """
         return self.client.post("/opengraph", options=options)

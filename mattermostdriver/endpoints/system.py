@@ -31,12 +31,12 @@ class System(Base):
         """
         return self.client.post("/integrity", options=options, params=params)
 
-    def check_system_health(self) -> Any:
+    def check_system_health(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/system/ping
 
         Check system health.
         """
-        return self.client.get("/system/ping")
+        return self.client.get("/system/ping", params=params)
 
     def clear_server_busy(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """DELETE /api/v4/server_busy
@@ -160,7 +160,8 @@ class System(Base):
     def get_webrtc_token(self) -> Any:
         """GET /api/v4/webrtc/token
 
-        Get a WebRTC token.
+        Get a WebRTC token. Kept for 7.3.2 callers: the route is gone from current servers
+        (11.4 answers 404, raised as ResourceNotFound).
         """
         return self.client.get("/webrtc/token")
 
