@@ -6,7 +6,9 @@ from pathlib import Path
 from setuptools import find_packages, setup
 
 HERE = Path(__file__).parent
-VERSION = re.search(r'^__version__ = "([^"]+)"', (HERE / "mattermostdriver" / "__init__.py").read_text(), re.M)
+VERSION = re.search(
+    r'^__version__ = "([^"]+)"', (HERE / "mattermostdriver" / "__init__.py").read_text(), re.M
+)
 
 setup(
     name="mattermostdriver",
