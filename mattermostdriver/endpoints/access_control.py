@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class AccessControl(Base):
@@ -57,12 +57,25 @@ class AccessControl(Base):
         """
         return self.client.get(self.path("/access_control_policies/{}", policy_id), params=params)
 
-    def get_access_control_policy_autocomplete_fields(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_access_control_policy_autocomplete_fields(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        after: Optional[str] = None,
+        limit: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/access_control_policies/cel/autocomplete/fields
 
         Get autocomplete fields for access control policies.
+
+        Query parameters (keyword-only arguments):
+
+        * ``after``: The field ID to start after for pagination.
+        * ``limit``: (required) The maximum number of fields to return.
         """
-        return self.client.get("/access_control_policies/cel/autocomplete/fields", params=params)
+        return self.client.get(
+            "/access_control_policies/cel/autocomplete/fields", params=query(params, after=after, limit=limit)
+        )
 
     def get_cel_visual_ast(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/access_control_policies/cel/visual_ast
@@ -81,14 +94,25 @@ class AccessControl(Base):
         return self.client.get(self.path("/channels/{}/access_control/attributes", channel_id), params=params)
 
     def get_channels_for_access_control_policy(
-        self, policy_id: str, params: Optional[Dict[str, Any]] = None
+        self,
+        policy_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        after: Optional[str] = None,
+        limit: Optional[int] = None,
     ) -> Any:
         """GET /api/v4/access_control_policies/{policy_id}/resources/channels
 
         Get channels for an access control policy.
+
+        Query parameters (keyword-only arguments):
+
+        * ``after``: The channel ID to start after for pagination.
+        * ``limit``: (required) The maximum number of channels to return.
         """
         return self.client.get(
-            self.path("/access_control_policies/{}/resources/channels", policy_id), params=params
+            self.path("/access_control_policies/{}/resources/channels", policy_id),
+            params=query(params, after=after, limit=limit),
         )
 
     def search_access_control_policies(
@@ -143,13 +167,19 @@ class AccessControl(Base):
         return self.client.put("/access_control_policies/activate", options=options, params=params)
 
     def update_access_control_policy_active_status(
-        self, policy_id: str, params: Optional[Dict[str, Any]] = None
+        self, policy_id: str, params: Optional[Dict[str, Any]] = None, *, active: Optional[bool] = None
     ) -> Any:
         """GET /api/v4/access_control_policies/{policy_id}/activate
 
         Activate or deactivate an access control policy.
+
+        Query parameters (keyword-only arguments):
+
+        * ``active``: (required) Set to "true" to activate, "false" to deactivate.
         """
-        return self.client.get(self.path("/access_control_policies/{}/activate", policy_id), params=params)
+        return self.client.get(
+            self.path("/access_control_policies/{}/activate", policy_id), params=query(params, active=active)
+        )
 
     def validate_expression_against_requester(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None

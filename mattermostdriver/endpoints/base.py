@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Dict, Mapping, Optional
 from urllib.parse import quote
 
 from ..client import Client
@@ -24,6 +24,18 @@ def build_path(template: str, *args: Any) -> str:
             raise ValueError(f"empty path argument for {template!r}")
         escaped.append(quote(str(arg), safe=""))
     return template.format(*escaped)
+
+
+def query(params: Optional[Mapping[str, Any]], **named: Any) -> Optional[Dict[str, Any]]:
+    """Merge keyword query arguments into ``params``: None is left out, booleans become ``true``/``false``.
+
+    Returns None when there is nothing to send.
+    """
+    merged: Dict[str, Any] = dict(params or {})
+    for key, value in named.items():
+        if value is not None:
+            merged[key] = ("true" if value else "false") if isinstance(value, bool) else value
+    return merged or None
 
 
 class Base:

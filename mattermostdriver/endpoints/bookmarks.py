@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class Bookmarks(Base):
@@ -33,13 +33,24 @@ class Bookmarks(Base):
         )
 
     def list_channel_bookmarks_for_channel(
-        self, channel_id: str, params: Optional[Dict[str, Any]] = None
+        self,
+        channel_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        bookmarks_since: Optional[float] = None,
     ) -> Any:
         """GET /api/v4/channels/{channel_id}/bookmarks
 
         Get channel bookmarks for Channel.
+
+        Query parameters (keyword-only arguments):
+
+        * ``bookmarks_since``: Timestamp to filter the bookmarks with.
         """
-        return self.client.get(self.path("/channels/{}/bookmarks", channel_id), params=params)
+        return self.client.get(
+            self.path("/channels/{}/bookmarks", channel_id),
+            params=query(params, bookmarks_since=bookmarks_since),
+        )
 
     def update_channel_bookmark(
         self, channel_id: str, bookmark_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class Bots(Base):
@@ -18,14 +18,25 @@ class Bots(Base):
         return self.client.post(self.path("/bots/{}/assign/{}", bot_id, user_id))
 
     def convert_bot_to_user(
-        self, bot_user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+        self,
+        bot_user_id: str,
+        options: Any = None,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        set_system_admin: Optional[bool] = None,
     ) -> Any:
         """POST /api/v4/bots/{bot_user_id}/convert_to_user
 
         Convert a bot into a user.
+
+        Query parameters (keyword-only arguments):
+
+        * ``set_system_admin``: Whether to give the user the system admin role.
         """
         return self.client.post(
-            self.path("/bots/{}/convert_to_user", bot_user_id), options=options, params=params
+            self.path("/bots/{}/convert_to_user", bot_user_id),
+            options=options,
+            params=query(params, set_system_admin=set_system_admin),
         )
 
     def convert_user_to_bot(
@@ -67,12 +78,20 @@ class Bots(Base):
         """
         return self.client.post(self.path("/bots/{}/enable", bot_id))
 
-    def get_bot(self, bot_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_bot(
+        self, bot_id: str, params: Optional[Dict[str, Any]] = None, *, include_deleted: Optional[bool] = None
+    ) -> Any:
         """GET /api/v4/bots/{bot_user_id}
 
         Get a bot.
+
+        Query parameters (keyword-only arguments):
+
+        * ``include_deleted``: If deleted bots should be returned.
         """
-        return self.client.get(self.path("/bots/{}", bot_id), params=params)
+        return self.client.get(
+            self.path("/bots/{}", bot_id), params=query(params, include_deleted=include_deleted)
+        )
 
     def get_bot_lhs_icon(self, bot_id: str) -> Any:
         """GET /api/v4/bots/{bot_user_id}/icon
@@ -81,12 +100,36 @@ class Bots(Base):
         """
         return self.client.get(self.path("/bots/{}/icon", bot_id))
 
-    def get_bots(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_bots(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        include_deleted: Optional[bool] = None,
+        only_orphaned: Optional[bool] = None,
+    ) -> Any:
         """GET /api/v4/bots
 
         Get bots.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of users per page.
+        * ``include_deleted``: If deleted bots should be returned.
+        * ``only_orphaned``: When true, only orphaned bots will be returned.
         """
-        return self.client.get("/bots", params=params)
+        return self.client.get(
+            "/bots",
+            params=query(
+                params,
+                page=page,
+                per_page=per_page,
+                include_deleted=include_deleted,
+                only_orphaned=only_orphaned,
+            ),
+        )
 
     def patch_bot(self, bot_id: str, options: Any) -> Any:
         """PUT /api/v4/bots/{bot_user_id}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, Iterator, Optional
 
 from ..pagination import iter_pages
-from .base import Base
+from .base import Base, query
 
 
 class Channels(Base):
@@ -18,31 +18,58 @@ class Channels(Base):
         """
         return self.client.post(self.path("/channels/{}/members", channel_id), options=options)
 
-    def autocomplete_channels(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def autocomplete_channels(
+        self, team_id: str, params: Optional[Dict[str, Any]] = None, *, name: Optional[str] = None
+    ) -> Any:
         """GET /api/v4/teams/{team_id}/channels/autocomplete
 
         Autocomplete channels.
+
+        Query parameters (keyword-only arguments):
+
+        * ``name``: (required) Name or display name
         """
-        return self.client.get(self.path("/teams/{}/channels/autocomplete", team_id), params=params)
+        return self.client.get(
+            self.path("/teams/{}/channels/autocomplete", team_id), params=query(params, name=name)
+        )
 
     def autocomplete_channels_for_team_for_search(
-        self, team_id: str, params: Optional[Dict[str, Any]] = None
+        self, team_id: str, params: Optional[Dict[str, Any]] = None, *, name: Optional[str] = None
     ) -> Any:
         """GET /api/v4/teams/{team_id}/channels/search_autocomplete
 
         Autocomplete channels for search.
+
+        Query parameters (keyword-only arguments):
+
+        * ``name``: (required) Name or display name
         """
-        return self.client.get(self.path("/teams/{}/channels/search_autocomplete", team_id), params=params)
+        return self.client.get(
+            self.path("/teams/{}/channels/search_autocomplete", team_id), params=query(params, name=name)
+        )
 
     def channel_members_minus_group_members(
-        self, channel_id: str, params: Optional[Dict[str, Any]] = None
+        self,
+        channel_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        group_ids: Optional[str] = None,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
     ) -> Any:
         """GET /api/v4/channels/{channel_id}/members_minus_group_members
 
         Channel members minus group members.
+
+        Query parameters (keyword-only arguments):
+
+        * ``group_ids``: (required) A comma-separated list of group ids.
+        * ``page``: The page to select.
+        * ``per_page``: The number of users per page.
         """
         return self.client.get(
-            self.path("/channels/{}/members_minus_group_members", channel_id), params=params
+            self.path("/channels/{}/members_minus_group_members", channel_id),
+            params=query(params, group_ids=group_ids, page=page, per_page=per_page),
         )
 
     def convert_channel(self, channel_id: str, options: Any = None) -> Any:
@@ -96,12 +123,45 @@ class Channels(Base):
         """
         return self.client.delete(self.path("/channels/{}", channel_id))
 
-    def get_all_channels(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_all_channels(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        not_associated_to_group: Optional[str] = None,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        exclude_default_channels: Optional[bool] = None,
+        include_deleted: Optional[bool] = None,
+        include_total_count: Optional[bool] = None,
+        exclude_policy_constrained: Optional[bool] = None,
+    ) -> Any:
         """GET /api/v4/channels
 
         Get a list of all channels.
+
+        Query parameters (keyword-only arguments):
+
+        * ``not_associated_to_group``: A group id to exclude channels that are associated with that group...
+        * ``page``: The page to select.
+        * ``per_page``: The number of channels per page.
+        * ``exclude_default_channels``: Whether to exclude default channels (ex Town Square, Off-Topic)...
+        * ``include_deleted``: Include channels that have been archived.
+        * ``include_total_count``: Appends a total count of returned channels inside the response object...
+        * ``exclude_policy_constrained``: If set to true, channels which are part of a data retention...
         """
-        return self.client.get("/channels", params=params)
+        return self.client.get(
+            "/channels",
+            params=query(
+                params,
+                not_associated_to_group=not_associated_to_group,
+                page=page,
+                per_page=per_page,
+                exclude_default_channels=exclude_default_channels,
+                include_deleted=include_deleted,
+                include_total_count=include_total_count,
+                exclude_policy_constrained=exclude_policy_constrained,
+            ),
+        )
 
     def get_channel(self, channel_id: str) -> Any:
         """GET /api/v4/channels/{channel_id}
@@ -110,26 +170,59 @@ class Channels(Base):
         """
         return self.client.get(self.path("/channels/{}", channel_id))
 
-    def get_channel_by_name(self, team_id: str, channel_name: str) -> Any:
+    def get_channel_by_name(
+        self, team_id: str, channel_name: str, *, include_deleted: Optional[bool] = None
+    ) -> Any:
         """GET /api/v4/teams/{team_id}/channels/name/{channel_name}
 
         Get a channel by name.
-        """
-        return self.client.get(self.path("/teams/{}/channels/name/{}", team_id, channel_name))
 
-    def get_channel_by_name_and_team_name(self, team_name: str, channel_name: str) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``include_deleted``: Defines if deleted channels should be returned or not (Mattermost Server...
+        """
+        return self.client.get(
+            self.path("/teams/{}/channels/name/{}", team_id, channel_name),
+            params=query(None, include_deleted=include_deleted),
+        )
+
+    def get_channel_by_name_and_team_name(
+        self, team_name: str, channel_name: str, *, include_deleted: Optional[bool] = None
+    ) -> Any:
         """GET /api/v4/teams/name/{team_name}/channels/name/{channel_name}
 
         Get a channel by name and team name.
-        """
-        return self.client.get(self.path("/teams/name/{}/channels/name/{}", team_name, channel_name))
 
-    def get_channel_for_user(self, user_id: str, team_id: str) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``include_deleted``: Defines if deleted channels should be returned or not (Mattermost Server...
+        """
+        return self.client.get(
+            self.path("/teams/name/{}/channels/name/{}", team_name, channel_name),
+            params=query(None, include_deleted=include_deleted),
+        )
+
+    def get_channel_for_user(
+        self,
+        user_id: str,
+        team_id: str,
+        *,
+        include_deleted: Optional[bool] = None,
+        last_delete_at: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/users/{user_id}/teams/{team_id}/channels
 
         Get channels for user.
+
+        Query parameters (keyword-only arguments):
+
+        * ``include_deleted``: Defines if deleted channels should be returned or not
+        * ``last_delete_at``: Filters the deleted channels by this time in epoch format.
         """
-        return self.client.get(self.path("/users/{}/teams/{}/channels", user_id, team_id))
+        return self.client.get(
+            self.path("/users/{}/teams/{}/channels", user_id, team_id),
+            params=query(None, include_deleted=include_deleted, last_delete_at=last_delete_at),
+        )
 
     def get_channel_member(self, channel_id: str, user_id: str) -> Any:
         """GET /api/v4/channels/{channel_id}/members/{user_id}
@@ -139,20 +232,45 @@ class Channels(Base):
         return self.client.get(self.path("/channels/{}/members/{}", channel_id, user_id))
 
     def get_channel_member_counts_by_group(
-        self, channel_id: str, params: Optional[Dict[str, Any]] = None
+        self,
+        channel_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        include_timezones: Optional[bool] = None,
     ) -> Any:
         """GET /api/v4/channels/{channel_id}/member_counts_by_group
 
         Channel members counts for each group that has atleast one member in the channel.
-        """
-        return self.client.get(self.path("/channels/{}/member_counts_by_group", channel_id), params=params)
 
-    def get_channel_members(self, channel_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``include_timezones``: Defines if member timezone counts should be returned or not
+        """
+        return self.client.get(
+            self.path("/channels/{}/member_counts_by_group", channel_id),
+            params=query(params, include_timezones=include_timezones),
+        )
+
+    def get_channel_members(
+        self,
+        channel_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/channels/{channel_id}/members
 
         Get channel members.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of members per page.
         """
-        return self.client.get(self.path("/channels/{}/members", channel_id), params=params)
+        return self.client.get(
+            self.path("/channels/{}/members", channel_id), params=query(params, page=page, per_page=per_page)
+        )
 
     def get_channel_members_by_ids(self, channel_id: str, options: Any = None) -> Any:
         """POST /api/v4/channels/{channel_id}/members/ids
@@ -208,12 +326,27 @@ class Channels(Base):
             return self.client.get(self.path("/users/{}/channels", user_id), params=params)
         return self.client.get(self.path("/users/{}/teams/{}/channels", user_id, team_id), params=params)
 
-    def get_deleted_channels(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_deleted_channels(
+        self,
+        team_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/teams/{team_id}/channels/deleted
 
         Get deleted channels.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of public channels per page.
         """
-        return self.client.get(self.path("/teams/{}/channels/deleted", team_id), params=params)
+        return self.client.get(
+            self.path("/teams/{}/channels/deleted", team_id),
+            params=query(params, page=page, per_page=per_page),
+        )
 
     def get_group_message_members_common_teams(
         self, channel_id: str, params: Optional[Dict[str, Any]] = None
@@ -231,19 +364,48 @@ class Channels(Base):
         """
         return self.client.post(self.path("/teams/{}/channels/ids", team_id), options=options)
 
-    def get_private_channels_for_team(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_private_channels_for_team(
+        self,
+        team_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/teams/{team_id}/channels/private
 
         Get private channels.
-        """
-        return self.client.get(self.path("/teams/{}/channels/private", team_id), params=params)
 
-    def get_public_channels(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of private channels per page.
+        """
+        return self.client.get(
+            self.path("/teams/{}/channels/private", team_id),
+            params=query(params, page=page, per_page=per_page),
+        )
+
+    def get_public_channels(
+        self,
+        team_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/teams/{team_id}/channels
 
         Get public channels.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of public channels per page.
         """
-        return self.client.get(self.path("/teams/{}/channels", team_id), params=params)
+        return self.client.get(
+            self.path("/teams/{}/channels", team_id), params=query(params, page=page, per_page=per_page)
+        )
 
     def get_sidebar_categories_for_team_for_user(
         self, user_id: str, team_id: str, params: Optional[Dict[str, Any]] = None
@@ -345,12 +507,24 @@ class Channels(Base):
         """
         return self.client.post(self.path("/channels/{}/restore", channel_id))
 
-    def search_all_channels(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def search_all_channels(
+        self,
+        options: Any = None,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        system_console: Optional[bool] = None,
+    ) -> Any:
         """POST /api/v4/channels/search
 
         Search all private and open type channels across all teams.
+
+        Query parameters (keyword-only arguments):
+
+        * ``system_console``: Is the request from system_console.
         """
-        return self.client.post("/channels/search", options=options, params=params)
+        return self.client.post(
+            "/channels/search", options=options, params=query(params, system_console=system_console)
+        )
 
     def search_channels(self, team_id: str, options: Any = None) -> Any:
         """POST /api/v4/teams/{team_id}/channels/search

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class Commands(Base):
@@ -63,12 +63,23 @@ class Commands(Base):
             self.path("/teams/{}/commands/autocomplete_suggestions", team_id), params=params
         )
 
-    def list_commands_for_team(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def list_commands_for_team(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        team_id: Optional[str] = None,
+        custom_only: Optional[bool] = None,
+    ) -> Any:
         """GET /api/v4/commands
 
         List commands for a team.
+
+        Query parameters (keyword-only arguments):
+
+        * ``team_id``: The team id.
+        * ``custom_only``: To get only the custom commands.
         """
-        return self.client.get("/commands", params=params)
+        return self.client.get("/commands", params=query(params, team_id=team_id, custom_only=custom_only))
 
     def move_command(
         self, command_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class Compliance(Base):
@@ -31,9 +31,20 @@ class Compliance(Base):
         """
         return self.client.get(self.path("/compliance/reports/{}", report_id))
 
-    def get_reports(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_reports(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/compliance/reports
 
         Get reports.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of reports per page.
         """
-        return self.client.get("/compliance/reports", params=params)
+        return self.client.get("/compliance/reports", params=query(params, page=page, per_page=per_page))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class ContentFlagging(Base):
@@ -100,13 +100,19 @@ class ContentFlagging(Base):
             self.path("/content_flagging/post/{}/remove", post_id), options=options, params=params
         )
 
-    def search_cf_team_reviewers(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def search_cf_team_reviewers(
+        self, team_id: str, params: Optional[Dict[str, Any]] = None, *, term: Optional[str] = None
+    ) -> Any:
         """GET /api/v4/content_flagging/team/{team_id}/reviewers/search
 
         Search content reviewers in a team.
+
+        Query parameters (keyword-only arguments):
+
+        * ``term``: (required) The search term to filter content reviewers by
         """
         return self.client.get(
-            self.path("/content_flagging/team/{}/reviewers/search", team_id), params=params
+            self.path("/content_flagging/team/{}/reviewers/search", team_id), params=query(params, term=term)
         )
 
     def update_cf_config(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class DataRetention(Base):
@@ -52,28 +52,67 @@ class DataRetention(Base):
             self.path("/data_retention/policies/{}", policy_id), options=options, params=params
         )
 
-    def get_channel_policies_for_user(self, user_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_channel_policies_for_user(
+        self,
+        user_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/users/{user_id}/data_retention/channel_policies
 
         Get the policies which are applied to a user's channels.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of policies per page.
         """
-        return self.client.get(self.path("/users/{}/data_retention/channel_policies", user_id), params=params)
+        return self.client.get(
+            self.path("/users/{}/data_retention/channel_policies", user_id),
+            params=query(params, page=page, per_page=per_page),
+        )
 
     def get_channels_for_retention_policy(
-        self, policy_id: str, params: Optional[Dict[str, Any]] = None
+        self,
+        policy_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
     ) -> Any:
         """GET /api/v4/data_retention/policies/{policy_id}/channels
 
         Get the channels for a granular data retention policy.
-        """
-        return self.client.get(self.path("/data_retention/policies/{}/channels", policy_id), params=params)
 
-    def get_data_retention_policies(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of channels per page.
+        """
+        return self.client.get(
+            self.path("/data_retention/policies/{}/channels", policy_id),
+            params=query(params, page=page, per_page=per_page),
+        )
+
+    def get_data_retention_policies(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/data_retention/policies
 
         Get the granular data retention policies.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of policies per page.
         """
-        return self.client.get("/data_retention/policies", params=params)
+        return self.client.get("/data_retention/policies", params=query(params, page=page, per_page=per_page))
 
     def get_data_retention_policies_count(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/data_retention/policies_count
@@ -96,19 +135,49 @@ class DataRetention(Base):
         """
         return self.client.get(self.path("/data_retention/policies/{}", policy_id), params=params)
 
-    def get_team_policies_for_user(self, user_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_team_policies_for_user(
+        self,
+        user_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/users/{user_id}/data_retention/team_policies
 
         Get the policies which are applied to a user's teams.
-        """
-        return self.client.get(self.path("/users/{}/data_retention/team_policies", user_id), params=params)
 
-    def get_teams_for_retention_policy(self, policy_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of policies per page.
+        """
+        return self.client.get(
+            self.path("/users/{}/data_retention/team_policies", user_id),
+            params=query(params, page=page, per_page=per_page),
+        )
+
+    def get_teams_for_retention_policy(
+        self,
+        policy_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/data_retention/policies/{policy_id}/teams
 
         Get the teams for a granular data retention policy.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of teams per page.
         """
-        return self.client.get(self.path("/data_retention/policies/{}/teams", policy_id), params=params)
+        return self.client.get(
+            self.path("/data_retention/policies/{}/teams", policy_id),
+            params=query(params, page=page, per_page=per_page),
+        )
 
     def patch_data_retention_policy(
         self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None

@@ -5,18 +5,24 @@ from __future__ import annotations
 import json
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class Emoji(Base):
     """The ``emoji`` routes."""
 
-    def autocomplete_custom_emoji(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def autocomplete_custom_emoji(
+        self, params: Optional[Dict[str, Any]] = None, *, name: Optional[str] = None
+    ) -> Any:
         """GET /api/v4/emoji/autocomplete
 
         Autocomplete custom emoji.
+
+        Query parameters (keyword-only arguments):
+
+        * ``name``: (required) The emoji name to search.
         """
-        return self.client.get("/emoji/autocomplete", params=params)
+        return self.client.get("/emoji/autocomplete", params=query(params, name=name))
 
     def create_custom_emoji(self, emoji_name: str, files: Any) -> Any:
         """POST /api/v4/emoji
@@ -55,12 +61,25 @@ class Emoji(Base):
         """
         return self.client.get(self.path("/emoji/{}/image", emoji_id))
 
-    def get_emoji_list(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_emoji_list(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        sort: Optional[str] = None,
+    ) -> Any:
         """GET /api/v4/emoji
 
         Get a list of custom emoji.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of emojis per page.
+        * ``sort``: Either blank for no sorting or "name" to sort by emoji names.
         """
-        return self.client.get("/emoji", params=params)
+        return self.client.get("/emoji", params=query(params, page=page, per_page=per_page, sort=sort))
 
     def get_emojis_by_names(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/emoji/names

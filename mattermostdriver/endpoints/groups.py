@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class Groups(Base):
@@ -90,35 +90,125 @@ class Groups(Base):
         """
         return self.client.get(self.path("/groups/{}/teams", group_id), params=params)
 
-    def get_group_users(self, group_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_group_users(
+        self,
+        group_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/groups/{group_id}/members
 
         Get group users.
-        """
-        return self.client.get(self.path("/groups/{}/members", group_id), params=params)
 
-    def get_groups(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of groups per page.
+        """
+        return self.client.get(
+            self.path("/groups/{}/members", group_id), params=query(params, page=page, per_page=per_page)
+        )
+
+    def get_groups(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        q: Optional[str] = None,
+        include_member_count: Optional[bool] = None,
+        not_associated_to_team: Optional[str] = None,
+        not_associated_to_channel: Optional[str] = None,
+        since: Optional[int] = None,
+        filter_allow_reference: Optional[bool] = None,
+    ) -> Any:
         """GET /api/v4/groups
 
         Get groups.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of groups per page.
+        * ``q``: String to pattern match the ``name`` and ``display_name`` field.
+        * ``include_member_count``: Boolean which adds the ``member_count`` attribute to each group JSON...
+        * ``not_associated_to_team``: Team GUID which is used to return all the groups not associated to...
+        * ``not_associated_to_channel``: Group GUID which is used to return all the groups not associated...
+        * ``since``: Only return groups that have been modified since the given Unix timestamp (in...
+        * ``filter_allow_reference``: Boolean which filters the group entries with the ``allow_reference``...
         """
-        return self.client.get("/groups", params=params)
+        return self.client.get(
+            "/groups",
+            params=query(
+                params,
+                page=page,
+                per_page=per_page,
+                q=q,
+                include_member_count=include_member_count,
+                not_associated_to_team=not_associated_to_team,
+                not_associated_to_channel=not_associated_to_channel,
+                since=since,
+                filter_allow_reference=filter_allow_reference,
+            ),
+        )
 
     def get_groups_associated_to_channels_by_team(
-        self, team_id: str, params: Optional[Dict[str, Any]] = None
+        self,
+        team_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        filter_allow_reference: Optional[bool] = None,
+        paginate: Optional[bool] = None,
     ) -> Any:
         """GET /api/v4/teams/{team_id}/groups_by_channels
 
         Get team groups by channels.
-        """
-        return self.client.get(self.path("/teams/{}/groups_by_channels", team_id), params=params)
 
-    def get_groups_by_channel(self, channel_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of groups per page.
+        * ``filter_allow_reference``: Boolean which filters in the group entries with the...
+        * ``paginate``: Boolean to determine whether the pagination should be applied or not
+        """
+        return self.client.get(
+            self.path("/teams/{}/groups_by_channels", team_id),
+            params=query(
+                params,
+                page=page,
+                per_page=per_page,
+                filter_allow_reference=filter_allow_reference,
+                paginate=paginate,
+            ),
+        )
+
+    def get_groups_by_channel(
+        self,
+        channel_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        filter_allow_reference: Optional[bool] = None,
+    ) -> Any:
         """GET /api/v4/channels/{channel_id}/groups
 
         Get channel groups.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of groups per page.
+        * ``filter_allow_reference``: Boolean which filters the group entries with the ``allow_reference``...
         """
-        return self.client.get(self.path("/channels/{}/groups", channel_id), params=params)
+        return self.client.get(
+            self.path("/channels/{}/groups", channel_id),
+            params=query(params, page=page, per_page=per_page, filter_allow_reference=filter_allow_reference),
+        )
 
     def get_groups_by_names(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/groups/names
@@ -127,12 +217,61 @@ class Groups(Base):
         """
         return self.client.post("/groups/names", options=options, params=params)
 
-    def get_groups_by_team(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_groups_by_team(
+        self,
+        team_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        filter_allow_reference: Optional[bool] = None,
+        include_member_count: Optional[bool] = None,
+        include_timezones: Optional[bool] = None,
+        include_total_count: Optional[bool] = None,
+        include_archived: Optional[bool] = None,
+        filter_archived: Optional[bool] = None,
+        filter_parent_team_permitted: Optional[bool] = None,
+        filter_has_member: Optional[str] = None,
+        include_member_ids: Optional[bool] = None,
+        only_syncable_sources: Optional[bool] = None,
+    ) -> Any:
         """GET /api/v4/teams/{team_id}/groups
 
         Get team groups.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of groups per page.
+        * ``filter_allow_reference``: Boolean which filters in the group entries with the...
+        * ``include_member_count``: Boolean which adds a ``member_count`` field to each group object.
+        * ``include_timezones``: Boolean which adds timezone information for group members.
+        * ``include_total_count``: Boolean which adds total count of groups in the response.
+        * ``include_archived``: Boolean which includes archived groups in the response.
+        * ``filter_archived``: Boolean which filters out archived groups from the response.
+        * ``filter_parent_team_permitted``: Boolean which filters groups based on parent team permissions.
+        * ``filter_has_member``: User ID to filter groups that have this member.
+        * ``include_member_ids``: Boolean which adds member IDs to the group objects.
+        * ``only_syncable_sources``: Boolean which includes groups from syncable sources.
         """
-        return self.client.get(self.path("/teams/{}/groups", team_id), params=params)
+        return self.client.get(
+            self.path("/teams/{}/groups", team_id),
+            params=query(
+                params,
+                page=page,
+                per_page=per_page,
+                filter_allow_reference=filter_allow_reference,
+                include_member_count=include_member_count,
+                include_timezones=include_timezones,
+                include_total_count=include_total_count,
+                include_archived=include_archived,
+                filter_archived=filter_archived,
+                filter_parent_team_permitted=filter_parent_team_permitted,
+                filter_has_member=filter_has_member,
+                include_member_ids=include_member_ids,
+                only_syncable_sources=only_syncable_sources,
+            ),
+        )
 
     def get_groups_by_user_id(self, user_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/users/{user_id}/groups

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class Jobs(Base):
@@ -38,19 +38,50 @@ class Jobs(Base):
         """
         return self.client.get(self.path("/jobs/{}", job_id), params=params)
 
-    def get_jobs(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_jobs(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        job_type: Optional[str] = None,
+        status: Optional[str] = None,
+    ) -> Any:
         """GET /api/v4/jobs
 
         Get the jobs.
-        """
-        return self.client.get("/jobs", params=params)
 
-    def get_jobs_by_type(self, type: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of jobs per page.
+        * ``job_type``: The type of jobs to fetch.
+        * ``status``: The status of jobs to fetch.
+        """
+        return self.client.get(
+            "/jobs", params=query(params, page=page, per_page=per_page, job_type=job_type, status=status)
+        )
+
+    def get_jobs_by_type(
+        self,
+        type: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/jobs/type/{type}
 
         Get the jobs of the given type.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of jobs per page.
         """
-        return self.client.get(self.path("/jobs/type/{}", type), params=params)
+        return self.client.get(
+            self.path("/jobs/type/{}", type), params=query(params, page=page, per_page=per_page)
+        )
 
     def update_job_status(
         self, job_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None

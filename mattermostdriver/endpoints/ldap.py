@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class LDAP(Base):
@@ -39,12 +39,25 @@ class LDAP(Base):
         """
         return self.client.delete("/ldap/certificate/public", options=options, params=params)
 
-    def get_ldap_groups(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_ldap_groups(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        q: Optional[str] = None,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/ldap/groups
 
         Returns a list of LDAP groups.
+
+        Query parameters (keyword-only arguments):
+
+        * ``q``: Search term
+        * ``page``: The page to select.
+        * ``per_page``: The number of users per page.
         """
-        return self.client.get("/ldap/groups", params=params)
+        return self.client.get("/ldap/groups", params=query(params, q=q, page=page, per_page=per_page))
 
     def link_ldap_group(
         self, remote_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -83,12 +96,18 @@ class LDAP(Base):
         """
         return self.client.post("/ldap/test_connection", options=options, params=params)
 
-    def test_ldap_diagnostics(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def test_ldap_diagnostics(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None, *, test: Optional[str] = None
+    ) -> Any:
         """POST /api/v4/ldap/test_diagnostics
 
         Test LDAP diagnostics with specific settings.
+
+        Query parameters (keyword-only arguments):
+
+        * ``test``: (required) Type of LDAP diagnostic test to run
         """
-        return self.client.post("/ldap/test_diagnostics", options=options, params=params)
+        return self.client.post("/ldap/test_diagnostics", options=options, params=query(params, test=test))
 
     def upload_ldap_private_certificate(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class OAuth(Base):
@@ -28,12 +28,27 @@ class OAuth(Base):
             basepath=self.client.options["site_path"],
         )
 
-    def get_authorized_oauth_apps(self, user_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_authorized_oauth_apps(
+        self,
+        user_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/users/{user_id}/oauth/apps/authorized
 
         Get authorized OAuth apps.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of apps per page.
         """
-        return self.client.get(self.path("/users/{}/oauth/apps/authorized", user_id), params=params)
+        return self.client.get(
+            self.path("/users/{}/oauth/apps/authorized", user_id),
+            params=query(params, page=page, per_page=per_page),
+        )
 
     def get_info_on_oauth_app(self, app_id: str) -> Any:
         """GET /api/v4/oauth/apps/{app_id}/info
@@ -49,12 +64,23 @@ class OAuth(Base):
         """
         return self.client.get(self.path("/oauth/apps/{}", app_id))
 
-    def get_oauth_apps(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_oauth_apps(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/oauth/apps
 
         Get OAuth apps.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of apps per page.
         """
-        return self.client.get("/oauth/apps", params=params)
+        return self.client.get("/oauth/apps", params=query(params, page=page, per_page=per_page))
 
     def regenerate_oauth_app_secret(self, app_id: str) -> Any:
         """POST /api/v4/oauth/apps/{app_id}/regen_secret

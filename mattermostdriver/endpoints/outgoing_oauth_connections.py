@@ -4,20 +4,26 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class OutgoingOauthConnections(Base):
     """The ``outgoing_oauth_connections`` routes."""
 
     def create_outgoing_oauth_connection(
-        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None, *, team_id: Optional[str] = None
     ) -> Any:
         """POST /api/v4/oauth/outgoing_connections
 
         Create a connection.
+
+        Query parameters (keyword-only arguments):
+
+        * ``team_id``: (required) Current Team ID in integrations backstage
         """
-        return self.client.post("/oauth/outgoing_connections", options=options, params=params)
+        return self.client.post(
+            "/oauth/outgoing_connections", options=options, params=query(params, team_id=team_id)
+        )
 
     def delete_outgoing_oauth_connection(
         self, connection_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -39,12 +45,18 @@ class OutgoingOauthConnections(Base):
         """
         return self.client.get(self.path("/oauth/outgoing_connections/{}", connection_id), params=params)
 
-    def list_outgoing_oauth_connections(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def list_outgoing_oauth_connections(
+        self, params: Optional[Dict[str, Any]] = None, *, team_id: Optional[str] = None
+    ) -> Any:
         """GET /api/v4/oauth/outgoing_connections
 
         List all connections.
+
+        Query parameters (keyword-only arguments):
+
+        * ``team_id``: (required) Current Team ID in integrations backstage
         """
-        return self.client.get("/oauth/outgoing_connections", params=params)
+        return self.client.get("/oauth/outgoing_connections", params=query(params, team_id=team_id))
 
     def update_outgoing_oauth_connection(
         self, connection_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -58,10 +70,16 @@ class OutgoingOauthConnections(Base):
         )
 
     def validate_outgoing_oauth_connection(
-        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None, *, team_id: Optional[str] = None
     ) -> Any:
         """POST /api/v4/oauth/outgoing_connections/validate
 
         Validate a connection configuration.
+
+        Query parameters (keyword-only arguments):
+
+        * ``team_id``: (required) Current Team ID in integrations backstage
         """
-        return self.client.post("/oauth/outgoing_connections/validate", options=options, params=params)
+        return self.client.post(
+            "/oauth/outgoing_connections/validate", options=options, params=query(params, team_id=team_id)
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class Plugins(Base):
@@ -28,12 +28,39 @@ class Plugins(Base):
         """
         return self.client.post(self.path("/plugins/{}/enable", plugin_id), options=options, params=params)
 
-    def get_marketplace_plugins(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_marketplace_plugins(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        filter: Optional[str] = None,
+        server_version: Optional[str] = None,
+        local_only: Optional[bool] = None,
+    ) -> Any:
         """GET /api/v4/plugins/marketplace
 
         Gets all the marketplace plugins.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: Page number to be fetched.
+        * ``per_page``: Number of item per page.
+        * ``filter``: Set to filter plugins by ID, name, or description.
+        * ``server_version``: Set to filter minimum plugin server version.
+        * ``local_only``: Set true to only retrieve local plugins.
         """
-        return self.client.get("/plugins/marketplace", params=params)
+        return self.client.get(
+            "/plugins/marketplace",
+            params=query(
+                params,
+                page=page,
+                per_page=per_page,
+                filter=filter,
+                server_version=server_version,
+                local_only=local_only,
+            ),
+        )
 
     def get_marketplace_visited_by_admin(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/plugins/marketplace/first_admin_visit
@@ -70,12 +97,28 @@ class Plugins(Base):
         """
         return self.client.post("/plugins/marketplace", options=options, params=params)
 
-    def install_plugin_from_url(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def install_plugin_from_url(
+        self,
+        options: Any = None,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        plugin_download_url: Optional[str] = None,
+        force: Optional[str] = None,
+    ) -> Any:
         """POST /api/v4/plugins/install_from_url
 
         Install plugin from url.
+
+        Query parameters (keyword-only arguments):
+
+        * ``plugin_download_url``: (required) URL used to download the plugin
+        * ``force``: Set to 'true' to overwrite a previously installed plugin with the same ID, if any
         """
-        return self.client.post("/plugins/install_from_url", options=options, params=params)
+        return self.client.post(
+            "/plugins/install_from_url",
+            options=options,
+            params=query(params, plugin_download_url=plugin_download_url, force=force),
+        )
 
     def remove_plugin(
         self, plugin_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None

@@ -8,7 +8,7 @@ import uuid
 from typing import Any, Dict, Iterator, Optional
 
 from ..pagination import iter_channel_posts
-from .base import Base
+from .base import Base, query
 
 
 def new_pending_post_id(user_id: str = "") -> str:
@@ -64,26 +64,57 @@ class Posts(Base):
         """
         return self.client.delete(self.path("/posts/{}", post_id))
 
-    def get_file_info_for_post(self, post_id: str) -> Any:
+    def get_file_info_for_post(self, post_id: str, *, include_deleted: Optional[bool] = None) -> Any:
         """GET /api/v4/posts/{post_id}/files/info
 
         Get file info for post.
-        """
-        return self.client.get(self.path("/posts/{}/files/info", post_id))
 
-    def get_list_of_flagged_posts(self, user_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``include_deleted``: Defines if result should include deleted posts, must have 'manage_system'...
+        """
+        return self.client.get(
+            self.path("/posts/{}/files/info", post_id), params=query(None, include_deleted=include_deleted)
+        )
+
+    def get_list_of_flagged_posts(
+        self,
+        user_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        team_id: Optional[str] = None,
+        channel_id: Optional[str] = None,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/users/{user_id}/posts/flagged
 
         Get a list of flagged posts.
-        """
-        return self.client.get(self.path("/users/{}/posts/flagged", user_id), params=params)
 
-    def get_post(self, post_id: str) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``team_id``: Team ID
+        * ``channel_id``: Channel ID
+        * ``page``: The page to select
+        * ``per_page``: The number of posts per page
+        """
+        return self.client.get(
+            self.path("/users/{}/posts/flagged", user_id),
+            params=query(params, team_id=team_id, channel_id=channel_id, page=page, per_page=per_page),
+        )
+
+    def get_post(self, post_id: str, *, include_deleted: Optional[bool] = None) -> Any:
         """GET /api/v4/posts/{post_id}
 
         Get a post.
+
+        Query parameters (keyword-only arguments):
+
+        * ``include_deleted``: Defines if result should include deleted posts, must have 'manage_system'...
         """
-        return self.client.get(self.path("/posts/{}", post_id))
+        return self.client.get(
+            self.path("/posts/{}", post_id), params=query(None, include_deleted=include_deleted)
+        )
 
     def get_posts_by_ids(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/posts/ids
@@ -92,29 +123,127 @@ class Posts(Base):
         """
         return self.client.post("/posts/ids", options=options, params=params)
 
-    def get_posts_for_channel(self, channel_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_posts_for_channel(
+        self,
+        channel_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        since: Optional[int] = None,
+        before: Optional[str] = None,
+        after: Optional[str] = None,
+        include_deleted: Optional[bool] = None,
+        type_: Optional[str] = None,
+    ) -> Any:
         """GET /api/v4/channels/{channel_id}/posts
 
         Get posts for a channel.
-        """
-        return self.client.get(self.path("/channels/{}/posts", channel_id), params=params)
 
-    def get_thread(self, post_id: str) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select
+        * ``per_page``: The number of posts per page
+        * ``since``: Provide a non-zero value in Unix time milliseconds to select posts modified after...
+        * ``before``: A post id to select the posts that came before this one
+        * ``after``: A post id to select the posts that came after this one
+        * ``include_deleted``: Whether to include deleted posts or not.
+        * ``type_`` (``type``): Filter posts by type.
+        """
+        return self.client.get(
+            self.path("/channels/{}/posts", channel_id),
+            params=query(
+                params,
+                page=page,
+                per_page=per_page,
+                since=since,
+                before=before,
+                after=after,
+                include_deleted=include_deleted,
+                type=type_,
+            ),
+        )
+
+    def get_thread(
+        self,
+        post_id: str,
+        *,
+        per_page: Optional[int] = None,
+        from_post: Optional[str] = None,
+        from_create_at: Optional[int] = None,
+        from_update_at: Optional[int] = None,
+        direction: Optional[str] = None,
+        skip_fetch_threads: Optional[bool] = None,
+        collapsed_threads: Optional[bool] = None,
+        collapsed_threads_extended: Optional[bool] = None,
+        updates_only: Optional[bool] = None,
+    ) -> Any:
         """GET /api/v4/posts/{post_id}/thread
 
         Get a thread.
+
+        Query parameters (keyword-only arguments):
+
+        * ``per_page`` (``perPage``): The number of posts per page
+        * ``from_post`` (``fromPost``): The post_id to return the next page of posts from
+        * ``from_create_at`` (``fromCreateAt``): The create_at timestamp to return the next page of posts from
+        * ``from_update_at`` (``fromUpdateAt``): The update_at timestamp to return the next page of posts...
+        * ``direction``: The direction to return the posts.
+        * ``skip_fetch_threads`` (``skipFetchThreads``): Whether to skip fetching threads or not
+        * ``collapsed_threads`` (``collapsedThreads``): Whether the client uses CRT or not
+        * ``collapsed_threads_extended`` (``collapsedThreadsExtended``): Whether to return the associated...
+        * ``updates_only`` (``updatesOnly``): This flag is used to make the API work with the updateAt value.
         """
-        return self.client.get(self.path("/posts/{}/thread", post_id))
+        return self.client.get(
+            self.path("/posts/{}/thread", post_id),
+            params=query(
+                None,
+                perPage=per_page,
+                fromPost=from_post,
+                fromCreateAt=from_create_at,
+                fromUpdateAt=from_update_at,
+                direction=direction,
+                skipFetchThreads=skip_fetch_threads,
+                collapsedThreads=collapsed_threads,
+                collapsedThreadsExtended=collapsed_threads_extended,
+                updatesOnly=updates_only,
+            ),
+        )
 
     def get_unread_posts_for_channel(
-        self, user_id: str, channel_id: str, params: Optional[Dict[str, Any]] = None
+        self,
+        user_id: str,
+        channel_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        limit_before: Optional[int] = None,
+        limit_after: Optional[int] = None,
+        skip_fetch_threads: Optional[bool] = None,
+        collapsed_threads: Optional[bool] = None,
+        collapsed_threads_extended: Optional[bool] = None,
     ) -> Any:
         """GET /api/v4/users/{user_id}/channels/{channel_id}/posts/unread
 
         Get posts around oldest unread.
+
+        Query parameters (keyword-only arguments):
+
+        * ``limit_before``: Number of posts before the oldest unread posts.
+        * ``limit_after``: Number of posts after and including the oldest unread post.
+        * ``skip_fetch_threads`` (``skipFetchThreads``): Whether to skip fetching threads or not
+        * ``collapsed_threads`` (``collapsedThreads``): Whether the client uses CRT or not
+        * ``collapsed_threads_extended`` (``collapsedThreadsExtended``): Whether to return the associated...
         """
         return self.client.get(
-            self.path("/users/{}/channels/{}/posts/unread", user_id, channel_id), params=params
+            self.path("/users/{}/channels/{}/posts/unread", user_id, channel_id),
+            params=query(
+                params,
+                limit_before=limit_before,
+                limit_after=limit_after,
+                skipFetchThreads=skip_fetch_threads,
+                collapsedThreads=collapsed_threads,
+                collapsedThreadsExtended=collapsed_threads_extended,
+            ),
         )
 
     def move_thread(self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:

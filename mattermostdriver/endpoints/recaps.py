@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class Recaps(Base):
@@ -33,12 +33,23 @@ class Recaps(Base):
         """
         return self.client.get(self.path("/recaps/{}", recap_id), params=params)
 
-    def get_recaps_for_user(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_recaps_for_user(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/recaps
 
         Get current user's recaps.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of recaps per page.
         """
-        return self.client.get("/recaps", params=params)
+        return self.client.get("/recaps", params=query(params, page=page, per_page=per_page))
 
     def mark_recap_as_read(
         self, recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class RemoteClusters(Base):
@@ -53,12 +53,51 @@ class RemoteClusters(Base):
         """
         return self.client.get(self.path("/remotecluster/{}", remote_id), params=params)
 
-    def get_remote_clusters(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_remote_clusters(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        exclude_offline: Optional[bool] = None,
+        in_channel: Optional[str] = None,
+        not_in_channel: Optional[str] = None,
+        only_confirmed: Optional[bool] = None,
+        only_plugins: Optional[bool] = None,
+        exclude_plugins: Optional[bool] = None,
+        include_deleted: Optional[bool] = None,
+    ) -> Any:
         """GET /api/v4/remotecluster
 
         Get a list of remote clusters.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select
+        * ``per_page``: The number of remote clusters per page
+        * ``exclude_offline``: Exclude offline remote clusters
+        * ``in_channel``: Select remote clusters in channel
+        * ``not_in_channel``: Select remote clusters not in this channel
+        * ``only_confirmed``: Select only remote clusters already confirmed
+        * ``only_plugins``: Select only remote clusters that belong to a plugin
+        * ``exclude_plugins``: Select only remote clusters that don't belong to a plugin
+        * ``include_deleted``: Include those remote clusters that have been deleted
         """
-        return self.client.get("/remotecluster", params=params)
+        return self.client.get(
+            "/remotecluster",
+            params=query(
+                params,
+                page=page,
+                per_page=per_page,
+                exclude_offline=exclude_offline,
+                in_channel=in_channel,
+                not_in_channel=not_in_channel,
+                only_confirmed=only_confirmed,
+                only_plugins=only_plugins,
+                exclude_plugins=exclude_plugins,
+                include_deleted=include_deleted,
+            ),
+        )
 
     def patch_remote_cluster(
         self, remote_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class ScheduledPosts(Base):
@@ -28,12 +28,25 @@ class ScheduledPosts(Base):
             self.path("/posts/schedule/{}", scheduled_post_id), options=options, params=params
         )
 
-    def get_user_scheduled_posts(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_user_scheduled_posts(
+        self,
+        team_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        include_direct_channels: Optional[bool] = None,
+    ) -> Any:
         """GET /api/v4/posts/scheduled/team/{team_id}
 
         Gets all scheduled posts for a user for the specified team.
+
+        Query parameters (keyword-only arguments):
+
+        * ``include_direct_channels`` (``includeDirectChannels``): Whether to include scheduled posts from...
         """
-        return self.client.get(self.path("/posts/scheduled/team/{}", team_id), params=params)
+        return self.client.get(
+            self.path("/posts/scheduled/team/{}", team_id),
+            params=query(params, includeDirectChannels=include_direct_channels),
+        )
 
     def update_scheduled_post(
         self, scheduled_post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class Schemes(Base):
@@ -25,20 +25,46 @@ class Schemes(Base):
         return self.client.delete(self.path("/schemes/{}", scheme_id))
 
     def get_page_of_channels_using_scheme(
-        self, scheme_id: str, params: Optional[Dict[str, Any]] = None
+        self,
+        scheme_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
     ) -> Any:
         """GET /api/v4/schemes/{scheme_id}/channels
 
         Get a page of channels which use this scheme.
-        """
-        return self.client.get(self.path("/schemes/{}/channels", scheme_id), params=params)
 
-    def get_page_of_teams_using_scheme(self, scheme_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of channels per page.
+        """
+        return self.client.get(
+            self.path("/schemes/{}/channels", scheme_id), params=query(params, page=page, per_page=per_page)
+        )
+
+    def get_page_of_teams_using_scheme(
+        self,
+        scheme_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/schemes/{scheme_id}/teams
 
         Get a page of teams which use this scheme.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of teams per page.
         """
-        return self.client.get(self.path("/schemes/{}/teams", scheme_id), params=params)
+        return self.client.get(
+            self.path("/schemes/{}/teams", scheme_id), params=query(params, page=page, per_page=per_page)
+        )
 
     def get_scheme(self, scheme_id: str) -> Any:
         """GET /api/v4/schemes/{scheme_id}
@@ -47,12 +73,25 @@ class Schemes(Base):
         """
         return self.client.get(self.path("/schemes/{}", scheme_id))
 
-    def get_schemes(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_schemes(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        scope: Optional[str] = None,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/schemes
 
         Get the schemes.
+
+        Query parameters (keyword-only arguments):
+
+        * ``scope``: Limit the results returned to the provided scope, either ``team`` or ``channel``.
+        * ``page``: The page to select.
+        * ``per_page``: The number of schemes per page.
         """
-        return self.client.get("/schemes", params=params)
+        return self.client.get("/schemes", params=query(params, scope=scope, page=page, per_page=per_page))
 
     def patch_scheme(self, scheme_id: str, options: Any = None) -> Any:
         """PUT /api/v4/schemes/{scheme_id}/patch

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class System(Base):
@@ -31,12 +31,33 @@ class System(Base):
         """
         return self.client.post("/integrity", options=options, params=params)
 
-    def check_system_health(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def check_system_health(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        get_server_status: Optional[bool] = None,
+        device_id: Optional[str] = None,
+        use_rest_semantics: Optional[bool] = None,
+    ) -> Any:
         """GET /api/v4/system/ping
 
         Check system health.
+
+        Query parameters (keyword-only arguments):
+
+        * ``get_server_status``: Check the status of the database and file storage as well.
+        * ``device_id``: Check whether this device id can receive push notifications
+        * ``use_rest_semantics``: Returns 200 status code even if the server status is unhealthy.
         """
-        return self.client.get("/system/ping", params=params)
+        return self.client.get(
+            "/system/ping",
+            params=query(
+                params,
+                get_server_status=get_server_status,
+                device_id=device_id,
+                use_rest_semantics=use_rest_semantics,
+            ),
+        )
 
     def clear_server_busy(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """DELETE /api/v4/server_busy
@@ -52,26 +73,54 @@ class System(Base):
         """
         return self.client.get("/logs/download", params=params)
 
-    def generate_support_packet(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def generate_support_packet(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        basic_server_logs: Optional[bool] = None,
+        plugin_packets: Optional[str] = None,
+    ) -> Any:
         """GET /api/v4/system/support_packet
 
         Download a zip file with information for troubleshooting the Mattermost instance.
-        """
-        return self.client.get("/system/support_packet", params=params)
 
-    def get_analytics(self, params: Optional[Dict[str, Any]]) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``basic_server_logs``: Specifies whether the server should include or exclude log files.
+        * ``plugin_packets``: Specifies plugin identifiers whose content should be included in the Support...
+        """
+        return self.client.get(
+            "/system/support_packet",
+            params=query(params, basic_server_logs=basic_server_logs, plugin_packets=plugin_packets),
+        )
+
+    def get_analytics(
+        self, params: Optional[Dict[str, Any]], *, name: Optional[str] = None, team_id: Optional[str] = None
+    ) -> Any:
         """GET /api/v4/analytics/old
 
         Get analytics.
-        """
-        return self.client.get("/analytics/old", params=params)
 
-    def get_audits(self, params: Optional[Dict[str, Any]]) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``name``: Possible values are "standard", "bot_post_counts_day", "post_counts_day"...
+        * ``team_id``: The team ID to filter the data by
+        """
+        return self.client.get("/analytics/old", params=query(params, name=name, team_id=team_id))
+
+    def get_audits(
+        self, params: Optional[Dict[str, Any]], *, page: Optional[int] = None, per_page: Optional[int] = None
+    ) -> Any:
         """GET /api/v4/audits
 
         Get audits.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of audits per page.
         """
-        return self.client.get("/audits", params=params)
+        return self.client.get("/audits", params=query(params, page=page, per_page=per_page))
 
     def get_client_configuration(self, params: Optional[Dict[str, Any]]) -> Any:
         """GET /api/v4/config/client
@@ -87,12 +136,21 @@ class System(Base):
         """
         return self.client.get("/license/client", params=params)
 
-    def get_configuration(self) -> Any:
+    def get_configuration(
+        self, *, remove_masked: Optional[bool] = None, remove_defaults: Optional[str] = None
+    ) -> Any:
         """GET /api/v4/config
 
         Get configuration.
+
+        Query parameters (keyword-only arguments):
+
+        * ``remove_masked``: Remove masked values from the exported configuration.
+        * ``remove_defaults``: Remove default values from the exported configuration.
         """
-        return self.client.get("/config")
+        return self.client.get(
+            "/config", params=query(None, remove_masked=remove_masked, remove_defaults=remove_defaults)
+        )
 
     def get_configuration_environment(self) -> Any:
         """GET /api/v4/config/environment
@@ -115,12 +173,23 @@ class System(Base):
         """
         return self.client.get("/license/load_metric", params=params)
 
-    def get_logs(self, params: Optional[Dict[str, Any]]) -> Any:
+    def get_logs(
+        self,
+        params: Optional[Dict[str, Any]],
+        *,
+        page: Optional[int] = None,
+        logs_per_page: Optional[str] = None,
+    ) -> Any:
         """GET /api/v4/logs
 
         Get logs.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``logs_per_page``: The number of logs per page.
         """
-        return self.client.get("/logs", params=params)
+        return self.client.get("/logs", params=query(params, page=page, logs_per_page=logs_per_page))
 
     def get_notices(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/system/notices/{teamId}
@@ -136,12 +205,18 @@ class System(Base):
         """
         return self.client.get("/trial-license/prev", params=params)
 
-    def get_redirect_location(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_redirect_location(
+        self, params: Optional[Dict[str, Any]] = None, *, url: Optional[str] = None
+    ) -> Any:
         """GET /api/v4/redirect_location
 
         Get redirect location.
+
+        Query parameters (keyword-only arguments):
+
+        * ``url``: (required) Url to check
         """
-        return self.client.get("/redirect_location", params=params)
+        return self.client.get("/redirect_location", params=query(params, url=url))
 
     def get_server_busy_expires(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/server_busy
@@ -242,12 +317,18 @@ class System(Base):
         """
         return self.client.post("/email/test", options=options)
 
-    def set_server_busy(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def set_server_busy(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None, *, seconds: Optional[str] = None
+    ) -> Any:
         """POST /api/v4/server_busy
 
         Set the server busy (high load) flag.
+
+        Query parameters (keyword-only arguments):
+
+        * ``seconds``: Number of seconds until server is automatically marked as not busy.
         """
-        return self.client.post("/server_busy", options=options, params=params)
+        return self.client.post("/server_busy", options=options, params=query(params, seconds=seconds))
 
     def submit_performance_report(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/client_perf

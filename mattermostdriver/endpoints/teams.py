@@ -5,18 +5,28 @@ from __future__ import annotations
 from typing import Any, Dict, Iterator, Optional
 
 from ..pagination import iter_pages
-from .base import Base
+from .base import Base, query
 
 
 class Teams(Base):
     """The ``teams`` routes."""
 
-    def add_multiple_users_to_team(self, team_id: str, options: Any = None) -> Any:
+    def add_multiple_users_to_team(
+        self, team_id: str, options: Any = None, *, graceful: Optional[bool] = None
+    ) -> Any:
         """POST /api/v4/teams/{team_id}/members/batch
 
         Add multiple users to team.
+
+        Query parameters (keyword-only arguments):
+
+        * ``graceful``: Instead of aborting the operation if a user cannot be added, return an arrray that...
         """
-        return self.client.post(self.path("/teams/{}/members/batch", team_id), options=options)
+        return self.client.post(
+            self.path("/teams/{}/members/batch", team_id),
+            options=options,
+            params=query(None, graceful=graceful),
+        )
 
     def add_user_to_team(self, team_id: str, options: Any = None) -> Any:
         """POST /api/v4/teams/{team_id}/members
@@ -25,12 +35,18 @@ class Teams(Base):
         """
         return self.client.post(self.path("/teams/{}/members", team_id), options=options)
 
-    def add_user_to_team_from_invite(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def add_user_to_team_from_invite(
+        self, params: Optional[Dict[str, Any]] = None, *, token: Optional[str] = None
+    ) -> Any:
         """POST /api/v4/teams/members/invite
 
         Add user to team from invite.
+
+        Query parameters (keyword-only arguments):
+
+        * ``token``: (required) Token id from the invitation
         """
-        return self.client.post("/teams/members/invite", params=params)
+        return self.client.post("/teams/members/invite", params=query(params, token=token))
 
     def check_team_exists(self, name: str) -> Any:
         """GET /api/v4/teams/name/{name}/exists
@@ -46,12 +62,18 @@ class Teams(Base):
         """
         return self.client.post("/teams", options=options)
 
-    def delete_team(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def delete_team(
+        self, team_id: str, params: Optional[Dict[str, Any]] = None, *, permanent: Optional[bool] = None
+    ) -> Any:
         """DELETE /api/v4/teams/{team_id}
 
         Delete a team.
+
+        Query parameters (keyword-only arguments):
+
+        * ``permanent``: Permanently delete the team, to be used for compliance reasons only.
         """
-        return self.client.delete(self.path("/teams/{}", team_id), params=params)
+        return self.client.delete(self.path("/teams/{}", team_id), params=query(params, permanent=permanent))
 
     def delete_team_icon(self, team_id: str) -> Any:
         """DELETE /api/v4/teams/{team_id}/image
@@ -60,12 +82,27 @@ class Teams(Base):
         """
         return self.client.delete(self.path("/teams/{}/image", team_id))
 
-    def get_deleted_channels(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_deleted_channels(
+        self,
+        team_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/teams/{team_id}/channels/deleted
 
         Get deleted channels.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of public channels per page.
         """
-        return self.client.get(self.path("/teams/{}/channels/deleted", team_id), params=params)
+        return self.client.get(
+            self.path("/teams/{}/channels/deleted", team_id),
+            params=query(params, page=page, per_page=per_page),
+        )
 
     def get_invite_info_for_team(self, invite_id: str) -> Any:
         """GET /api/v4/teams/invite/{invite_id}
@@ -74,12 +111,26 @@ class Teams(Base):
         """
         return self.client.get(self.path("/teams/invite/{}", invite_id))
 
-    def get_public_channels(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_public_channels(
+        self,
+        team_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/teams/{team_id}/channels
 
         Get public channels.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of public channels per page.
         """
-        return self.client.get(self.path("/teams/{}/channels", team_id), params=params)
+        return self.client.get(
+            self.path("/teams/{}/channels", team_id), params=query(params, page=page, per_page=per_page)
+        )
 
     def get_team(self, team_id: str) -> Any:
         """GET /api/v4/teams/{team_id}
@@ -109,12 +160,33 @@ class Teams(Base):
         """
         return self.client.get(self.path("/teams/{}/members/{}", team_id, user_id))
 
-    def get_team_members(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_team_members(
+        self,
+        team_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        sort: Optional[str] = None,
+        exclude_deleted_users: Optional[bool] = None,
+    ) -> Any:
         """GET /api/v4/teams/{team_id}/members
 
         Get team members.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of users per page.
+        * ``sort``: To sort by Username, set to 'Username', otherwise sort is by 'UserID'
+        * ``exclude_deleted_users``: Excludes deleted users from the results
         """
-        return self.client.get(self.path("/teams/{}/members", team_id), params=params)
+        return self.client.get(
+            self.path("/teams/{}/members", team_id),
+            params=query(
+                params, page=page, per_page=per_page, sort=sort, exclude_deleted_users=exclude_deleted_users
+            ),
+        )
 
     def get_team_members_by_id(self, team_id: str, options: Any = None) -> Any:
         """POST /api/v4/teams/{team_id}/members/ids
@@ -137,19 +209,60 @@ class Teams(Base):
         """
         return self.client.get(self.path("/teams/{}/stats", team_id))
 
-    def get_team_unreads_for_user(self, user_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_team_unreads_for_user(
+        self,
+        user_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        exclude_team: Optional[str] = None,
+        include_collapsed_threads: Optional[bool] = None,
+    ) -> Any:
         """GET /api/v4/users/{user_id}/teams/unread
 
         Get team unreads for a user.
-        """
-        return self.client.get(self.path("/users/{}/teams/unread", user_id), params=params)
 
-    def get_teams(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``exclude_team``: (required) Optional team id to be excluded from the results
+        * ``include_collapsed_threads``: Boolean to determine whether the collapsed threads should be...
+        """
+        return self.client.get(
+            self.path("/users/{}/teams/unread", user_id),
+            params=query(
+                params, exclude_team=exclude_team, include_collapsed_threads=include_collapsed_threads
+            ),
+        )
+
+    def get_teams(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        include_total_count: Optional[bool] = None,
+        exclude_policy_constrained: Optional[bool] = None,
+    ) -> Any:
         """GET /api/v4/teams
 
         Get teams.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of teams per page.
+        * ``include_total_count``: Appends a total count of returned teams inside the response object...
+        * ``exclude_policy_constrained``: If set to true, teams which are part of a data retention policy...
         """
-        return self.client.get("/teams", params=params)
+        return self.client.get(
+            "/teams",
+            params=query(
+                params,
+                page=page,
+                per_page=per_page,
+                include_total_count=include_total_count,
+                exclude_policy_constrained=exclude_policy_constrained,
+            ),
+        )
 
     def get_unreads_for_team(self, user_id: str, team_id: str) -> Any:
         """GET /api/v4/users/{user_id}/teams/{team_id}/unread
@@ -180,14 +293,27 @@ class Teams(Base):
         return self.client.delete("/teams/invites/email", options=options, params=params)
 
     def invite_guests_to_team(
-        self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+        self,
+        team_id: str,
+        options: Any = None,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        graceful: Optional[bool] = None,
+        guest_magic_link: Optional[bool] = None,
     ) -> Any:
         """POST /api/v4/teams/{team_id}/invite-guests/email
 
         Invite guests to the team by email.
+
+        Query parameters (keyword-only arguments):
+
+        * ``graceful``: If true, returns an array with both successful invites and errors instead of...
+        * ``guest_magic_link``: If true, invites guests with magic link (passwordless) authentication.
         """
         return self.client.post(
-            self.path("/teams/{}/invite-guests/email", team_id), options=options, params=params
+            self.path("/teams/{}/invite-guests/email", team_id),
+            options=options,
+            params=query(params, graceful=graceful, guest_magic_link=guest_magic_link),
         )
 
     def invite_users_to_team_by_mail(self, team_id: str, options: Any = None) -> Any:
@@ -264,12 +390,29 @@ class Teams(Base):
         """
         return self.client.put(self.path("/teams/{}/scheme", team_id), options=options)
 
-    def team_members_minus_group_members(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def team_members_minus_group_members(
+        self,
+        team_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        group_ids: Optional[str] = None,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/teams/{team_id}/members_minus_group_members
 
         Team members minus group members.
+
+        Query parameters (keyword-only arguments):
+
+        * ``group_ids``: (required) A comma-separated list of group ids.
+        * ``page``: The page to select.
+        * ``per_page``: The number of users per page.
         """
-        return self.client.get(self.path("/teams/{}/members_minus_group_members", team_id), params=params)
+        return self.client.get(
+            self.path("/teams/{}/members_minus_group_members", team_id),
+            params=query(params, group_ids=group_ids, page=page, per_page=per_page),
+        )
 
     def update_scheme_derived_roles_of_team_member(
         self, team_id: str, user_id: str, options: Any = None

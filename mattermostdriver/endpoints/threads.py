@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 
 class Threads(Base):
@@ -32,12 +32,47 @@ class Threads(Base):
             self.path("/users/{}/teams/{}/threads/{}", user_id, team_id, thread_id), params=params
         )
 
-    def get_user_threads(self, user_id: str, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_user_threads(
+        self,
+        user_id: str,
+        team_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        since: Optional[int] = None,
+        deleted: Optional[bool] = None,
+        extended: Optional[bool] = None,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        totals_only: Optional[bool] = None,
+        threads_only: Optional[bool] = None,
+    ) -> Any:
         """GET /api/v4/users/{user_id}/teams/{team_id}/threads
 
         Get all threads that user is following.
+
+        Query parameters (keyword-only arguments):
+
+        * ``since``: Since filters the threads based on their LastUpdateAt timestamp.
+        * ``deleted``: Deleted will specify that even deleted threads should be returned (For mobile sync).
+        * ``extended``: Extended will enrich the response with participant details.
+        * ``page``: Page specifies which part of the results to return, by per_page.
+        * ``per_page``: The size of the returned chunk of results.
+        * ``totals_only`` (``totalsOnly``): Setting this to true will only return the total counts.
+        * ``threads_only`` (``threadsOnly``): Setting this to true will only return threads.
         """
-        return self.client.get(self.path("/users/{}/teams/{}/threads", user_id, team_id), params=params)
+        return self.client.get(
+            self.path("/users/{}/teams/{}/threads", user_id, team_id),
+            params=query(
+                params,
+                since=since,
+                deleted=deleted,
+                extended=extended,
+                page=page,
+                per_page=per_page,
+                totalsOnly=totals_only,
+                threadsOnly=threads_only,
+            ),
+        )
 
     def set_thread_unread_by_post_id(
         self,

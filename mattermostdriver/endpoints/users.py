@@ -7,7 +7,7 @@ from typing import Any, Dict, Iterator, Optional
 import requests
 
 from ..pagination import iter_pages
-from .base import Base
+from .base import Base, query
 
 
 class Users(Base):
@@ -20,12 +20,30 @@ class Users(Base):
         """
         return self.client.put("/users/sessions/device", options=options)
 
-    def autocomplete_users(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def autocomplete_users(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        team_id: Optional[str] = None,
+        channel_id: Optional[str] = None,
+        name: Optional[str] = None,
+        limit: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/users/autocomplete
 
         Autocomplete users.
+
+        Query parameters (keyword-only arguments):
+
+        * ``team_id``: Team ID
+        * ``channel_id``: Channel ID
+        * ``name``: (required) Username, nickname first name or last name
+        * ``limit``: The maximum number of users to return in each subresult
         """
-        return self.client.get("/users/autocomplete", params=params)
+        return self.client.get(
+            "/users/autocomplete",
+            params=query(params, team_id=team_id, channel_id=channel_id, name=name, limit=limit),
+        )
 
     def check_mfa(self, options: Any = None) -> Any:
         """POST /api/v4/users/mfa
@@ -34,12 +52,24 @@ class Users(Base):
         """
         return self.client.post("/users/mfa", options=options)
 
-    def create_user(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def create_user(
+        self,
+        options: Any = None,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        t: Optional[str] = None,
+        iid: Optional[str] = None,
+    ) -> Any:
         """POST /api/v4/users
 
         Create a user.
+
+        Query parameters (keyword-only arguments):
+
+        * ``t``: Token id from an email invitation
+        * ``iid``: Token id from an invitation link
         """
-        return self.client.post("/users", options=options, params=params)
+        return self.client.post("/users", options=options, params=query(params, t=t, iid=iid))
 
     def create_user_access_token(self, user_id: str, options: Any = None) -> Any:
         """POST /api/v4/users/{user_id}/tokens
@@ -86,13 +116,26 @@ class Users(Base):
         return self.client.post(self.path("/users/{}/mfa/generate", user_id))
 
     def get_channel_members_with_team_data_for_user(
-        self, user_id: str, params: Optional[Dict[str, Any]] = None
+        self,
+        user_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
     ) -> Any:
         """GET /api/v4/users/{user_id}/channel_members
 
         Get all channel members from all teams for a user.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: Page specifies which part of the results to return, by perPage.
+        * ``per_page``: The size of the returned chunk of results.
         """
-        return self.client.get(self.path("/users/{}/channel_members", user_id), params=params)
+        return self.client.get(
+            self.path("/users/{}/channel_members", user_id),
+            params=query(params, page=page, per_page=per_page),
+        )
 
     def get_default_profile_image(self, user_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/users/{user_id}/image/default
@@ -129,12 +172,45 @@ class Users(Base):
         """
         return self.client.get("/users/stats")
 
-    def get_total_users_stats_filtered(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_total_users_stats_filtered(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        in_team: Optional[str] = None,
+        in_channel: Optional[str] = None,
+        include_deleted: Optional[bool] = None,
+        include_bots: Optional[bool] = None,
+        roles: Optional[str] = None,
+        channel_roles: Optional[str] = None,
+        team_roles: Optional[str] = None,
+    ) -> Any:
         """GET /api/v4/users/stats/filtered
 
         Get total count of users in the system matching the specified filters.
+
+        Query parameters (keyword-only arguments):
+
+        * ``in_team``: The ID of the team to get user stats for.
+        * ``in_channel``: The ID of the channel to get user stats for.
+        * ``include_deleted``: If deleted accounts should be included in the count.
+        * ``include_bots``: If bot accounts should be included in the count.
+        * ``roles``: Comma separated string used to filter users based on any of the specified system roles
+        * ``channel_roles``: Comma separated string used to filter users based on any of the specified...
+        * ``team_roles``: Comma separated string used to filter users based on any of the specified team...
         """
-        return self.client.get("/users/stats/filtered", params=params)
+        return self.client.get(
+            "/users/stats/filtered",
+            params=query(
+                params,
+                in_team=in_team,
+                in_channel=in_channel,
+                include_deleted=include_deleted,
+                include_bots=include_bots,
+                roles=roles,
+                channel_roles=channel_roles,
+                team_roles=team_roles,
+            ),
+        )
 
     def get_uploads_for_user(self, user_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/users/{user_id}/uploads
@@ -157,19 +233,44 @@ class Users(Base):
         """
         return self.client.get(self.path("/users/tokens/{}", token_id))
 
-    def get_user_access_tokens(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_user_access_tokens(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/users/tokens
 
         Get user access tokens.
-        """
-        return self.client.get("/users/tokens", params=params)
 
-    def get_user_access_tokens_for_user(self, user_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of tokens per page.
+        """
+        return self.client.get("/users/tokens", params=query(params, page=page, per_page=per_page))
+
+    def get_user_access_tokens_for_user(
+        self,
+        user_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/users/{user_id}/tokens
 
         Get user access tokens.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of tokens per page.
         """
-        return self.client.get(self.path("/users/{}/tokens", user_id), params=params)
+        return self.client.get(
+            self.path("/users/{}/tokens", user_id), params=query(params, page=page, per_page=per_page)
+        )
 
     def get_user_audits(self, user_id: str) -> Any:
         """GET /api/v4/users/{user_id}/audits
@@ -196,6 +297,10 @@ class Users(Base):
         """GET /api/v4/users/{user_id}/image
 
         Get user's profile image.
+
+        Query parameters (keyword-only arguments):
+
+        * ``_``: Not used by the server.
         """
         return self.client.get(self.path("/users/{}/image", user_id))
 
@@ -213,12 +318,72 @@ class Users(Base):
         """
         return self.client.get(self.path("/users/{}/terms_of_service", user_id), params=params)
 
-    def get_users(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_users(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        in_team: Optional[str] = None,
+        not_in_team: Optional[str] = None,
+        in_channel: Optional[str] = None,
+        not_in_channel: Optional[str] = None,
+        in_group: Optional[str] = None,
+        group_constrained: Optional[bool] = None,
+        without_team: Optional[bool] = None,
+        active: Optional[bool] = None,
+        inactive: Optional[bool] = None,
+        role: Optional[str] = None,
+        sort: Optional[str] = None,
+        roles: Optional[str] = None,
+        channel_roles: Optional[str] = None,
+        team_roles: Optional[str] = None,
+    ) -> Any:
         """GET /api/v4/users
 
         Get users.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of users per page.
+        * ``in_team``: The ID of the team to get users for.
+        * ``not_in_team``: The ID of the team to exclude users for.
+        * ``in_channel``: The ID of the channel to get users for.
+        * ``not_in_channel``: The ID of the channel to exclude users for.
+        * ``in_group``: The ID of the group to get users for.
+        * ``group_constrained``: When used with ``not_in_channel`` or ``not_in_team``, returns only the...
+        * ``without_team``: Whether or not to list users that are not on any team.
+        * ``active``: Whether or not to list only users that are active.
+        * ``inactive``: Whether or not to list only users that are deactivated.
+        * ``role``: Returns users that have this role.
+        * ``sort``: Sort is only available in conjunction with certain options below.
+        * ``roles``: Comma separated string used to filter users based on any of the specified system roles
+        * ``channel_roles``: Comma separated string used to filter users based on any of the specified...
+        * ``team_roles``: Comma separated string used to filter users based on any of the specified team...
         """
-        return self.client.get("/users", params=params)
+        return self.client.get(
+            "/users",
+            params=query(
+                params,
+                page=page,
+                per_page=per_page,
+                in_team=in_team,
+                not_in_team=not_in_team,
+                in_channel=in_channel,
+                not_in_channel=not_in_channel,
+                in_group=in_group,
+                group_constrained=group_constrained,
+                without_team=without_team,
+                active=active,
+                inactive=inactive,
+                role=role,
+                sort=sort,
+                roles=roles,
+                channel_roles=channel_roles,
+                team_roles=team_roles,
+            ),
+        )
 
     def get_users_by_group_channel_ids(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -229,12 +394,16 @@ class Users(Base):
         """
         return self.client.post("/users/group_channels", options=options, params=params)
 
-    def get_users_by_ids(self, options: Any = None) -> Any:
+    def get_users_by_ids(self, options: Any = None, *, since: Optional[int] = None) -> Any:
         """POST /api/v4/users/ids
 
         Get users by ids.
+
+        Query parameters (keyword-only arguments):
+
+        * ``since``: Only return users that have been modified since the given Unix timestamp (in...
         """
-        return self.client.post("/users/ids", options=options)
+        return self.client.post("/users/ids", options=options, params=query(None, since=since))
 
     def get_users_by_usernames(self, options: Any = None) -> Any:
         """POST /api/v4/users/usernames
@@ -243,12 +412,23 @@ class Users(Base):
         """
         return self.client.post("/users/usernames", options=options)
 
-    def get_users_with_invalid_emails(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_users_with_invalid_emails(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
         """GET /api/v4/users/invalid_emails
 
         Get users with invalid emails.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of users per page.
         """
-        return self.client.get("/users/invalid_emails", params=params)
+        return self.client.get("/users/invalid_emails", params=query(params, page=page, per_page=per_page))
 
     def login_by_cws_token(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/users/login/cws

@@ -6,7 +6,7 @@ from typing import Any, Dict, Optional
 
 import requests
 
-from .base import Base
+from .base import Base, query
 
 
 class Webhooks(Base):
@@ -72,19 +72,57 @@ class Webhooks(Base):
         """
         return self.client.get(self.path("/hooks/outgoing/{}", hook_id))
 
-    def list_incoming_hooks(self, params: Optional[Dict[str, Any]]) -> Any:
+    def list_incoming_hooks(
+        self,
+        params: Optional[Dict[str, Any]],
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        team_id: Optional[str] = None,
+        include_total_count: Optional[bool] = None,
+    ) -> Any:
         """GET /api/v4/hooks/incoming
 
         List incoming webhooks.
-        """
-        return self.client.get("/hooks/incoming", params=params)
 
-    def list_outgoing_hooks(self, params: Optional[Dict[str, Any]]) -> Any:
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of hooks per page.
+        * ``team_id``: The ID of the team to get hooks for.
+        * ``include_total_count``: Appends a total count of returned hooks inside the response object...
+        """
+        return self.client.get(
+            "/hooks/incoming",
+            params=query(
+                params, page=page, per_page=per_page, team_id=team_id, include_total_count=include_total_count
+            ),
+        )
+
+    def list_outgoing_hooks(
+        self,
+        params: Optional[Dict[str, Any]],
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+        team_id: Optional[str] = None,
+        channel_id: Optional[str] = None,
+    ) -> Any:
         """GET /api/v4/hooks/outgoing
 
         List outgoing webhooks.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of hooks per page.
+        * ``team_id``: The ID of the team to get hooks for.
+        * ``channel_id``: The ID of the channel to get hooks for.
         """
-        return self.client.get("/hooks/outgoing", params=params)
+        return self.client.get(
+            "/hooks/outgoing",
+            params=query(params, page=page, per_page=per_page, team_id=team_id, channel_id=channel_id),
+        )
 
     def regenerate_token_outgoing_hook(self, hook_id: str) -> Any:
         """POST /api/v4/hooks/outgoing/{hook_id}/regen_token

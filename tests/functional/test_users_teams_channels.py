@@ -11,6 +11,10 @@ from mattermostdriver import Driver, ResourceNotFound
 from .conftest import unique
 
 
+def user_team(admin: Driver, user: Dict[str, Any]) -> str:
+    return str(admin.teams.get_user_teams(user["id"])[0]["id"])
+
+
 def test_users(admin: Driver, make_user: Callable[..., Dict[str, Any]]) -> None:
     user = make_user(first_name="Ada", last_name="Lovelace")
     assert admin.users.get_user(user["id"])["username"] == user["username"]
@@ -26,6 +30,9 @@ def test_users(admin: Driver, make_user: Callable[..., Dict[str, Any]]) -> None:
     assert by_names[0]["id"] == user["id"]
     page = admin.users.get_users(params={"per_page": 200})
     assert user["id"] in {u["id"] for u in page}
+    in_team = admin.users.get_users(in_team=user_team(admin, user), active=True, per_page=200)
+    assert user["id"] in {u["id"] for u in in_team}
+    assert user["id"] not in {u["id"] for u in admin.users.get_users(inactive=True, per_page=200)}
     assert admin.users.get_stats()["total_users_count"] >= 2
     admin.users.deactivate_user(user["id"])
     assert admin.users.get_user(user["id"])["delete_at"] > 0

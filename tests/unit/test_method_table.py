@@ -7,7 +7,7 @@ import inspect
 import re
 from pathlib import Path
 from typing import Any, Dict, List
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 import responses
@@ -122,3 +122,49 @@ def test_every_public_method_docstring_starts_with_a_route() -> None:
             if callable(member) and not name.startswith("_"):
                 first = (member.__doc__ or "").strip().splitlines()[0]
                 assert route.match(first), f"{cls.__name__}.{name}: {first!r}"
+
+
+def _keyword_query_methods() -> List[Any]:
+    found = []
+    for attribute, cls in ENDPOINTS.items():
+        for name, member in vars(cls).items():
+            documented = "Query parameters (keyword-only arguments)" in (getattr(member, "__doc__", "") or "")
+            if callable(member) and documented:
+                kwonly = [
+                    p for p in inspect.signature(member).parameters.values() if p.kind is p.KEYWORD_ONLY
+                ]
+                if kwonly:
+                    found.append(pytest.param(attribute, name, kwonly, id=f"{attribute}.{name}"))
+    return found
+
+
+@pytest.mark.parametrize("attribute, name, kwonly", _keyword_query_methods())
+def test_keyword_query_arguments_reach_the_query_string(attribute: str, name: str, kwonly: List[Any]) -> None:
+    driver = Driver({"url": "http://mm.test", "port": 80, "token": "t", "retries": 0})
+    method = getattr(getattr(driver, attribute), name)
+    doc = method.__doc__ or ""
+    wire_names = dict(re.findall(r"\* ``(\w+)``(?: \(``(\w+)``\))?", doc))
+    positional = [
+        p
+        for p in inspect.signature(method).parameters.values()
+        if p.kind is p.POSITIONAL_OR_KEYWORD and p.default is inspect.Parameter.empty
+    ]
+    args = [FILLERS.get(p.name, "x1") for p in positional]
+    values: Dict[str, Any] = {}
+    for i, p in enumerate(kwonly):
+        hint = str(p.annotation)
+        values[p.name] = True if "bool" in hint else (i + 2 if "int" in hint or "float" in hint else f"v{i}")
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        for verb in ("GET", "POST", "PUT", "PATCH", "DELETE"):
+            mock.add_callback(
+                verb,
+                re.compile(r"http://mm\.test:80/.*"),
+                callback=lambda request: (200, {"Content-Type": "application/json"}, "{}"),
+            )
+        method(*args, **values)
+        query = parse_qs(urlsplit(mock.calls[0].request.url).query)
+    for p in kwonly:
+        assert p.name in wire_names, f"{p.name} is not documented in the docstring"
+        wire = wire_names[p.name] or p.name
+        expected = values[p.name]
+        assert query.get(wire) == ["true" if expected is True else str(expected)], (wire, query)
