@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from .base import Base
+
+if TYPE_CHECKING:
+    from ..transfer import Destination
+
+#: Default block size of :meth:`Files.download_file` (1 MiB).
+DOWNLOAD_CHUNK_SIZE = 1024 * 1024
 
 
 class Files(Base):
@@ -68,5 +74,38 @@ class Files(Base):
         ``file_infos[i]["id"]`` as the post's ``file_ids``. ``files`` is the multipart dict
         (the field is ``files``), e.g. ``{"files": ("report.pdf", open("report.pdf", "rb"))}``;
         a list of ``("files", ...)`` pairs uploads several at once.
+
+        The body is streamed: a seekable file object is read a block at a time while it is
+        sent (memory stays flat whatever its size), ``channel_id`` goes first so that the
+        server streams the files to storage too, and the file objects are rewound if the
+        request is retried. For files of hundreds of MB, see
+        :meth:`~mattermostdriver.endpoints.uploads.Uploads.upload_file_resumable`.
         """
-        return self.client.post("/files", data={"channel_id": channel_id}, files=files)
+        from ..transfer import post_multipart
+
+        return post_multipart(self.client, "/files", {"channel_id": channel_id}, files)
+
+    def download_file(self, file_id: str, dest: Destination, *, chunk_size: int = DOWNLOAD_CHUNK_SIZE) -> int:
+        """GET /api/v4/files/{file_id}
+
+        Download a file to ``dest`` with flat memory, a block of ``chunk_size`` bytes at a time.
+
+        Args:
+            file_id: the file's id.
+            dest: a path, written atomically (a temporary file beside it is renamed over
+                it when complete; nothing is left behind after a failure), or a writable
+                binary file object.
+            chunk_size: bytes read and written at a time.
+
+        Returns:
+            The number of bytes written.
+
+        Raises:
+            ResourceNotFound: no such file (or no permission to read it).
+            TransportError: the connection failed (a dropped download is resumed with a
+                ``Range`` request first, up to the ``retries`` option).
+
+        """
+        from ..transfer import download
+
+        return download(self.client, self.path("/files/{}", file_id), dest, chunk_size=chunk_size)

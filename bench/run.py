@@ -1,0 +1,430 @@
+"""Benchmarks: mattermostdriver against a plain requests.Session and against mattermostdriver 7.3.2.
+
+Run from the repository root (loopback only; a few minutes on 2 cores):
+
+    .venv/bin/python bench/run.py            # everything
+    .venv/bin/python bench/run.py --quick    # fewer rounds, no 1 GB transfers
+
+It starts its own nginx (Debian's ``nginx-light`` or ``nginx``) as a separate master on
+127.0.0.1 with a self-signed certificate, config and files in a temporary directory,
+serving fixed JSON over TLS, discarding uploads and serving sparse files as downloads; it
+stops it at the end. 7.3.2 is installed from PyPI into its own virtualenv
+(~/.cache/mattermostdriver/bench-venv-732) and measured in a subprocess. Every measurement
+runs in a fresh interpreter (``bench/worker.py``), and every ratio printed is measured in
+this run: throughput in rounds that alternate the two contenders.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from tls_server import Nginx  # noqa: E402
+
+HOME = Path(os.environ.get("MMD_HOME", Path.home() / ".cache" / "mattermostdriver"))
+VENV_732 = HOME / "bench-venv-732"
+PY_732 = VENV_732 / "bin" / "python"
+MB = 1000 * 1000
+MiB = 1024 * 1024
+# A plain Session honours REQUESTS_CA_BUNDLE over its own `verify`; the workers trust the bench CA.
+WORKER_ENV = {k: v for k, v in os.environ.items() if k not in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")}
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def ensure_732() -> Optional[str]:
+    """The 7.3.2 interpreter, installed on first use; None if that is not possible."""
+    if PY_732.exists():
+        check = subprocess.run([str(PY_732), "-c", "import mattermostdriver"], capture_output=True)
+        if check.returncode == 0:
+            return str(PY_732)
+    log(f"installing mattermostdriver 7.3.2 into {VENV_732}")
+    try:
+        subprocess.run(["python3", "-m", "venv", str(VENV_732)], check=True, capture_output=True)
+        subprocess.run(
+            [str(VENV_732 / "bin" / "pip"), "install", "-q", "mattermostdriver==7.3.2"],
+            check=True,
+            capture_output=True,
+        )
+    except (OSError, subprocess.CalledProcessError) as exc:
+        log(f"7.3.2 not available: {exc}")
+        return None
+    return str(PY_732)
+
+
+def worker(python: str, *args: Any, timeout: float = 300) -> Dict[str, Any]:
+    """Run bench/worker.py in a fresh interpreter and return the JSON it prints.
+
+    It is started through a shell that forks it (not exec): on Linux a process exec'd
+    straight from this one starts with this one's RSS as its ru_maxrss.
+    """
+    cmd = ["/bin/sh", "-c", '"$@"; exit $?', "sh", python, str(HERE / "worker.py"), *map(str, args)]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=WORKER_ENV, timeout=timeout)
+    if done.returncode != 0 or not done.stdout.strip():
+        raise RuntimeError(f"{' '.join(cmd[6:8])} failed: {done.stderr.strip()[-600:]}")
+    result: Dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+# -- the measurements -----------------------------------------------------------------------------
+def throughput(server: Nginx, py732: Optional[str], quick: bool) -> Dict[str, Any]:
+    # many short rounds, the contenders alternating: the machine's load drifts, the ratio holds
+    rounds = 60 if quick else 200
+    n = 10
+    common = ["--port", server.port, "--ca", server.ca, "--rounds", rounds]
+    log("throughput: 8.0.0 against a plain Session")
+    results: Dict[str, Any] = {
+        "ours": worker(sys.executable, "throughput", *common, "--n-raw", n, "--n-driver", n)
+    }
+    if py732:
+        log("throughput: 7.3.2 against a plain Session")
+        results["732"] = worker(py732, "throughput", *common, "--n-raw", n, "--n-driver", n // 5)
+    return results
+
+
+def real_server(quick: bool) -> Optional[Dict[str, Any]]:
+    """GET /api/v4/users/me on the project's test server, if it runs (scripts/mattermost-server)."""
+    env_file = HOME / "run" / "env"
+    if not env_file.exists():
+        return None
+    values: Dict[str, str] = {}
+    for line in env_file.read_text().splitlines():
+        key, sep, value = line.strip().removeprefix("export ").partition("=")
+        if sep:
+            values[key.strip()] = value.strip().strip("'\"")
+    url, token = values.get("MM_URL", ""), values.get("MM_TOKEN", "")
+    match = re.match(r"^(https?)://([^:/]+):(\d+)$", url.rstrip("/"))
+    if not match or not token:
+        return None
+    import urllib.request
+
+    try:
+        urllib.request.urlopen(f"{url}/api/v4/system/ping", timeout=2).read()
+    except OSError:
+        return None
+    scheme, host, port = match.groups()
+    log("throughput: the real Mattermost server")
+    return worker(
+        sys.executable,
+        "throughput",
+        "--scheme", scheme, "--host", host, "--port", port, "--token", token,
+        "--path", "/users/me", "--rounds", 30 if quick else 100, "--n-raw", 10, "--n-driver", 10,
+    )  # fmt: skip
+
+
+def memory(server: Nginx, py732: Optional[str], sizes: List[int]) -> Dict[str, Any]:
+    server.add_file("tiny", 16)
+    results: Dict[str, Any] = {}
+    for size in sizes:
+        name = f"file{size}"
+        source = server.add_file(name, size)
+        with source.open("rb") as fp:  # fill the page cache first, for every contender alike
+            while fp.read(8 * MiB):
+                pass
+        for op in ("upload", "download"):
+            for impl, python in (("ours", sys.executable), ("732", py732)):
+                if python is None:
+                    continue
+                log(f"memory: {impl} {op} {size // MB} MB")
+                results[f"{impl} {op} {size}"] = worker(
+                    python,
+                    "memory",
+                    "--port", server.port, "--ca", server.ca, "--op", op, "--size", size,
+                    "--source", source, "--file-id", name,
+                )  # fmt: skip
+        source.unlink()
+    return results
+
+
+def import_time(reps: int) -> Dict[str, Any]:
+    """Median import time in fresh interpreters, in-process and as whole `python -c` runs."""
+    code = "import time; t = time.perf_counter(); import {0}; print(time.perf_counter() - t)"
+    inside: Dict[str, List[float]] = {"requests": [], "mattermostdriver": []}
+    whole: Dict[str, List[float]] = {"requests": [], "mattermostdriver": []}
+    log(f"import time: {reps} fresh interpreters each")
+    for _ in range(reps):
+        for module in inside:
+            started = time.perf_counter()
+            out = subprocess.run([sys.executable, "-c", code.format(module)], capture_output=True, text=True)
+            if out.returncode != 0:
+                raise RuntimeError(f"import {module} failed: {out.stderr.strip()[-300:]}")
+            whole[module].append(time.perf_counter() - started)
+            inside[module].append(float(out.stdout))
+    extra = _extra_imports()
+    return {
+        "inside": {k: statistics.median(v) for k, v in inside.items()},
+        "whole": {k: statistics.median(v) for k, v in whole.items()},
+        "extra": extra,
+    }
+
+
+def _extra_imports() -> List[str]:
+    """The heaviest modules `import mattermostdriver` loads beyond what `import requests` loads."""
+
+    def self_times(module: str) -> Dict[str, int]:
+        out = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", f"import {module}"], capture_output=True, text=True
+        )
+        times: Dict[str, int] = {}
+        for line in out.stderr.splitlines():
+            parts = line.split("|")
+            if (
+                line.startswith("import time:")
+                and len(parts) == 3
+                and parts[0].split(":")[1].strip().isdigit()
+            ):
+                times[parts[2].strip()] = int(parts[0].split(":")[1])
+        return times
+
+    base, ours = self_times("requests"), self_times("mattermostdriver")
+    extra = {k: v for k, v in ours.items() if k not in base}
+    own = sum(v for k, v in extra.items() if k.startswith("mattermostdriver"))
+    others = sorted(((v, k) for k, v in extra.items() if not k.startswith("mattermostdriver")), reverse=True)
+    stdlib = sum(v for v, _ in others)
+    top = ", ".join(f"{k} {v / 1000:.1f}" for v, k in others[:6])
+    count = sum(k.startswith("mattermostdriver") for k in extra)
+    return [
+        f"-X importtime self times: mattermostdriver's own {count} modules {own / 1000:.1f} ms;",
+        f"{len(others)} other modules that requests does not load {stdlib / 1000:.1f} ms (heaviest: {top})",
+    ]
+
+
+def websocket() -> Optional[Dict[str, Any]]:
+    script = HERE / "bench_websocket.py"
+    if not script.exists():
+        return None
+    log("websocket: bench/bench_websocket.py")
+    try:
+        done = subprocess.run(
+            [sys.executable, str(script)],
+            capture_output=True,
+            text=True,
+            timeout=240,
+            cwd=str(ROOT),
+            env=WORKER_ENV,
+        )
+    except subprocess.TimeoutExpired:
+        return {"error": "timed out after 240 s"}
+    lines = done.stdout.strip().splitlines()
+    ratio: Optional[float] = None
+    for line in reversed(lines):
+        try:
+            data = json.loads(line)
+        except ValueError:
+            data = None
+        if isinstance(data, dict) and "ratio" in data:
+            ratio = float(data["ratio"])
+            break
+        match = re.search(r"ratio\D{0,20}?(\d+(?:\.\d+)?)", line, re.IGNORECASE)
+        if match:
+            ratio = float(match.group(1))
+            break
+    return {"ratio": ratio, "output": lines[-8:], "returncode": done.returncode, "stderr": done.stderr[-400:]}
+
+
+# -- the table ------------------------------------------------------------------------------------
+def row(cells: List[str], widths: List[int]) -> str:
+    return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
+
+def table(header: List[str], rows: List[List[str]]) -> str:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = [row(header, widths), row(["-" * w for w in widths], widths)]
+    lines += [row(r, widths) for r in rows]
+    return "\n".join(lines)
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def report(results: Dict[str, Any], versions: Dict[str, str]) -> str:
+    out = [
+        f"mattermostdriver {versions['ours']} benchmarks: loopback, nginx {versions['nginx']} over TLS, "
+        f"Python {platform.python_version()}, requests {versions['requests']}, {os.cpu_count()} CPUs",
+        "Every ratio below was measured in this run.",
+    ]
+    out += ["", *throughput_table(results)]
+    out += ["", *memory_table(results.get("memory") or {})]
+    out += ["", *import_table(results.get("imports"))]
+    out += ["", *websocket_lines(results.get("websocket"))]
+    return "\n".join(out)
+
+
+def throughput_table(results: Dict[str, Any]) -> List[str]:
+    tp = results.get("throughput") or {}
+    rows: List[List[str]] = []
+    for op, label in (("get", "GET /api/v4/users/me over TLS"), ("post", "POST /api/v4/posts over TLS")):
+        ours = tp.get("ours", {}).get(op)
+        old = tp.get("732", {}).get(op)
+        if not ours:
+            continue
+        target = f"{verdict(ours['ratio'] >= 0.95)} (>=0.95)" if op == "get" else ""
+        cells = [label, f"{ours['raw']:.0f}", f"{ours['driver']:.0f}", f"{ours['ratio']:.3f}"]
+        cells += [f"{ours['cpu_ratio']:.3f}", target]
+        if old:
+            cells += [f"{old['raw']:.0f}", f"{old['driver']:.0f}", f"{old['ratio']:.3f}"]
+            cells.append(f"{ours['ratio'] / old['ratio']:.1f}x")
+        else:
+            cells += ["-", "-", "-", "-"]
+        rows.append(cells)
+    real = results.get("real")
+    if real:
+        get = real["get"]
+        label = "GET /api/v4/users/me, real Mattermost"
+        cells = [label, f"{get['raw']:.0f}", f"{get['driver']:.0f}", f"{get['ratio']:.3f}"]
+        rows.append([*cells, f"{get['cpu_ratio']:.3f}", "", *"----"])
+    if not rows:
+        return ["Throughput: not measured"]
+    header = ["Throughput (req/s, medians)", "Session", "8.0.0", "8.0/Session", "CPU ratio", "target"]
+    header.append("Session*")
+    header += ["7.3.2", "7.3.2/Session*", "8.0 vs 7.3.2"]
+    return [
+        table(header, rows),
+        "* the plain Session measured again beside 7.3.2, in 7.3.2's own interpreter;",
+        "  8.0/Session: median of per-round ratios (rounds of 10 requests, the contenders alternating);",
+        "  CPU ratio: the client's CPU time per request, Session / 8.0.0 (blind to other load)",
+    ]
+
+
+def _size(size: int) -> str:
+    return f"{size / MiB:.0f} MiB" if size < 1024 * MiB else f"{size / 1024 / MiB:.0f} GiB"
+
+
+def memory_table(mem: Dict[str, Any]) -> List[str]:
+    if not mem:
+        return ["Peak RSS: not measured"]
+    rows: List[List[str]] = []
+    peaks: Dict[str, List[float]] = {"upload": [], "download": []}
+    keys = sorted(
+        {k.split(" ", 1)[1] for k in mem}, key=lambda k: (k.split()[0] != "upload", int(k.split()[1]))
+    )
+    for key in keys:
+        op, size = key.split()
+        cells = [f"{op} {_size(int(size))}"]
+        for impl in ("ours", "732"):
+            m = mem.get(f"{impl} {key}")
+            if m is None:
+                cells += ["-", "-", "-"]
+                continue
+            peak, delta = m["peak_kb"] / 1024, (m["peak_kb"] - m["baseline_kb"]) / 1024
+            cells += [f"{peak:.1f}", f"+{delta:.1f}", f"{int(size) / m['seconds'] / MB:.0f}"]
+            if impl == "ours":
+                peaks[op].append(peak)
+        rows.append(cells)
+    header = ["Peak RSS (MB, whole process)", "8.0.0", "over base", "MB/s", "7.3.2", "over base", "MB/s"]
+    notes = []
+    ours_100 = mem.get(f"ours upload {100 * MiB}")
+    if ours_100:
+        peak = ours_100["peak_kb"] / 1024
+        notes.append(f"100 MiB upload peak {peak:.1f} MB: {verdict(peak <= 45)} (<=45)")
+    for op, values in peaks.items():
+        if len(values) > 1:
+            spread = max(values) - min(values)
+            notes.append(
+                f"{op}s flat ({_size(min(map(int, (k.split()[1] for k in keys))))} to the largest): "
+                f"spread {spread:.1f} MB, {verdict(spread <= 5)} (<=5)"
+            )
+    return [
+        table(header, rows),
+        "; ".join(notes),
+        "peak = ru_maxrss of a fresh process; 'over base' = peak minus ru_maxrss after a warm-up transfer",
+    ]
+
+
+def import_table(imp: Optional[Dict[str, Any]]) -> List[str]:
+    if not imp:
+        return ["Import time: not measured"]
+    inside, whole = imp["inside"], imp["whole"]
+    ratio_in = inside["mattermostdriver"] / inside["requests"]
+    ratio_whole = whole["mattermostdriver"] / whole["requests"]
+    rows = [
+        ["in-process (the import statement)", f"{inside['requests'] * 1000:.1f}"],
+        ["whole `python -c 'import X'`", f"{whole['requests'] * 1000:.1f}"],
+    ]
+    rows[0] += [
+        f"{inside['mattermostdriver'] * 1000:.1f}",
+        f"{ratio_in:.2f}",
+        f"{verdict(ratio_in <= 1.15)} (<=1.15)",
+    ]
+    rows[1] += [f"{whole['mattermostdriver'] * 1000:.1f}", f"{ratio_whole:.2f}", ""]
+    header = [f"Import time (ms, median of {imp['reps']})", "requests", "mattermostdriver", "ratio", "target"]
+    return [table(header, rows), *(f"  {line}" for line in imp["extra"])]
+
+
+def websocket_lines(ws: Optional[Dict[str, Any]]) -> List[str]:
+    if ws is None:
+        return ["Websocket: bench/bench_websocket.py not present: not measured"]
+    if ws.get("ratio") is not None:
+        ok = verdict(ws["ratio"] >= 0.8)
+        lines = [f"Websocket events/s, 8.0.0 / raw websockets loop: {ws['ratio']:.3f}  {ok} (>=0.8)"]
+        return lines + [f"  | {line}" for line in ws.get("output", [])]
+    lines = [f"Websocket: no ratio in bench/bench_websocket.py's output {ws.get('error', '')}"]
+    return lines + [f"  | {line}" for line in ws.get("output", []) + ws.get("stderr", "").splitlines()[-4:]]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="fewer rounds and no 1 GB transfers")
+    parser.add_argument(
+        "--no-732", action="store_true", help="do not install or measure mattermostdriver 7.3.2"
+    )
+    parser.add_argument("--json", help="also write the raw results to this file")
+    args = parser.parse_args()
+    started = time.monotonic()
+    import requests
+
+    import mattermostdriver
+
+    py732 = None if args.no_732 else ensure_732()
+    results: Dict[str, Any] = {}
+    sizes = [10 * MiB, 100 * MiB] + ([] if args.quick else [1024 * MiB])
+    with Nginx() as server:
+        versions = {
+            "ours": mattermostdriver.__version__,
+            "nginx": server.version(),
+            "requests": requests.__version__,
+        }
+        for name, step in (
+            ("throughput", lambda: throughput(server, py732, args.quick)),
+            ("real", lambda: real_server(args.quick)),
+            ("memory", lambda: memory(server, py732, sizes)),
+        ):
+            try:
+                results[name] = step()
+            except Exception as exc:  # one failed part still leaves the others
+                log(f"{name} failed: {exc}")
+    reps = 15 if args.quick else 40
+    try:
+        results["imports"] = {**import_time(reps), "reps": reps}
+    except Exception as exc:
+        log(f"import time failed: {exc}")
+    try:
+        results["websocket"] = websocket()
+    except Exception as exc:
+        results["websocket"] = {"ratio": None, "error": str(exc)}
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
+    print(report(results, versions))
+    log(f"done in {time.monotonic() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
