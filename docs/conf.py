@@ -9,7 +9,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 import mattermostdriver  # noqa: E402
-from mattermostdriver.endpoints import ENDPOINTS  # noqa: E402
+from mattermostdriver.endpoints import all_endpoints  # noqa: E402
 
 project = "mattermostdriver"
 author = "the mattermostdriver developers"
@@ -34,7 +34,7 @@ def _write_reference() -> None:
     out.mkdir(exist_ok=True)
     rows = []
     pages = []
-    for attribute, cls in sorted(ENDPOINTS.items()):
+    for attribute, cls in sorted(all_endpoints().items()):
         title = f"driver.{attribute}"
         methods = sorted(n for n, v in vars(cls).items() if callable(v) and not n.startswith("_"))
         for name in methods:

@@ -85,21 +85,53 @@ def _install_urllib3_redactor() -> None:
         logger.addFilter(_URLLIB3_REDACTOR)
 
 
-def _file_objects(files: Any, data: Any) -> List[Any]:
-    """The file-like objects a request will read, so a retry can rewind them."""
-    found: List[Any] = []
+def _rewinder(files: Any, data: Any) -> Optional[Callable[[], None]]:
+    """Return what puts a request body back at its start for a resend, or None if it cannot be.
+
+    File objects (in ``files`` or as ``data``) are sought back to where they stood; a body
+    that can be read only once (an unseekable stream, an iterator) cannot be resent.
+    """
+    if files is None and data is None:
+        return _nothing
     values: List[Any] = []
     if isinstance(files, Mapping):
         values.extend(files.values())
     elif isinstance(files, (list, tuple)):
         values.extend(v for _, v in files)
     values.append(data)
+    streams = []
     for value in values:
         if isinstance(value, (tuple, list)) and len(value) >= 2:
             value = value[1]
         if hasattr(value, "read"):
-            found.append(value)
-    return found
+            streams.append(value)
+        elif value is not None and not isinstance(value, (str, bytes, Mapping, list, tuple)):
+            try:
+                if iter(value) is value:
+                    return None  # an iterator is consumed by the first send
+            except TypeError:
+                pass
+    if not streams:
+        return _nothing
+    try:
+        marks = [(f, f.tell()) for f in streams]
+    except (AttributeError, OSError, ValueError):
+        return None
+
+    def rewind() -> None:
+        for f, mark in marks:
+            f.seek(mark)
+
+    return rewind
+
+
+def _ms(started: float) -> float:
+    """Milliseconds since ``started`` (a ``time.monotonic()`` reading)."""
+    return (time.monotonic() - started) * 1000
+
+
+def _nothing() -> None:
+    """Rewind a body that needs no rewinding."""
 
 
 def _was_not_sent(exc: requests.RequestException) -> bool:
@@ -115,6 +147,17 @@ def _was_not_sent(exc: requests.RequestException) -> bool:
             reason, (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError)
         )
     return False
+
+
+def _unexpected(response: requests.Response, message: str) -> UnexpectedResponse:
+    """The error for a success answer whose body is not what the API sends."""
+    return UnexpectedResponse(
+        message,
+        status_code=response.status_code,
+        method=(response.request.method or "") if response.request is not None else "",
+        url=redact_url(response.url or ""),
+        response=response,
+    )
 
 
 class Client:
@@ -278,24 +321,18 @@ class Client:
         """
         method = method.upper()
         url = self.build_url(endpoint, basepath)
-        shown = redact_url(url)
         safe_to_repeat = retry if retry is not None else method in IDEMPOTENT_METHODS
+        rewind = _rewinder(files, data)
+        # a body that can be sent only once is resent only when it surely never left
+        can_resend = rewind is not None
         retries: int = self.options["retries"]
-        uploads = _file_objects(files, data)
-        try:
-            marks: Optional[List[int]] = [f.tell() for f in uploads]
-        except (AttributeError, OSError, ValueError):
-            marks = None  # a stream that cannot be rewound is sent once
-        if marks is None and uploads:
-            safe_to_repeat = False
         send_headers: Dict[str, str] = dict(self.auth_header() or {})
         if headers:
             send_headers.update(headers)
         attempt = 0
         while True:
-            if attempt and marks is not None:
-                for f, mark in zip(uploads, marks):
-                    f.seek(mark)
+            if attempt and rewind is not None:
+                rewind()
             started = time.monotonic()
             try:
                 response = self.session.request(
@@ -315,56 +352,57 @@ class Client:
                     allow_redirects=False,
                 )
             except requests.RequestException as exc:
-                elapsed = (time.monotonic() - started) * 1000
-                log.debug("%s %s -> %s after %.1f ms", method, shown, type(exc).__name__, elapsed)
+                cause = type(exc).__name__
+                if log.isEnabledFor(logging.DEBUG):
+                    log.debug("%s %s -> %s after %.1f ms", method, redact_url(url), cause, _ms(started))
                 repeatable = _was_not_sent(exc) or (
-                    safe_to_repeat and not isinstance(exc, requests.exceptions.SSLError)
+                    safe_to_repeat and can_resend and not isinstance(exc, requests.exceptions.SSLError)
                 )
                 if repeatable and attempt < retries:
                     attempt += 1
-                    self._wait(self._backoff(attempt), method, shown, type(exc).__name__, attempt)
+                    self._wait(self._backoff(attempt), method, url, cause, attempt)
                     continue
-                raise self._transport_error(exc, method, shown) from None
-            elapsed = (time.monotonic() - started) * 1000
-            request_id = response.headers.get("X-Request-ID", "")
-            if self.options.get("debug") and params:
-                log.debug(
-                    "%s %s -> %s in %.1f ms (request id %s, params %s)",
-                    method,
-                    shown,
-                    response.status_code,
-                    elapsed,
-                    request_id or "-",
-                    redact(dict(params)),
-                )
-            else:
-                log.debug(
-                    "%s %s -> %s in %.1f ms (request id %s)",
-                    method,
-                    shown,
-                    response.status_code,
-                    elapsed,
-                    request_id or "-",
-                )
-            if 300 <= response.status_code < 400 and response.status_code != 304:
+                raise self._transport_error(exc, method, redact_url(url)) from None
+            status = response.status_code
+            if log.isEnabledFor(logging.DEBUG):
+                self._log_response(method, url, response, started, params)
+            if status < 300 or status == 304:
+                return response
+            shown = redact_url(url)
+            if status < 400:
                 location = redact_url(response.headers.get("Location", ""))
                 raise UnexpectedResponse(
                     f"the server redirected to {location or 'another address'}: set url to the final address",
-                    status_code=response.status_code,
+                    status_code=status,
                     method=method,
                     url=shown,
                     response=response,
                 )
-            if response.status_code < 400:
-                return response
             error = error_for_status(response, method, shown)
-            delay = self._retry_delay(error, safe_to_repeat, attempt)
+            delay = self._retry_delay(error, safe_to_repeat, attempt) if can_resend else None
             if delay is not None and attempt < retries:
                 attempt += 1
                 response.close()
-                self._wait(delay, method, shown, str(response.status_code), attempt)
+                self._wait(delay, method, url, str(status), attempt)
                 continue
             raise error
+
+    def _log_response(
+        self,
+        method: str,
+        url: str,
+        response: requests.Response,
+        started: float,
+        params: Optional[Mapping[str, Any]],
+    ) -> None:
+        """The one DEBUG line of a request: method, path, status, time, request id (never a secret)."""
+        request_id = response.headers.get("X-Request-ID") or "-"
+        line = "%s %s -> %s in %.1f ms (request id %s)"
+        args: List[Any] = [method, redact_url(url), response.status_code, _ms(started), request_id]
+        if self.options.get("debug") and params:
+            line = line[:-1] + ", params %s)"
+            args.append(redact(dict(params)))
+        log.debug(line, *args)
 
     def _backoff(self, attempt: int) -> float:
         """Exponential backoff with jitter: half to all of ``factor * 2**(attempt-1)``, capped."""
@@ -385,11 +423,11 @@ class Client:
             return self._backoff(attempt + 1)
         return None
 
-    def _wait(self, delay: float, method: str, shown: str, cause: str, attempt: int) -> None:
+    def _wait(self, delay: float, method: str, url: str, cause: str, attempt: int) -> None:
         log.info(
             "retrying %s %s after %s in %.2f s (retry %d of %d)",
             method,
-            shown,
+            redact_url(url),
             cause,
             delay,
             attempt,
@@ -420,26 +458,15 @@ class Client:
         ctype = response.headers.get("Content-Type", "").lower()
         if response.status_code == 204 or not response.content:
             return None
-        method = response.request.method if response.request is not None else ""
-        shown = redact_url(response.url or "")
         if "json" in ctype:
             try:
                 return response.json()
             except ValueError:
-                raise UnexpectedResponse(
-                    "the server's answer is not valid JSON",
-                    status_code=response.status_code,
-                    method=method or "",
-                    url=shown,
-                    response=response,
-                ) from None
+                raise _unexpected(response, "the server's answer is not valid JSON") from None
         if "html" in ctype:
-            raise UnexpectedResponse(
+            raise _unexpected(
+                response,
                 "the server answered an HTML page, not the Mattermost API: check url, port and basepath",
-                status_code=response.status_code,
-                method=method or "",
-                url=shown,
-                response=response,
             )
         return response
 

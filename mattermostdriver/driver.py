@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
-import warnings
 from types import TracebackType
 from typing import (
     TYPE_CHECKING,
@@ -24,6 +22,8 @@ from .client import Client
 from .options import DEFAULT_OPTIONS, normalize_options
 
 if TYPE_CHECKING:  # the websocket machinery loads only when it is used
+    import asyncio
+
     from .websocket import Websocket
 
 log = logging.getLogger(__name__)
@@ -110,8 +110,14 @@ class Driver:
             _enable_debug_logging()
         self.client = client_cls(self.options)
         self.websocket: Optional[Websocket] = None
-        for name, cls in endpoints.ENDPOINTS.items():
-            setattr(self, name, cls(self.client))
+
+    def __getattr__(self, name: str) -> Any:
+        # the endpoint attributes are made on first use (their modules load then)
+        if name in endpoints.ENDPOINT_CLASSES:
+            endpoint = endpoints.endpoint_class(name)(self.client)
+            setattr(self, name, endpoint)
+            return endpoint
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def __repr__(self) -> str:
         return f"<Driver {self.client.url}>"
@@ -204,6 +210,9 @@ class Driver:
 
 def _thread_event_loop() -> asyncio.AbstractEventLoop:
     """The calling thread's event loop (as 7.3.2 used it), created and set when there is none."""
+    import asyncio
+    import warnings
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         try:

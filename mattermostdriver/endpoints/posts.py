@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import random
 import time
-import uuid
 from typing import Any, Dict, Iterator, Optional
 
 from ..pagination import iter_channel_posts
@@ -13,7 +13,7 @@ from .base import Base, query
 
 def new_pending_post_id(user_id: str = "") -> str:
     """A client-side post id in the web app's form, ``<user_id>:<milliseconds>``, made unique."""
-    prefix = user_id or uuid.uuid4().hex[:26]
+    prefix = user_id or os.urandom(13).hex()
     return f"{prefix}:{int(time.time() * 1000)}{random.randint(0, 999):03d}"
 
 

@@ -494,3 +494,29 @@ def test_with_block_closes_sessions(mock: responses.RequestsMock) -> None:
         d.users.get_user("me")
         assert d.client._sessions
     assert d.client._sessions == []
+
+
+def test_one_shot_body_not_resent_after_429(
+    driver: Driver, mock: responses.RequestsMock, sleeps: List[float]
+) -> None:
+    mock.put(f"{BASE}/x", body="limit exceeded", status=429, headers={"Retry-After": "0"})
+    mock.put(f"{BASE}/x", json={})
+    with pytest.raises(TooManyRequests):
+        driver.client.make_request("put", "/x", data=(chunk for chunk in [b"a", b"b"]))
+    assert len(mock.calls) == 1 and sleeps == []
+
+
+def test_unseekable_stream_not_resent(
+    driver: Driver, mock: responses.RequestsMock, sleeps: List[float]
+) -> None:
+    class Pipe:
+        def read(self, n: int = -1) -> bytes:
+            return b""
+
+        def tell(self) -> int:
+            raise OSError("not seekable")
+
+    mock.put(f"{BASE}/x", json=app_error(503), status=503)
+    with pytest.raises(ServerError):
+        driver.client.make_request("put", "/x", files={"f": ("a", Pipe())})
+    assert len(mock.calls) == 1 and sleeps == []
