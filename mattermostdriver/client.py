@@ -322,11 +322,20 @@ class Client:
         method = method.upper()
         url = self.build_url(endpoint, basepath)
         safe_to_repeat = retry if retry is not None else method in IDEMPOTENT_METHODS
+        content_type: Dict[str, str] = {}
+        if files is not None:
+            # multipart bodies stream: files are read a block at a time, and every pass
+            # over the body (a retry) starts again from each file's start
+            from .transfer import multipart_body
+
+            body = multipart_body(data, files)
+            data, files = body, None
+            content_type["Content-Type"] = body.content_type or ""
         rewind = _rewinder(files, data)
         # a body that can be sent only once is resent only when it surely never left
         can_resend = rewind is not None
         retries: int = self.options["retries"]
-        send_headers: Dict[str, str] = dict(self.auth_header() or {})
+        send_headers: Dict[str, str] = {**(self.auth_header() or {}), **content_type}
         if headers:
             send_headers.update(headers)
         attempt = 0

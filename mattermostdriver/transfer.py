@@ -8,7 +8,8 @@ time while the socket takes it.
   (but for the random boundary), form fields first. File objects are read in blocks as the
   body is sent; the body knows its length (``Content-Length``, not chunked) and every pass
   over it starts from the beginning, so a retried request sends it whole again.
-* :func:`post_multipart` sends such a body: every endpoint that uploads files can use it.
+  :meth:`Client.make_request <mattermostdriver.client.Client.make_request>` sends every
+  ``files`` upload this way.
 * :func:`upload_resumable` sends a file through an upload session (``/uploads``) in
   chunks, resuming after a failure from the offset the server reports.
 * :func:`download` streams a response body to a path (atomically) or a file object,
@@ -240,27 +241,6 @@ def multipart_body(data: Any = None, files: Any = None, *, boundary: Optional[st
     return StreamBody(parts, f"multipart/form-data; boundary={boundary}")
 
 
-def post_multipart(
-    client: Client,
-    endpoint: str,
-    data: Any = None,
-    files: Any = None,
-    *,
-    method: str = "post",
-    **kwargs: Any,
-) -> Any:
-    """Send ``data`` and ``files`` as a streaming multipart body and return the parsed JSON.
-
-    The drop-in for ``client.post(endpoint, data=data, files=files)`` with flat memory;
-    ``kwargs`` go to :meth:`~mattermostdriver.client.Client.make_request` (``params``,
-    ``basepath``, ``timeout``, ``headers``, ``retry``).
-    """
-    body = multipart_body(data, files)
-    headers = {"Content-Type": body.content_type or ""}
-    headers.update(kwargs.pop("headers", None) or {})
-    return client.parse(client.make_request(method, endpoint, data=body, headers=headers, **kwargs))
-
-
 # -- resumable uploads ---------------------------------------------------------------------------
 def _open_source(source: Source, filename: Optional[str]) -> Tuple[Any, bool, str]:
     """The file object to read, whether to close it, and the file name."""
@@ -489,7 +469,6 @@ __all__ = [
     "StreamBody",
     "file_range",
     "multipart_body",
-    "post_multipart",
     "upload_resumable",
     "download",
     "BLOCK_SIZE",

@@ -81,9 +81,7 @@ class Files(Base):
         request is retried. For files of hundreds of MB, see
         :meth:`~mattermostdriver.endpoints.uploads.Uploads.upload_file_resumable`.
         """
-        from ..transfer import post_multipart
-
-        return post_multipart(self.client, "/files", {"channel_id": channel_id}, files)
+        return self.client.post("/files", data={"channel_id": channel_id}, files=files)
 
     def download_file(self, file_id: str, dest: Destination, *, chunk_size: int = DOWNLOAD_CHUNK_SIZE) -> int:
         """GET /api/v4/files/{file_id}
