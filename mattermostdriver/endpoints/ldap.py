@@ -110,19 +110,21 @@ class LDAP(Base):
         return self.client.post("/ldap/test_diagnostics", options=options, params=query(params, test=test))
 
     def upload_ldap_private_certificate(
-        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None, files: Any = None
     ) -> Any:
         """POST /api/v4/ldap/certificate/private
 
         Upload private key.
+        ``files`` is the multipart dict, e.g. ``{"certificate": open(path, "rb")}``.
         """
-        return self.client.post("/ldap/certificate/private", options=options, params=params)
+        return self.client.post("/ldap/certificate/private", options=options, params=params, files=files)
 
     def upload_ldap_public_certificate(
-        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None, files: Any = None
     ) -> Any:
         """POST /api/v4/ldap/certificate/public
 
         Upload public certificate.
+        ``files`` is the multipart dict, e.g. ``{"certificate": open(path, "rb")}``.
         """
-        return self.client.post("/ldap/certificate/public", options=options, params=params)
+        return self.client.post("/ldap/certificate/public", options=options, params=params, files=files)

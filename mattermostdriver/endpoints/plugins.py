@@ -129,9 +129,12 @@ class Plugins(Base):
         """
         return self.client.delete(self.path("/plugins/{}", plugin_id), options=options, params=params)
 
-    def upload_plugin(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def upload_plugin(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None, files: Any = None
+    ) -> Any:
         """POST /api/v4/plugins
 
         Upload plugin.
+        ``files`` is the multipart dict, e.g. ``{"plugin": open(path, "rb")}``.
         """
-        return self.client.post("/plugins", options=options, params=params)
+        return self.client.post("/plugins", options=options, params=params, files=files)
