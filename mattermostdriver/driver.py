@@ -181,6 +181,7 @@ class Driver:
         websocket_cls: Optional[Type[Websocket]] = None,
         *,
         blocking: bool = True,
+        on_resync: Optional[Callable[[str, str], Any]] = None,
     ) -> Any:
         """GET /api/v4/websocket: listen for events and hand each one to ``event_handler``.
 
@@ -189,13 +190,17 @@ class Driver:
         thread's asyncio event loop until the websocket ends and returns that loop; other
         tasks scheduled on the loop run meanwhile. With ``blocking=False`` it returns at
         once with the running :class:`~mattermostdriver.websocket.Websocket` (call its
-        ``stop()``, or :meth:`disconnect`).
+        ``stop()``, or :meth:`disconnect`). ``on_resync(old_id, new_id)`` is called when a
+        reconnect could not resume (events were missed: fetch them over REST).
         """
         if websocket_cls is None:
             from .websocket import Websocket
 
             websocket_cls = Websocket
-        self.websocket = websocket_cls(self.options, self.client.token)
+        if on_resync is None:
+            self.websocket = websocket_cls(self.options, self.client.token)
+        else:  # a 7.3.2-style class may not take it
+            self.websocket = websocket_cls(self.options, self.client.token, on_resync=on_resync)
         if not blocking:
             return self.websocket.start(event_handler)
         loop = _thread_event_loop()

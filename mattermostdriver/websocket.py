@@ -31,6 +31,7 @@ import random
 import re
 import ssl
 import threading
+import time
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -70,6 +71,9 @@ ResyncHandler = Callable[[str, str], Any]
 
 THREAD_NAME = "mattermostdriver-websocket"
 BACKOFF_CAP = 60.0
+#: A connection the server closes within this many seconds, having sent nothing (not even
+#: ``hello``), was not authenticated: twice in a row (once without ``keepalive``) is a bad token.
+SILENT_CLOSE_WINDOW = 10.0
 MAX_FRAME = 8 * 1024  # the server closes the socket on a bigger client frame
 _END = object()  # end of the message stream, posted by the engine when it exits
 
@@ -469,10 +473,24 @@ class Websocket:
 
     def _engine(self, post: Callable[[Any], None], stop: threading.Event) -> None:
         failures = gaps = 0  # consecutive attempts that got no message / that ended on a gap
+        silent = 0  # consecutive connections the server closed soon, without a word
         try:
             while not stop.is_set():
                 try:
+                    opened = time.monotonic()
                     received, gap = self._session(post, stop)
+                    quick = time.monotonic() - opened < SILENT_CLOSE_WINDOW
+                    silent = silent + 1 if quick and not received else 0
+                    if silent and silent >= (2 if self.options["keepalive"] else 1) and not stop.is_set():
+                        # Mattermost upgrades a bad token anyway and closes the socket after 5 s
+                        # without a hello: there is no 401 to see
+                        raise WebsocketAuthError(
+                            "the server closed the websocket without a hello: the token is missing, "
+                            "invalid or expired",
+                            status_code=401,
+                            method="GET",
+                            url=self.url,
+                        )
                 except (WebsocketAuthError, _FatalError) as exc:
                     log.error("websocket: %s; not retrying", exc)
                     self.error = exc

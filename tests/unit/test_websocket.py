@@ -518,6 +518,21 @@ def test_rejected_token_stops_without_retrying(server: FakeMattermost, status: i
     assert server.attempts == 1
 
 
+@pytest.mark.parametrize("keepalive, attempts", [(True, 2), (False, 1)])
+def test_bad_token_upgraded_then_closed_silently_stops(
+    server: FakeMattermost, keepalive: bool, attempts: int
+) -> None:
+    # the real server upgrades a bad token and closes the socket without a hello
+    server.silent_close_after = 0.2
+    ws = Websocket(options(server.port, keepalive=keepalive), "wrong-token-123")
+    t0 = time.monotonic()
+    with pytest.raises(WebsocketAuthError, match="without a hello") as info:
+        asyncio.run(ws.connect(Collector()))
+    assert time.monotonic() - t0 < 5
+    assert info.value.status_code == 401 and "wrong-token-123" not in str(info.value)
+    assert server.attempts == attempts
+
+
 def test_rejected_token_non_blocking_keeps_the_error(server: FakeMattermost) -> None:
     ws = Websocket(options(server.port), "wrong").start(Collector())
     assert ws.wait(3)

@@ -40,6 +40,9 @@ class FakeMattermost:
     def __init__(self, token: str = TOKEN, *, ssl_context: Any = None) -> None:
         self.token = token
         self.auth_status = 401  # the status given to a bad token
+        # like the real server: upgrade a bad token anyway, then close after this many seconds
+        # without a hello (Mattermost waits 5 s for an authentication challenge)
+        self.silent_close_after: Optional[float] = None
         self.paused_status: Optional[int] = None  # when set, every upgrade gets this status
         self.replay_overlap = 0  # a faulty server replaying this many events too many
         self.attempts = 0  # upgrade requests seen (before auth)
@@ -108,10 +111,16 @@ class FakeMattermost:
             if self.paused_status is not None:
                 return ws.respond(self.paused_status, "unavailable\n")
         if request.headers.get("Authorization") != f"Bearer {self.token}":
+            if self.silent_close_after is not None:
+                return None
             return ws.respond(self.auth_status, "invalid or expired session\n")
         return None
 
     def _handler(self, ws: ServerConnection) -> None:
+        if ws.request is not None and ws.request.headers.get("Authorization") != f"Bearer {self.token}":
+            time.sleep(self.silent_close_after or 0)
+            ws.close()
+            return
         query = {k: v[0] for k, v in parse_qs(urlsplit(ws.request.path if ws.request else "").query).items()}
         conn = self._attach(ws, query)
         try:

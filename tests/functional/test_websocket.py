@@ -1,0 +1,239 @@
+"""The websocket against the real server: posted events, a forced drop with resume, actions."""
+
+from __future__ import annotations
+
+import json
+import queue
+import socket
+import threading
+import time
+from typing import Any, Dict, Iterator, List, Tuple
+
+import pytest
+
+from mattermostdriver import Driver, WebsocketAuthError
+
+from .conftest import wait_for
+
+
+class Events:
+    """Collects the messages a handler gets."""
+
+    def __init__(self) -> None:
+        self.messages: queue.Queue[Dict[str, Any]] = queue.Queue()
+        self.seen: List[Dict[str, Any]] = []
+
+    def __call__(self, message: str) -> None:
+        self.messages.put(json.loads(message))
+
+    def next(self, name: str, timeout: float = 15.0, **match: Any) -> Dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AssertionError(f"no {name!r} event matching {match} within {timeout} s")
+            try:
+                event = self.messages.get(timeout=left)
+            except queue.Empty:
+                continue
+            self.seen.append(event)
+            if event.get("event") == name and all(event["data"].get(k) == v for k, v in match.items()):
+                return event
+
+    def posts(self) -> List[Dict[str, Any]]:
+        while True:
+            try:
+                self.seen.append(self.messages.get_nowait())
+            except queue.Empty:
+                break
+        return [json.loads(e["data"]["post"]) for e in self.seen if e.get("event") == "posted"]
+
+
+def listen(server: Dict[str, str], token: str, url: str = "", **options: Any) -> Tuple[Driver, Events, Any]:
+    d = Driver(
+        {
+            "url": url or server["MM_URL"],
+            "token": token,
+            "keepalive": True,
+            "keepalive_delay": 0.2,
+            "timeout": 5,
+            **options,
+        }
+    )
+    events = Events()
+    ws = d.init_websocket(events, blocking=False)
+    events.next("hello")
+    return d, events, ws
+
+
+def test_posted_event_for_a_rest_post(server: Dict[str, str], admin: Driver, channel: Dict[str, Any]) -> None:
+    d, events, ws = listen(server, server["MM_TOKEN"])
+    try:
+        post = admin.posts.create_post({"channel_id": channel["id"], "message": "over the websocket"})
+        event = events.next("posted")
+        data = json.loads(event["data"]["post"])
+        assert (data["id"], data["message"], data["channel_id"]) == (
+            post["id"],
+            "over the websocket",
+            channel["id"],
+        )
+        assert event["broadcast"]["channel_id"] == channel["id"]
+    finally:
+        d.disconnect()
+    assert not ws.running
+
+
+class DroppingRelay:
+    """A TCP relay in front of the server that can cut its links and refuse new ones."""
+
+    def __init__(self, port: int) -> None:
+        self.target = port
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.links: List[socket.socket] = []
+        self.accepting = threading.Event()
+        self.accepting.set()
+        self.connections = 0
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            if not self.accepting.is_set():
+                client.close()
+                continue
+            upstream = socket.create_connection(("127.0.0.1", self.target))
+            self.connections += 1
+            self.links += [client, upstream]
+            for src, dst in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(src, dst), daemon=True).start()
+
+    @staticmethod
+    def _pump(src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+        except OSError:
+            pass
+        for s in (src, dst):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def cut(self) -> None:
+        """Refuse new connections and drop the open ones without a close frame."""
+        self.accepting.clear()
+        for s in self.links:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+                s.close()
+            except OSError:
+                pass
+        self.links = []
+
+    def close(self) -> None:
+        self.cut()
+        self.listener.close()
+
+
+@pytest.fixture
+def relay(server: Dict[str, str]) -> Iterator[DroppingRelay]:
+    r = DroppingRelay(int(server["MM_URL"].rsplit(":", 1)[1]))
+    yield r
+    r.close()
+
+
+def test_events_sent_while_dropped_arrive_once_after_resume(
+    server: Dict[str, str], admin: Driver, channel: Dict[str, Any], relay: DroppingRelay
+) -> None:
+    resyncs: List[Tuple[str, str]] = []
+    d = Driver(
+        {
+            "url": f"http://127.0.0.1:{relay.port}",
+            "token": server["MM_TOKEN"],
+            "keepalive": True,
+            "keepalive_delay": 0.2,
+            "timeout": 5,
+        }
+    )
+    events = Events()
+    ws = d.init_websocket(events, blocking=False, on_resync=lambda old, new: resyncs.append((old, new)))
+    try:
+        events.next("hello")
+        first_id = ws.connection_id
+        before = admin.posts.create_post({"channel_id": channel["id"], "message": "before the drop"})
+        events.next("posted")
+        relay.cut()
+        wait_for(lambda: not ws.connected, timeout=10)
+        missed = [
+            admin.posts.create_post({"channel_id": channel["id"], "message": f"while dropped {i}"})["id"]
+            for i in range(3)
+        ]
+        dropped_at = time.monotonic()
+        relay.accepting.set()
+        wait_for(lambda: len([p for p in events.posts() if p["id"] in missed]) == 3, timeout=30)
+        resumed_in = time.monotonic() - dropped_at
+        after = admin.posts.create_post({"channel_id": channel["id"], "message": "after the resume"})
+        events.next("posted")
+        ids = [p["id"] for p in events.posts()]
+        assert ids == [before["id"], *missed, after["id"]]  # once each, in order
+        assert relay.connections >= 2 and ws.connection_id == first_id and resyncs == []
+        assert resumed_in < 15
+    finally:
+        d.disconnect()
+
+
+def test_actions_typing_and_statuses(
+    server: Dict[str, str], admin: Driver, user_driver: Driver, channel: Dict[str, Any]
+) -> None:
+    admin.channels.add_user(channel["id"], {"user_id": user_driver.client.userid})
+    d, _mine, ws = listen(server, server["MM_TOKEN"])
+    other, theirs, _ = listen(server, str(user_driver.client.token))
+    try:
+        seq = ws.user_typing(channel["id"])
+        assert seq >= 1
+        typing = theirs.next("typing", user_id=admin.client.userid)
+        assert typing["broadcast"]["channel_id"] == channel["id"]
+        statuses = ws.get_statuses_by_ids([admin.client.userid, user_driver.client.userid])
+        assert statuses[user_driver.client.userid] in ("online", "away", "dnd", "offline")
+        assert admin.client.userid in ws.get_statuses()
+    finally:
+        d.disconnect()
+        other.disconnect()
+
+
+def test_bad_token_stops_with_auth_error(server: Dict[str, str]) -> None:
+    d = Driver(
+        {"url": server["MM_URL"], "token": "not-a-valid-token", "keepalive": True, "keepalive_delay": 0.1}
+    )
+    started = time.monotonic()
+    with pytest.raises(WebsocketAuthError) as info:
+        d.init_websocket(lambda message: None)
+    # the server upgrades a bad token and closes it 5 s later without a hello; the engine
+    # gives up after two such closes instead of retrying forever
+    assert info.value.status_code == 401 and time.monotonic() - started < 20
+    assert "not-a-valid-token" not in str(info.value)
+
+
+def test_blocking_init_websocket_returns_its_loop(
+    server: Dict[str, str], admin: Driver, channel: Dict[str, Any]
+) -> None:
+    d = Driver({"url": server["MM_URL"], "token": server["MM_TOKEN"]})
+    got: List[str] = []
+
+    async def handler(message: str) -> None:
+        event = json.loads(message)
+        if event.get("event") == "hello":
+            threading.Thread(
+                target=admin.posts.create_post, args=({"channel_id": channel["id"], "message": "blocking"},)
+            ).start()
+        if event.get("event") == "posted" and json.loads(event["data"]["post"])["message"] == "blocking":
+            got.append(event["event"])
+            d.disconnect()
+
+    loop = d.init_websocket(handler)
+    assert got == ["posted"] and not loop.is_closed()
