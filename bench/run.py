@@ -2,8 +2,8 @@
 
 Run from the repository root (loopback only; a few minutes on 2 cores):
 
-    .venv/bin/python bench/run.py            # everything
-    .venv/bin/python bench/run.py --quick    # fewer rounds, no 1 GB transfers
+    bench/run                                # everything (installs nginx-light if missing)
+    bench/run --quick                        # fewer rounds, no 1 GB transfers
 
 It starts its own nginx (Debian's ``nginx-light`` or ``nginx``) as a separate master on
 127.0.0.1 with a self-signed certificate, config and files in a temporary directory,
