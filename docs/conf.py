@@ -9,7 +9,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 import mattermostdriver  # noqa: E402
-from mattermostdriver.endpoints import all_endpoints  # noqa: E402
+from mattermostdriver.endpoints import Base, all_endpoints  # noqa: E402
 
 project = "mattermostdriver"
 author = "the mattermostdriver developers"
@@ -36,7 +36,11 @@ def _write_reference() -> None:
     pages = []
     for attribute, cls in sorted(all_endpoints().items()):
         title = f"driver.{attribute}"
-        methods = sorted(n for n, v in vars(cls).items() if callable(v) and not n.startswith("_"))
+        methods = sorted(
+            n
+            for n in dir(cls)
+            if not n.startswith("_") and not hasattr(Base, n) and callable(getattr(cls, n))
+        )
         for name in methods:
             route = (getattr(cls, name).__doc__ or "").strip().splitlines()[0]
             rows.append(
@@ -48,7 +52,8 @@ def _write_reference() -> None:
             f"``driver.{attribute}`` is a :class:`mattermostdriver.endpoints.{cls.__name__}`. "
             f"Every method's docstring starts with its route; each route is described in the "
             f"`Mattermost API reference <{API_DOCS}>`_.\n\n"
-            f".. autoclass:: mattermostdriver.endpoints.{cls.__name__}\n   :members:\n"
+            f".. autoclass:: mattermostdriver.endpoints.{cls.__name__}\n"
+            "   :members:\n   :inherited-members: Base\n"
         )
         page = out / f"{attribute}.rst"
         if not page.exists() or page.read_text() != text:

@@ -8,7 +8,61 @@ from ..pagination import iter_pages
 from .base import Base, query
 
 
-class Channels(Base):
+class TeamChannels(Base):
+    """The channel routes of a team, which 7.3.2 offered on both ``driver.channels`` and ``driver.teams``."""
+
+    def get_deleted_channels(
+        self,
+        team_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
+        """GET /api/v4/teams/{team_id}/channels/deleted
+
+        Get deleted channels.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of public channels per page.
+        """
+        return self.client.get(
+            self.path("/teams/{}/channels/deleted", team_id),
+            params=query(params, page=page, per_page=per_page),
+        )
+
+    def get_public_channels(
+        self,
+        team_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
+    ) -> Any:
+        """GET /api/v4/teams/{team_id}/channels
+
+        Get public channels.
+
+        Query parameters (keyword-only arguments):
+
+        * ``page``: The page to select.
+        * ``per_page``: The number of public channels per page.
+        """
+        return self.client.get(
+            self.path("/teams/{}/channels", team_id), params=query(params, page=page, per_page=per_page)
+        )
+
+    def search_channels(self, team_id: str, options: Any = None) -> Any:
+        """POST /api/v4/teams/{team_id}/channels/search
+
+        Search channels.
+        """
+        return self.client.post(self.path("/teams/{}/channels/search", team_id), options=options)
+
+
+class Channels(TeamChannels):
     """The ``channels`` routes."""
 
     def add_user(self, channel_id: str, options: Any = None) -> Any:
@@ -326,28 +380,6 @@ class Channels(Base):
             return self.client.get(self.path("/users/{}/channels", user_id), params=params)
         return self.client.get(self.path("/users/{}/teams/{}/channels", user_id, team_id), params=params)
 
-    def get_deleted_channels(
-        self,
-        team_id: str,
-        params: Optional[Dict[str, Any]] = None,
-        *,
-        page: Optional[int] = None,
-        per_page: Optional[int] = None,
-    ) -> Any:
-        """GET /api/v4/teams/{team_id}/channels/deleted
-
-        Get deleted channels.
-
-        Query parameters (keyword-only arguments):
-
-        * ``page``: The page to select.
-        * ``per_page``: The number of public channels per page.
-        """
-        return self.client.get(
-            self.path("/teams/{}/channels/deleted", team_id),
-            params=query(params, page=page, per_page=per_page),
-        )
-
     def get_group_message_members_common_teams(
         self, channel_id: str, params: Optional[Dict[str, Any]] = None
     ) -> Any:
@@ -384,27 +416,6 @@ class Channels(Base):
         return self.client.get(
             self.path("/teams/{}/channels/private", team_id),
             params=query(params, page=page, per_page=per_page),
-        )
-
-    def get_public_channels(
-        self,
-        team_id: str,
-        params: Optional[Dict[str, Any]] = None,
-        *,
-        page: Optional[int] = None,
-        per_page: Optional[int] = None,
-    ) -> Any:
-        """GET /api/v4/teams/{team_id}/channels
-
-        Get public channels.
-
-        Query parameters (keyword-only arguments):
-
-        * ``page``: The page to select.
-        * ``per_page``: The number of public channels per page.
-        """
-        return self.client.get(
-            self.path("/teams/{}/channels", team_id), params=query(params, page=page, per_page=per_page)
         )
 
     def get_sidebar_categories_for_team_for_user(
@@ -525,13 +536,6 @@ class Channels(Base):
         return self.client.post(
             "/channels/search", options=options, params=query(params, system_console=system_console)
         )
-
-    def search_channels(self, team_id: str, options: Any = None) -> Any:
-        """POST /api/v4/teams/{team_id}/channels/search
-
-        Search channels.
-        """
-        return self.client.post(self.path("/teams/{}/channels/search", team_id), options=options)
 
     def search_group_channels(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/channels/group/search

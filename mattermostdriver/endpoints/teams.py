@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any, Dict, Iterator, Optional
 
 from ..pagination import iter_pages
-from .base import Base, query
+from .base import query
+from .channels import TeamChannels
 
 
-class Teams(Base):
+class Teams(TeamChannels):
     """The ``teams`` routes."""
 
     def add_multiple_users_to_team(
@@ -82,55 +83,12 @@ class Teams(Base):
         """
         return self.client.delete(self.path("/teams/{}/image", team_id))
 
-    def get_deleted_channels(
-        self,
-        team_id: str,
-        params: Optional[Dict[str, Any]] = None,
-        *,
-        page: Optional[int] = None,
-        per_page: Optional[int] = None,
-    ) -> Any:
-        """GET /api/v4/teams/{team_id}/channels/deleted
-
-        Get deleted channels.
-
-        Query parameters (keyword-only arguments):
-
-        * ``page``: The page to select.
-        * ``per_page``: The number of public channels per page.
-        """
-        return self.client.get(
-            self.path("/teams/{}/channels/deleted", team_id),
-            params=query(params, page=page, per_page=per_page),
-        )
-
     def get_invite_info_for_team(self, invite_id: str) -> Any:
         """GET /api/v4/teams/invite/{invite_id}
 
         Get invite info for a team.
         """
         return self.client.get(self.path("/teams/invite/{}", invite_id))
-
-    def get_public_channels(
-        self,
-        team_id: str,
-        params: Optional[Dict[str, Any]] = None,
-        *,
-        page: Optional[int] = None,
-        per_page: Optional[int] = None,
-    ) -> Any:
-        """GET /api/v4/teams/{team_id}/channels
-
-        Get public channels.
-
-        Query parameters (keyword-only arguments):
-
-        * ``page``: The page to select.
-        * ``per_page``: The number of public channels per page.
-        """
-        return self.client.get(
-            self.path("/teams/{}/channels", team_id), params=query(params, page=page, per_page=per_page)
-        )
 
     def get_team(self, team_id: str) -> Any:
         """GET /api/v4/teams/{team_id}
@@ -354,13 +312,6 @@ class Teams(Base):
         Restore a team.
         """
         return self.client.post(self.path("/teams/{}/restore", team_id), options=options, params=params)
-
-    def search_channels(self, team_id: str, options: Any = None) -> Any:
-        """POST /api/v4/teams/{team_id}/channels/search
-
-        Search channels.
-        """
-        return self.client.post(self.path("/teams/{}/channels/search", team_id), options=options)
 
     def search_files(self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/teams/{team_id}/files/search

@@ -13,7 +13,7 @@ import pytest
 import responses
 
 from mattermostdriver import Driver
-from mattermostdriver.endpoints import all_endpoints
+from mattermostdriver.endpoints import Base, all_endpoints
 
 
 def _table_path() -> Path:
@@ -116,19 +116,27 @@ def test_classic_parameters_keep_their_names_and_order(row: Dict[str, str]) -> N
     assert actual[: len(names)] == names
 
 
+def public_methods(cls: type) -> Dict[str, Any]:
+    """The route methods of an endpoint class, inherited ones included (not Base's helpers)."""
+    return {
+        name: getattr(cls, name)
+        for name in dir(cls)
+        if not name.startswith("_") and not hasattr(Base, name) and callable(getattr(cls, name))
+    }
+
+
 def test_every_public_method_docstring_starts_with_a_route() -> None:
     route = re.compile(r"^(GET|POST|PUT|PATCH|DELETE) /\S*$")
     for cls in ENDPOINTS.values():
-        for name, member in vars(cls).items():
-            if callable(member) and not name.startswith("_"):
-                first = (member.__doc__ or "").strip().splitlines()[0]
-                assert route.match(first), f"{cls.__name__}.{name}: {first!r}"
+        for name, member in public_methods(cls).items():
+            first = (member.__doc__ or "").strip().splitlines()[0]
+            assert route.match(first), f"{cls.__name__}.{name}: {first!r}"
 
 
 def _keyword_query_methods() -> List[Any]:
     found = []
     for attribute, cls in ENDPOINTS.items():
-        for name, member in vars(cls).items():
+        for name, member in public_methods(cls).items():
             documented = "Query parameters (keyword-only arguments)" in (getattr(member, "__doc__", "") or "")
             if callable(member) and documented:
                 kwonly = [
