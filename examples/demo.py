@@ -43,7 +43,8 @@ def main() -> int:
         raise SystemExit(f"no {name!r} event within {timeout} s")
 
     hello = next_event("hello")
-    print(f"websocket connected: server {hello['data']['server_version'].split('.')[0:3]}")
+    version = ".".join(hello["data"]["server_version"].split(".")[:3])
+    print(f"websocket connected: server {version}")
 
     post = d.posts.create_post({"channel_id": channel["id"], "message": "Hello from mattermostdriver"})
     print(f"posted {post['id']}")
