@@ -8,7 +8,11 @@ from .base import Base, query
 
 
 class AccessControl(Base):
-    """The ``access_control`` routes."""
+    """The ``access_control`` routes.
+
+    Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+    :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+    """
 
     def assign_access_control_policy_to_channels(
         self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -16,6 +20,9 @@ class AccessControl(Base):
         """POST /api/v4/access_control_policies/{policy_id}/assign
 
         Assign an access control policy to channels.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             self.path("/access_control_policies/{}/assign", policy_id), options=options, params=params
@@ -27,6 +34,9 @@ class AccessControl(Base):
         """POST /api/v4/access_control_policies/cel/check
 
         Check an access control policy expression.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/access_control_policies/cel/check", options=options, params=params)
 
@@ -36,6 +46,9 @@ class AccessControl(Base):
         """PUT /api/v4/access_control_policies
 
         Create an access control policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.put("/access_control_policies", options=options, params=params)
 
@@ -45,6 +58,9 @@ class AccessControl(Base):
         """DELETE /api/v4/access_control_policies/{policy_id}
 
         Delete an access control policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete(
             self.path("/access_control_policies/{}", policy_id), options=options, params=params
@@ -54,6 +70,9 @@ class AccessControl(Base):
         """GET /api/v4/access_control_policies/{policy_id}
 
         Get an access control policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/access_control_policies/{}", policy_id), params=params)
 
@@ -68,6 +87,9 @@ class AccessControl(Base):
 
         Get autocomplete fields for access control policies.
 
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+
         Query parameters (keyword-only arguments):
 
         * ``after``: The field ID to start after for pagination.
@@ -81,6 +103,9 @@ class AccessControl(Base):
         """POST /api/v4/access_control_policies/cel/visual_ast
 
         Get the visual AST for a CEL expression.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/access_control_policies/cel/visual_ast", options=options, params=params)
 
@@ -90,6 +115,9 @@ class AccessControl(Base):
         """GET /api/v4/channels/{channel_id}/access_control/attributes
 
         Get access control attributes for a channel.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/channels/{}/access_control/attributes", channel_id), params=params)
 
@@ -104,6 +132,9 @@ class AccessControl(Base):
         """GET /api/v4/access_control_policies/{policy_id}/resources/channels
 
         Get channels for an access control policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
 
         Query parameters (keyword-only arguments):
 
@@ -121,6 +152,9 @@ class AccessControl(Base):
         """POST /api/v4/access_control_policies/search
 
         Search access control policies.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/access_control_policies/search", options=options, params=params)
 
@@ -130,6 +164,9 @@ class AccessControl(Base):
         """POST /api/v4/access_control_policies/{policy_id}/resources/channels/search
 
         Search channels for an access control policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             self.path("/access_control_policies/{}/resources/channels/search", policy_id),
@@ -143,6 +180,9 @@ class AccessControl(Base):
         """POST /api/v4/access_control_policies/cel/test
 
         Test an access control policy expression.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/access_control_policies/cel/test", options=options, params=params)
 
@@ -152,6 +192,9 @@ class AccessControl(Base):
         """DELETE /api/v4/access_control_policies/{policy_id}/unassign
 
         Unassign an access control policy from channels.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete(
             self.path("/access_control_policies/{}/unassign", policy_id), options=options, params=params
@@ -163,6 +206,9 @@ class AccessControl(Base):
         """PUT /api/v4/access_control_policies/activate
 
         Activate or deactivate access control policies.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.put("/access_control_policies/activate", options=options, params=params)
 
@@ -172,6 +218,9 @@ class AccessControl(Base):
         """GET /api/v4/access_control_policies/{policy_id}/activate
 
         Activate or deactivate an access control policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
 
         Query parameters (keyword-only arguments):
 
@@ -187,6 +236,9 @@ class AccessControl(Base):
         """POST /api/v4/access_control_policies/cel/validate_requester
 
         Validate if the current user matches a CEL expression.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             "/access_control_policies/cel/validate_requester", options=options, params=params

@@ -8,12 +8,19 @@ from .base import Base
 
 
 class Agents(Base):
-    """The ``agents`` routes."""
+    """The ``agents`` routes.
+
+    Served by the Mattermost AI plugin: without it the server answers 404 or 501
+    (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
+    """
 
     def get_agents(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/agents
 
         Get available agents.
+
+        Served by the Mattermost AI plugin: without it the server answers 404 or 501
+        (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
         return self.client.get("/agents", params=params)
 
@@ -21,6 +28,9 @@ class Agents(Base):
         """GET /api/v4/agents/status
 
         Get agents bridge status.
+
+        Served by the Mattermost AI plugin: without it the server answers 404 or 501
+        (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
         return self.client.get("/agents/status", params=params)
 
@@ -28,5 +38,8 @@ class Agents(Base):
         """GET /api/v4/llmservices
 
         Get available LLM services.
+
+        Served by the Mattermost AI plugin: without it the server answers 404 or 501
+        (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
         return self.client.get("/llmservices", params=params)

@@ -8,12 +8,19 @@ from .base import Base
 
 
 class AI(Base):
-    """The ``ai`` routes."""
+    """The ``ai`` routes.
+
+    Served by the Mattermost AI plugin: without it the server answers 404 or 501
+    (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
+    """
 
     def get_ai_agents(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/ai/agents
 
         Get available AI agents.
+
+        Served by the Mattermost AI plugin: without it the server answers 404 or 501
+        (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
         return self.client.get("/ai/agents", params=params)
 
@@ -21,5 +28,8 @@ class AI(Base):
         """GET /api/v4/ai/services
 
         Get available AI services.
+
+        Served by the Mattermost AI plugin: without it the server answers 404 or 501
+        (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
         return self.client.get("/ai/services", params=params)

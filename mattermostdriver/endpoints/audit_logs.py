@@ -8,12 +8,19 @@ from .base import Base
 
 
 class AuditLogs(Base):
-    """The ``audit_logs`` routes."""
+    """The ``audit_logs`` routes.
+
+    Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+    :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+    """
 
     def add_audit_log_certificate(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/audit_logs/certificate
 
         Upload audit log certificate.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/audit_logs/certificate", options=options, params=params)
 
@@ -23,5 +30,8 @@ class AuditLogs(Base):
         """DELETE /api/v4/audit_logs/certificate
 
         Remove audit log certificate.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete("/audit_logs/certificate", options=options, params=params)

@@ -8,7 +8,11 @@ from .base import Base, query
 
 
 class Bookmarks(Base):
-    """The ``bookmarks`` routes."""
+    """The ``bookmarks`` routes.
+
+    Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+    :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+    """
 
     def create_channel_bookmark(
         self, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -16,6 +20,9 @@ class Bookmarks(Base):
         """POST /api/v4/channels/{channel_id}/bookmarks
 
         Create channel bookmark.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             self.path("/channels/{}/bookmarks", channel_id), options=options, params=params
@@ -27,6 +34,9 @@ class Bookmarks(Base):
         """DELETE /api/v4/channels/{channel_id}/bookmarks/{bookmark_id}
 
         Delete channel bookmark.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete(
             self.path("/channels/{}/bookmarks/{}", channel_id, bookmark_id), options=options, params=params
@@ -43,6 +53,9 @@ class Bookmarks(Base):
 
         Get channel bookmarks for Channel.
 
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+
         Query parameters (keyword-only arguments):
 
         * ``bookmarks_since``: Timestamp to filter the bookmarks with.
@@ -58,6 +71,9 @@ class Bookmarks(Base):
         """PATCH /api/v4/channels/{channel_id}/bookmarks/{bookmark_id}
 
         Update channel bookmark.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.patch(
             self.path("/channels/{}/bookmarks/{}", channel_id, bookmark_id), options=options, params=params
@@ -69,6 +85,9 @@ class Bookmarks(Base):
         """POST /api/v4/channels/{channel_id}/bookmarks/{bookmark_id}/sort_order
 
         Update channel bookmark's order.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             self.path("/channels/{}/bookmarks/{}/sort_order", channel_id, bookmark_id),

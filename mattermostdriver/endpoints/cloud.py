@@ -8,12 +8,19 @@ from .base import Base
 
 
 class Cloud(Base):
-    """The ``cloud`` routes."""
+    """The ``cloud`` routes.
+
+    Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or 501,
+    raised as the matching exception.
+    """
 
     def check_cws_connection(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/cloud/check-cws-connection
 
         Check CWS connection.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.get("/cloud/check-cws-connection", params=params)
 
@@ -21,6 +28,9 @@ class Cloud(Base):
         """POST /api/v4/cloud/payment/confirm
 
         Completes the payment setup intent.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.post("/cloud/payment/confirm", options=options, params=params)
 
@@ -28,6 +38,9 @@ class Cloud(Base):
         """POST /api/v4/cloud/payment
 
         Create a customer setup payment intent.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.post("/cloud/payment", options=options, params=params)
 
@@ -35,6 +48,9 @@ class Cloud(Base):
         """GET /api/v4/cloud/customer
 
         Get cloud customer.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.get("/cloud/customer", params=params)
 
@@ -42,6 +58,9 @@ class Cloud(Base):
         """GET /api/v4/cloud/limits
 
         Get cloud workspace limits.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.get("/cloud/limits", params=params)
 
@@ -49,6 +68,9 @@ class Cloud(Base):
         """GET /api/v4/cloud/products
 
         Get cloud products.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.get("/cloud/products", params=params)
 
@@ -56,6 +78,9 @@ class Cloud(Base):
         """GET /api/v4/cloud/installation
 
         GET endpoint for Installation information.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.get("/cloud/installation", params=params)
 
@@ -65,6 +90,9 @@ class Cloud(Base):
         """GET /api/v4/cloud/subscription/invoices/{invoice_id}/pdf
 
         Get cloud invoice PDF.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.get(self.path("/cloud/subscription/invoices/{}/pdf", invoice_id), params=params)
 
@@ -72,6 +100,9 @@ class Cloud(Base):
         """GET /api/v4/cloud/subscription/invoices
 
         Get cloud subscription invoices.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.get("/cloud/subscription/invoices", params=params)
 
@@ -79,6 +110,9 @@ class Cloud(Base):
         """GET /api/v4/cloud/preview/modal_data
 
         Get cloud preview modal data.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.get("/cloud/preview/modal_data", params=params)
 
@@ -86,6 +120,9 @@ class Cloud(Base):
         """GET /api/v4/cloud/subscription
 
         Get cloud subscription.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.get("/cloud/subscription", params=params)
 
@@ -95,6 +132,9 @@ class Cloud(Base):
         """POST /api/v4/cloud/webhook
 
         POST endpoint for CWS Webhooks.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.post("/cloud/webhook", options=options, params=params)
 
@@ -102,6 +142,9 @@ class Cloud(Base):
         """PUT /api/v4/cloud/customer
 
         Update cloud customer.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.put("/cloud/customer", options=options, params=params)
 
@@ -111,5 +154,8 @@ class Cloud(Base):
         """PUT /api/v4/cloud/customer/address
 
         Update cloud customer address.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.put("/cloud/customer/address", options=options, params=params)

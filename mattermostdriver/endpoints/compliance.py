@@ -8,12 +8,19 @@ from .base import Base, query
 
 
 class Compliance(Base):
-    """The ``compliance`` routes."""
+    """The ``compliance`` routes.
 
-    def create_report(self, params: Optional[Dict[str, Any]]) -> Any:
+    Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+    :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+    """
+
+    def create_report(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/compliance/reports
 
         Create report.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/compliance/reports", params=params)
 
@@ -21,6 +28,9 @@ class Compliance(Base):
         """GET /api/v4/compliance/reports/{report_id}/download
 
         Download a report.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/compliance/reports/{}/download", report_id))
 
@@ -28,6 +38,9 @@ class Compliance(Base):
         """GET /api/v4/compliance/reports/{report_id}
 
         Get a report.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/compliance/reports/{}", report_id))
 
@@ -41,6 +54,9 @@ class Compliance(Base):
         """GET /api/v4/compliance/reports
 
         Get reports.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
 
         Query parameters (keyword-only arguments):
 

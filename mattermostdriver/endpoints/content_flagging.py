@@ -8,12 +8,19 @@ from .base import Base, query
 
 
 class ContentFlagging(Base):
-    """The ``content_flagging`` routes."""
+    """The ``content_flagging`` routes.
+
+    Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+    :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+    """
 
     def get_cf_config(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/content_flagging/config
 
         Get the system content flagging configuration.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get("/content_flagging/config", params=params)
 
@@ -21,6 +28,9 @@ class ContentFlagging(Base):
         """GET /api/v4/content_flagging/fields
 
         Get content flagging property fields.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get("/content_flagging/fields", params=params)
 
@@ -28,6 +38,9 @@ class ContentFlagging(Base):
         """GET /api/v4/content_flagging/flag/config
 
         Get content flagging configuration.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get("/content_flagging/flag/config", params=params)
 
@@ -35,6 +48,9 @@ class ContentFlagging(Base):
         """GET /api/v4/content_flagging/post/{post_id}
 
         Get a flagged post with all its content.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/content_flagging/post/{}", post_id), params=params)
 
@@ -42,6 +58,9 @@ class ContentFlagging(Base):
         """GET /api/v4/content_flagging/post/{post_id}/field_values
 
         Get content flagging property field values for a post.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/content_flagging/post/{}/field_values", post_id), params=params)
 
@@ -49,6 +68,9 @@ class ContentFlagging(Base):
         """GET /api/v4/content_flagging/team/{team_id}/status
 
         Get content flagging status for a team.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/content_flagging/team/{}/status", team_id), params=params)
 
@@ -56,6 +78,9 @@ class ContentFlagging(Base):
         """PUT /api/v4/content_flagging/post/{post_id}/keep
 
         Keep a flagged post.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.put(
             self.path("/content_flagging/post/{}/keep", post_id), options=options, params=params
@@ -67,6 +92,9 @@ class ContentFlagging(Base):
         """POST /api/v4/content_flagging/post/{post_id}/flag
 
         Flag a post.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             self.path("/content_flagging/post/{}/flag", post_id), options=options, params=params
@@ -82,6 +110,9 @@ class ContentFlagging(Base):
         """POST /api/v4/content_flagging/post/{post_id}/assign/{content_reviewer_id}
 
         Assign a content reviewer to a flagged post.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             self.path("/content_flagging/post/{}/assign/{}", post_id, content_reviewer_id),
@@ -95,6 +126,9 @@ class ContentFlagging(Base):
         """PUT /api/v4/content_flagging/post/{post_id}/remove
 
         Remove a flagged post.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.put(
             self.path("/content_flagging/post/{}/remove", post_id), options=options, params=params
@@ -106,6 +140,9 @@ class ContentFlagging(Base):
         """GET /api/v4/content_flagging/team/{team_id}/reviewers/search
 
         Search content reviewers in a team.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
 
         Query parameters (keyword-only arguments):
 
@@ -119,5 +156,8 @@ class ContentFlagging(Base):
         """PUT /api/v4/content_flagging/config
 
         Update the system content flagging configuration.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.put("/content_flagging/config", options=options, params=params)

@@ -8,12 +8,19 @@ from .base import Base
 
 
 class CustomProfileAttributes(Base):
-    """The ``custom_profile_attributes`` routes."""
+    """The ``custom_profile_attributes`` routes.
+
+    Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+    :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+    """
 
     def create_cpa_field(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/custom_profile_attributes/fields
 
         Create a Custom Profile Attribute field.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/custom_profile_attributes/fields", options=options, params=params)
 
@@ -23,6 +30,9 @@ class CustomProfileAttributes(Base):
         """DELETE /api/v4/custom_profile_attributes/fields/{field_id}
 
         Delete a Custom Profile Attribute field.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete(
             self.path("/custom_profile_attributes/fields/{}", field_id), options=options, params=params
@@ -32,6 +42,9 @@ class CustomProfileAttributes(Base):
         """GET /api/v4/custom_profile_attributes/group
 
         Get Custom Profile Attribute property group data.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get("/custom_profile_attributes/group", params=params)
 
@@ -39,6 +52,9 @@ class CustomProfileAttributes(Base):
         """GET /api/v4/custom_profile_attributes/fields
 
         List all the Custom Profile Attributes fields.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get("/custom_profile_attributes/fields", params=params)
 
@@ -46,6 +62,9 @@ class CustomProfileAttributes(Base):
         """GET /api/v4/users/{user_id}/custom_profile_attributes
 
         List Custom Profile Attribute values.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/users/{}/custom_profile_attributes", user_id), params=params)
 
@@ -55,6 +74,9 @@ class CustomProfileAttributes(Base):
         """PATCH /api/v4/custom_profile_attributes/fields/{field_id}
 
         Patch a Custom Profile Attribute field.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.patch(
             self.path("/custom_profile_attributes/fields/{}", field_id), options=options, params=params
@@ -64,6 +86,9 @@ class CustomProfileAttributes(Base):
         """PATCH /api/v4/custom_profile_attributes/values
 
         Patch Custom Profile Attribute values.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.patch("/custom_profile_attributes/values", options=options, params=params)
 
@@ -73,6 +98,9 @@ class CustomProfileAttributes(Base):
         """PATCH /api/v4/users/{user_id}/custom_profile_attributes
 
         Update custom profile attribute values for a user.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.patch(
             self.path("/users/{}/custom_profile_attributes", user_id), options=options, params=params

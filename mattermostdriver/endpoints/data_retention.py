@@ -8,7 +8,11 @@ from .base import Base, query
 
 
 class DataRetention(Base):
-    """The ``data_retention`` routes."""
+    """The ``data_retention`` routes.
+
+    Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+    :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+    """
 
     def add_channels_to_retention_policy(
         self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -16,6 +20,9 @@ class DataRetention(Base):
         """POST /api/v4/data_retention/policies/{policy_id}/channels
 
         Add channels to a granular data retention policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             self.path("/data_retention/policies/{}/channels", policy_id), options=options, params=params
@@ -27,6 +34,9 @@ class DataRetention(Base):
         """POST /api/v4/data_retention/policies/{policy_id}/teams
 
         Add teams to a granular data retention policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             self.path("/data_retention/policies/{}/teams", policy_id), options=options, params=params
@@ -38,6 +48,9 @@ class DataRetention(Base):
         """POST /api/v4/data_retention/policies
 
         Create a new granular data retention policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/data_retention/policies", options=options, params=params)
 
@@ -47,6 +60,9 @@ class DataRetention(Base):
         """DELETE /api/v4/data_retention/policies/{policy_id}
 
         Delete a granular data retention policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete(
             self.path("/data_retention/policies/{}", policy_id), options=options, params=params
@@ -63,6 +79,9 @@ class DataRetention(Base):
         """GET /api/v4/users/{user_id}/data_retention/channel_policies
 
         Get the policies which are applied to a user's channels.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
 
         Query parameters (keyword-only arguments):
 
@@ -86,6 +105,9 @@ class DataRetention(Base):
 
         Get the channels for a granular data retention policy.
 
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+
         Query parameters (keyword-only arguments):
 
         * ``page``: The page to select.
@@ -107,6 +129,9 @@ class DataRetention(Base):
 
         Get the granular data retention policies.
 
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+
         Query parameters (keyword-only arguments):
 
         * ``page``: The page to select.
@@ -118,6 +143,9 @@ class DataRetention(Base):
         """GET /api/v4/data_retention/policies_count
 
         Get the number of granular data retention policies.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get("/data_retention/policies_count", params=params)
 
@@ -125,6 +153,9 @@ class DataRetention(Base):
         """GET /api/v4/data_retention/policy
 
         Get the global data retention policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get("/data_retention/policy")
 
@@ -132,6 +163,9 @@ class DataRetention(Base):
         """GET /api/v4/data_retention/policies/{policy_id}
 
         Get a granular data retention policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/data_retention/policies/{}", policy_id), params=params)
 
@@ -146,6 +180,9 @@ class DataRetention(Base):
         """GET /api/v4/users/{user_id}/data_retention/team_policies
 
         Get the policies which are applied to a user's teams.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
 
         Query parameters (keyword-only arguments):
 
@@ -169,6 +206,9 @@ class DataRetention(Base):
 
         Get the teams for a granular data retention policy.
 
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+
         Query parameters (keyword-only arguments):
 
         * ``page``: The page to select.
@@ -185,6 +225,9 @@ class DataRetention(Base):
         """PATCH /api/v4/data_retention/policies/{policy_id}
 
         Patch a granular data retention policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.patch(
             self.path("/data_retention/policies/{}", policy_id), options=options, params=params
@@ -196,6 +239,9 @@ class DataRetention(Base):
         """DELETE /api/v4/data_retention/policies/{policy_id}/channels
 
         Delete channels from a granular data retention policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete(
             self.path("/data_retention/policies/{}/channels", policy_id), options=options, params=params
@@ -207,6 +253,9 @@ class DataRetention(Base):
         """DELETE /api/v4/data_retention/policies/{policy_id}/teams
 
         Delete teams from a granular data retention policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete(
             self.path("/data_retention/policies/{}/teams", policy_id), options=options, params=params
@@ -218,6 +267,9 @@ class DataRetention(Base):
         """POST /api/v4/data_retention/policies/{policy_id}/channels/search
 
         Search for the channels in a granular data retention policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             self.path("/data_retention/policies/{}/channels/search", policy_id),
@@ -231,6 +283,9 @@ class DataRetention(Base):
         """POST /api/v4/data_retention/policies/{policy_id}/teams/search
 
         Search for the teams in a granular data retention policy.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             self.path("/data_retention/policies/{}/teams/search", policy_id), options=options, params=params

@@ -8,12 +8,19 @@ from .base import Base
 
 
 class Elasticsearch(Base):
-    """The ``elasticsearch`` routes."""
+    """The ``elasticsearch`` routes.
+
+    Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+    :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+    """
 
     def purge_all_elasticsearch_indexes(self) -> Any:
         """POST /api/v4/elasticsearch/purge_indexes
 
         Purge all Elasticsearch indexes.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/elasticsearch/purge_indexes")
 
@@ -21,5 +28,8 @@ class Elasticsearch(Base):
         """POST /api/v4/elasticsearch/test
 
         Test Elasticsearch configuration.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/elasticsearch/test", options=options)

@@ -8,7 +8,11 @@ from .base import Base, query
 
 
 class Groups(Base):
-    """The ``groups`` routes."""
+    """The ``groups`` routes.
+
+    Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+    :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+    """
 
     def add_group_members(
         self, group_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -16,6 +20,9 @@ class Groups(Base):
         """POST /api/v4/groups/{group_id}/members
 
         Adds members to a custom group.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(self.path("/groups/{}/members", group_id), options=options, params=params)
 
@@ -23,6 +30,9 @@ class Groups(Base):
         """POST /api/v4/groups
 
         Create a custom group.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/groups", options=options, params=params)
 
@@ -32,6 +42,9 @@ class Groups(Base):
         """DELETE /api/v4/groups/{group_id}
 
         Deletes a custom group.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete(self.path("/groups/{}", group_id), options=options, params=params)
 
@@ -41,6 +54,9 @@ class Groups(Base):
         """DELETE /api/v4/groups/{group_id}/members
 
         Removes members from a custom group.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete(self.path("/groups/{}/members", group_id), options=options, params=params)
 
@@ -48,6 +64,9 @@ class Groups(Base):
         """GET /api/v4/groups/{group_id}
 
         Get a group.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/groups/{}", group_id), params=params)
 
@@ -55,6 +74,9 @@ class Groups(Base):
         """GET /api/v4/groups/{group_id}/stats
 
         Get group stats.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/groups/{}/stats", group_id), params=params)
 
@@ -64,6 +86,9 @@ class Groups(Base):
         """GET /api/v4/groups/{group_id}/channels/{channel_id}
 
         Get GroupSyncable from channel ID.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/groups/{}/channels/{}", group_id, channel_id), params=params)
 
@@ -73,6 +98,9 @@ class Groups(Base):
         """GET /api/v4/groups/{group_id}/teams/{team_id}
 
         Get GroupSyncable from Team ID.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/groups/{}/teams/{}", group_id, team_id), params=params)
 
@@ -80,6 +108,9 @@ class Groups(Base):
         """GET /api/v4/groups/{group_id}/channels
 
         Get group channels.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/groups/{}/channels", group_id), params=params)
 
@@ -87,6 +118,9 @@ class Groups(Base):
         """GET /api/v4/groups/{group_id}/teams
 
         Get group teams.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/groups/{}/teams", group_id), params=params)
 
@@ -101,6 +135,9 @@ class Groups(Base):
         """GET /api/v4/groups/{group_id}/members
 
         Get group users.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
 
         Query parameters (keyword-only arguments):
 
@@ -127,6 +164,9 @@ class Groups(Base):
         """GET /api/v4/groups
 
         Get groups.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
 
         Query parameters (keyword-only arguments):
 
@@ -168,6 +208,9 @@ class Groups(Base):
 
         Get team groups by channels.
 
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+
         Query parameters (keyword-only arguments):
 
         * ``page``: The page to select.
@@ -199,6 +242,9 @@ class Groups(Base):
 
         Get channel groups.
 
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+
         Query parameters (keyword-only arguments):
 
         * ``page``: The page to select.
@@ -214,6 +260,9 @@ class Groups(Base):
         """POST /api/v4/groups/names
 
         Get groups by name.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/groups/names", options=options, params=params)
 
@@ -238,6 +287,9 @@ class Groups(Base):
         """GET /api/v4/teams/{team_id}/groups
 
         Get team groups.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
 
         Query parameters (keyword-only arguments):
 
@@ -277,6 +329,9 @@ class Groups(Base):
         """GET /api/v4/users/{user_id}/groups
 
         Get groups for a userId.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/users/{}/groups", user_id), params=params)
 
@@ -286,6 +341,9 @@ class Groups(Base):
         """POST /api/v4/groups/{group_id}/channels/{channel_id}/link
 
         Link a channel to a group.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             self.path("/groups/{}/channels/{}/link", group_id, channel_id), options=options, params=params
@@ -297,6 +355,9 @@ class Groups(Base):
         """POST /api/v4/groups/{group_id}/teams/{team_id}/link
 
         Link a team to a group.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             self.path("/groups/{}/teams/{}/link", group_id, team_id), options=options, params=params
@@ -306,6 +367,9 @@ class Groups(Base):
         """PUT /api/v4/groups/{group_id}/patch
 
         Patch a group.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.put(self.path("/groups/{}/patch", group_id), options=options, params=params)
 
@@ -315,6 +379,9 @@ class Groups(Base):
         """PUT /api/v4/groups/{group_id}/channels/{channel_id}/patch
 
         Patch a GroupSyncable associated to Channel.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.put(
             self.path("/groups/{}/channels/{}/patch", group_id, channel_id), options=options, params=params
@@ -326,6 +393,9 @@ class Groups(Base):
         """PUT /api/v4/groups/{group_id}/teams/{team_id}/patch
 
         Patch a GroupSyncable associated to Team.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.put(
             self.path("/groups/{}/teams/{}/patch", group_id, team_id), options=options, params=params
@@ -337,6 +407,9 @@ class Groups(Base):
         """POST /api/v4/groups/{group_id}/restore
 
         Restore a previously deleted group.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(self.path("/groups/{}/restore", group_id), options=options, params=params)
 
@@ -346,6 +419,9 @@ class Groups(Base):
         """DELETE /api/v4/groups/{group_id}/channels/{channel_id}/link
 
         Delete a link from a channel to a group.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete(
             self.path("/groups/{}/channels/{}/link", group_id, channel_id), options=options, params=params
@@ -357,6 +433,9 @@ class Groups(Base):
         """DELETE /api/v4/groups/{group_id}/teams/{team_id}/link
 
         Delete a link from a team to a group.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete(
             self.path("/groups/{}/teams/{}/link", group_id, team_id), options=options, params=params
@@ -368,6 +447,9 @@ class Groups(Base):
         """DELETE /api/v4/ldap/groups/{remote_id}/link
 
         Delete a link for LDAP group.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete(
             self.path("/ldap/groups/{}/link", remote_id), options=options, params=params

@@ -8,12 +8,19 @@ from .base import Base
 
 
 class IPFiltering(Base):
-    """The ``ip_filtering`` routes."""
+    """The ``ip_filtering`` routes.
+
+    Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or 501,
+    raised as the matching exception.
+    """
 
     def apply_ip_filters(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/ip_filtering
 
         Get all IP filters.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.post("/ip_filtering", options=options, params=params)
 
@@ -21,6 +28,9 @@ class IPFiltering(Base):
         """GET /api/v4/ip_filtering
 
         Get all IP filters.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.get("/ip_filtering", params=params)
 
@@ -28,5 +38,8 @@ class IPFiltering(Base):
         """GET /api/v4/ip_filtering/my_ip
 
         Get all IP filters.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
+        501, raised as the matching exception.
         """
         return self.client.get("/ip_filtering/my_ip", params=params)

@@ -8,7 +8,11 @@ from .base import Base, query
 
 
 class LDAP(Base):
-    """The ``ldap`` routes."""
+    """The ``ldap`` routes.
+
+    Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+    :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+    """
 
     def add_user_to_group_syncables(
         self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -16,6 +20,9 @@ class LDAP(Base):
         """POST /api/v4/ldap/users/{user_id}/group_sync_memberships
 
         Create memberships for LDAP configured channels and teams for this user.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             self.path("/ldap/users/{}/group_sync_memberships", user_id), options=options, params=params
@@ -27,6 +34,9 @@ class LDAP(Base):
         """DELETE /api/v4/ldap/certificate/private
 
         Remove private key.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete("/ldap/certificate/private", options=options, params=params)
 
@@ -36,6 +46,9 @@ class LDAP(Base):
         """DELETE /api/v4/ldap/certificate/public
 
         Remove public certificate.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete("/ldap/certificate/public", options=options, params=params)
 
@@ -51,6 +64,9 @@ class LDAP(Base):
 
         Returns a list of LDAP groups.
 
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+
         Query parameters (keyword-only arguments):
 
         * ``q``: Search term
@@ -65,6 +81,9 @@ class LDAP(Base):
         """POST /api/v4/ldap/groups/{remote_id}/link
 
         Link a LDAP group.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(self.path("/ldap/groups/{}/link", remote_id), options=options, params=params)
 
@@ -72,6 +91,9 @@ class LDAP(Base):
         """POST /api/v4/ldap/migrateid
 
         Migrate Id LDAP.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/ldap/migrateid", options=options, params=params)
 
@@ -79,6 +101,9 @@ class LDAP(Base):
         """POST /api/v4/ldap/sync
 
         Sync with LDAP.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/ldap/sync")
 
@@ -86,6 +111,9 @@ class LDAP(Base):
         """POST /api/v4/ldap/test
 
         Test LDAP configuration.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/ldap/test", options=options)
 
@@ -93,6 +121,9 @@ class LDAP(Base):
         """POST /api/v4/ldap/test_connection
 
         Test LDAP connection with specific settings.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/ldap/test_connection", options=options, params=params)
 
@@ -102,6 +133,9 @@ class LDAP(Base):
         """POST /api/v4/ldap/test_diagnostics
 
         Test LDAP diagnostics with specific settings.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
 
         Query parameters (keyword-only arguments):
 
@@ -116,6 +150,9 @@ class LDAP(Base):
 
         Upload private key.
         ``files`` is the multipart dict, e.g. ``{"certificate": open(path, "rb")}``.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/ldap/certificate/private", options=options, params=params, files=files)
 
@@ -126,5 +163,8 @@ class LDAP(Base):
 
         Upload public certificate.
         ``files`` is the multipart dict, e.g. ``{"certificate": open(path, "rb")}``.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/ldap/certificate/public", options=options, params=params, files=files)

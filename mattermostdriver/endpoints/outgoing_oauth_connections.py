@@ -8,7 +8,11 @@ from .base import Base, query
 
 
 class OutgoingOauthConnections(Base):
-    """The ``outgoing_oauth_connections`` routes."""
+    """The ``outgoing_oauth_connections`` routes.
+
+    Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+    :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+    """
 
     def create_outgoing_oauth_connection(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None, *, team_id: Optional[str] = None
@@ -16,6 +20,9 @@ class OutgoingOauthConnections(Base):
         """POST /api/v4/oauth/outgoing_connections
 
         Create a connection.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
 
         Query parameters (keyword-only arguments):
 
@@ -31,6 +38,9 @@ class OutgoingOauthConnections(Base):
         """DELETE /api/v4/oauth/outgoing_connections/{connection_id}
 
         Delete a connection.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete(
             self.path("/oauth/outgoing_connections/{}", connection_id), options=options, params=params
@@ -42,6 +52,9 @@ class OutgoingOauthConnections(Base):
         """GET /api/v4/oauth/outgoing_connections/{connection_id}
 
         Get a connection.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/oauth/outgoing_connections/{}", connection_id), params=params)
 
@@ -51,6 +64,9 @@ class OutgoingOauthConnections(Base):
         """GET /api/v4/oauth/outgoing_connections
 
         List all connections.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
 
         Query parameters (keyword-only arguments):
 
@@ -64,6 +80,9 @@ class OutgoingOauthConnections(Base):
         """PUT /api/v4/oauth/outgoing_connections/{connection_id}
 
         Update a connection.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.put(
             self.path("/oauth/outgoing_connections/{}", connection_id), options=options, params=params
@@ -75,6 +94,9 @@ class OutgoingOauthConnections(Base):
         """POST /api/v4/oauth/outgoing_connections/validate
 
         Validate a connection configuration.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
 
         Query parameters (keyword-only arguments):
 

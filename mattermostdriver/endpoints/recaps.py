@@ -8,12 +8,19 @@ from .base import Base, query
 
 
 class Recaps(Base):
-    """The ``recaps`` routes."""
+    """The ``recaps`` routes.
+
+    Served by the Mattermost AI plugin: without it the server answers 404 or 501
+    (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
+    """
 
     def create_recap(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/recaps
 
         Create a channel recap.
+
+        Served by the Mattermost AI plugin: without it the server answers 404 or 501
+        (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
         return self.client.post("/recaps", options=options, params=params)
 
@@ -23,6 +30,9 @@ class Recaps(Base):
         """DELETE /api/v4/recaps/{recap_id}
 
         Delete a recap.
+
+        Served by the Mattermost AI plugin: without it the server answers 404 or 501
+        (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
         return self.client.delete(self.path("/recaps/{}", recap_id), options=options, params=params)
 
@@ -30,6 +40,9 @@ class Recaps(Base):
         """GET /api/v4/recaps/{recap_id}
 
         Get a specific recap.
+
+        Served by the Mattermost AI plugin: without it the server answers 404 or 501
+        (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
         return self.client.get(self.path("/recaps/{}", recap_id), params=params)
 
@@ -44,6 +57,9 @@ class Recaps(Base):
 
         Get current user's recaps.
 
+        Served by the Mattermost AI plugin: without it the server answers 404 or 501
+        (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
+
         Query parameters (keyword-only arguments):
 
         * ``page``: The page to select.
@@ -57,6 +73,9 @@ class Recaps(Base):
         """POST /api/v4/recaps/{recap_id}/read
 
         Mark a recap as read.
+
+        Served by the Mattermost AI plugin: without it the server answers 404 or 501
+        (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
         return self.client.post(self.path("/recaps/{}/read", recap_id), options=options, params=params)
 
@@ -66,5 +85,8 @@ class Recaps(Base):
         """POST /api/v4/recaps/{recap_id}/regenerate
 
         Regenerate a recap.
+
+        Served by the Mattermost AI plugin: without it the server answers 404 or 501
+        (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
         return self.client.post(self.path("/recaps/{}/regenerate", recap_id), options=options, params=params)

@@ -8,7 +8,11 @@ from .base import Base, query
 
 
 class RemoteClusters(Base):
-    """The ``remote_clusters`` routes."""
+    """The ``remote_clusters`` routes.
+
+    Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+    :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+    """
 
     def accept_remote_cluster_invite(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -16,6 +20,9 @@ class RemoteClusters(Base):
         """POST /api/v4/remotecluster/accept_invite
 
         Accept a remote cluster invite code.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/remotecluster/accept_invite", options=options, params=params)
 
@@ -23,6 +30,9 @@ class RemoteClusters(Base):
         """POST /api/v4/remotecluster
 
         Create a new remote cluster.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/remotecluster", options=options, params=params)
 
@@ -32,6 +42,9 @@ class RemoteClusters(Base):
         """DELETE /api/v4/remotecluster/{remote_id}
 
         Delete a remote cluster.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete(self.path("/remotecluster/{}", remote_id), options=options, params=params)
 
@@ -41,6 +54,9 @@ class RemoteClusters(Base):
         """POST /api/v4/remotecluster/{remote_id}/generate_invite
 
         Generate invite code.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             self.path("/remotecluster/{}/generate_invite", remote_id), options=options, params=params
@@ -50,6 +66,9 @@ class RemoteClusters(Base):
         """GET /api/v4/remotecluster/{remote_id}
 
         Get a remote cluster.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/remotecluster/{}", remote_id), params=params)
 
@@ -70,6 +89,9 @@ class RemoteClusters(Base):
         """GET /api/v4/remotecluster
 
         Get a list of remote clusters.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
 
         Query parameters (keyword-only arguments):
 
@@ -105,5 +127,8 @@ class RemoteClusters(Base):
         """PATCH /api/v4/remotecluster/{remote_id}
 
         Patch a remote cluster.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.patch(self.path("/remotecluster/{}", remote_id), options=options, params=params)

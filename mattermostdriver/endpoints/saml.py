@@ -8,12 +8,19 @@ from .base import Base
 
 
 class SAML(Base):
-    """The ``saml`` routes."""
+    """The ``saml`` routes.
+
+    Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+    :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+    """
 
     def get_certificate_status(self) -> Any:
         """GET /api/v4/saml/certificate/status
 
         Get certificate status.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get("/saml/certificate/status")
 
@@ -21,6 +28,9 @@ class SAML(Base):
         """GET /api/v4/saml/metadata
 
         Get metadata.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get("/saml/metadata")
 
@@ -28,6 +38,9 @@ class SAML(Base):
         """POST /api/v4/saml/metadatafromidp
 
         Get metadata from Identity Provider.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/saml/metadatafromidp", options=options, params=params)
 
@@ -35,6 +48,9 @@ class SAML(Base):
         """DELETE /api/v4/saml/certificate/idp
 
         Remove IDP certificate.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete("/saml/certificate/idp")
 
@@ -42,6 +58,9 @@ class SAML(Base):
         """DELETE /api/v4/saml/certificate/private
 
         Remove private key.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete("/saml/certificate/private")
 
@@ -49,6 +68,9 @@ class SAML(Base):
         """DELETE /api/v4/saml/certificate/public
 
         Remove public certificate.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete("/saml/certificate/public")
 
@@ -58,6 +80,9 @@ class SAML(Base):
         """POST /api/v4/saml/reset_auth_data
 
         Reset AuthData to Email.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/saml/reset_auth_data", options=options, params=params)
 
@@ -65,6 +90,9 @@ class SAML(Base):
         """POST /api/v4/saml/certificate/idp
 
         Upload IDP certificate.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/saml/certificate/idp", files=files)
 
@@ -72,6 +100,9 @@ class SAML(Base):
         """POST /api/v4/saml/certificate/private
 
         Upload private key.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/saml/certificate/private", files=files)
 
@@ -79,5 +110,8 @@ class SAML(Base):
         """POST /api/v4/saml/certificate/public
 
         Upload public certificate.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/saml/certificate/public", files=files)

@@ -8,12 +8,19 @@ from .base import Base, query
 
 
 class ScheduledPosts(Base):
-    """The ``scheduled_posts`` routes."""
+    """The ``scheduled_posts`` routes.
+
+    Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+    :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+    """
 
     def create_scheduled_post(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/posts/schedule
 
         Creates a scheduled post.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post("/posts/schedule", options=options, params=params)
 
@@ -23,6 +30,9 @@ class ScheduledPosts(Base):
         """DELETE /api/v4/posts/schedule/{scheduled_post_id}
 
         Delete a scheduled post.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.delete(
             self.path("/posts/schedule/{}", scheduled_post_id), options=options, params=params
@@ -39,6 +49,9 @@ class ScheduledPosts(Base):
 
         Gets all scheduled posts for a user for the specified team.
 
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+
         Query parameters (keyword-only arguments):
 
         * ``include_direct_channels`` (``includeDirectChannels``): Whether to include scheduled posts from...
@@ -54,6 +67,9 @@ class ScheduledPosts(Base):
         """PUT /api/v4/posts/schedule/{scheduled_post_id}
 
         Update a scheduled post.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.put(
             self.path("/posts/schedule/{}", scheduled_post_id), options=options, params=params

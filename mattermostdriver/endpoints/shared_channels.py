@@ -8,7 +8,11 @@ from .base import Base, query
 
 
 class SharedChannels(Base):
-    """The ``shared_channels`` routes."""
+    """The ``shared_channels`` routes.
+
+    Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+    :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+    """
 
     def can_user_direct_message(
         self, user_id: str, other_user_id: str, params: Optional[Dict[str, Any]] = None
@@ -16,6 +20,9 @@ class SharedChannels(Base):
         """GET /api/v4/sharedchannels/users/{user_id}/can_dm/{other_user_id}
 
         Check if user can DM another user in shared channels context.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(
             self.path("/sharedchannels/users/{}/can_dm/{}", user_id, other_user_id), params=params
@@ -32,6 +39,9 @@ class SharedChannels(Base):
         """GET /api/v4/sharedchannels/{team_id}
 
         Get all shared channels for team.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
 
         Query parameters (keyword-only arguments):
 
@@ -53,6 +63,9 @@ class SharedChannels(Base):
 
         Get remote cluster info by ID for user.
 
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+
         Query parameters (keyword-only arguments):
 
         * ``include_deleted``: Include deleted remote clusters
@@ -66,6 +79,9 @@ class SharedChannels(Base):
         """GET /api/v4/sharedchannels/{channel_id}/remotes
 
         Get remote clusters for a shared channel.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.get(self.path("/sharedchannels/{}/remotes", channel_id), params=params)
 
@@ -85,6 +101,9 @@ class SharedChannels(Base):
         """GET /api/v4/remotecluster/{remote_id}/sharedchannelremotes
 
         Get shared channel remotes by remote cluster.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
 
         Query parameters (keyword-only arguments):
 
@@ -116,6 +135,9 @@ class SharedChannels(Base):
         """POST /api/v4/remotecluster/{remote_id}/channels/{channel_id}/invite
 
         Invites a remote cluster to a channel.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             self.path("/remotecluster/{}/channels/{}/invite", remote_id, channel_id),
@@ -129,6 +151,9 @@ class SharedChannels(Base):
         """POST /api/v4/remotecluster/{remote_id}/channels/{channel_id}/uninvite
 
         Uninvites a remote cluster to a channel.
+
+        Needs an Enterprise licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.post(
             self.path("/remotecluster/{}/channels/{}/uninvite", remote_id, channel_id),

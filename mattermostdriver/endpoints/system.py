@@ -95,7 +95,11 @@ class System(Base):
         )
 
     def get_analytics(
-        self, params: Optional[Dict[str, Any]], *, name: Optional[str] = None, team_id: Optional[str] = None
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        name: Optional[str] = None,
+        team_id: Optional[str] = None,
     ) -> Any:
         """GET /api/v4/analytics/old
 
@@ -109,7 +113,11 @@ class System(Base):
         return self.client.get("/analytics/old", params=query(params, name=name, team_id=team_id))
 
     def get_audits(
-        self, params: Optional[Dict[str, Any]], *, page: Optional[int] = None, per_page: Optional[int] = None
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        page: Optional[int] = None,
+        per_page: Optional[int] = None,
     ) -> Any:
         """GET /api/v4/audits
 
@@ -122,14 +130,14 @@ class System(Base):
         """
         return self.client.get("/audits", params=query(params, page=page, per_page=per_page))
 
-    def get_client_configuration(self, params: Optional[Dict[str, Any]]) -> Any:
+    def get_client_configuration(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/config/client
 
         Get client configuration.
         """
         return self.client.get("/config/client", params=params)
 
-    def get_client_license(self, params: Optional[Dict[str, Any]]) -> Any:
+    def get_client_license(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/license/client
 
         Get client license.
@@ -175,7 +183,7 @@ class System(Base):
 
     def get_logs(
         self,
-        params: Optional[Dict[str, Any]],
+        params: Optional[Dict[str, Any]] = None,
         *,
         page: Optional[int] = None,
         logs_per_page: Optional[str] = None,

@@ -74,7 +74,7 @@ class Webhooks(Base):
 
     def list_incoming_hooks(
         self,
-        params: Optional[Dict[str, Any]],
+        params: Optional[Dict[str, Any]] = None,
         *,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
@@ -101,7 +101,7 @@ class Webhooks(Base):
 
     def list_outgoing_hooks(
         self,
-        params: Optional[Dict[str, Any]],
+        params: Optional[Dict[str, Any]] = None,
         *,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
