@@ -85,44 +85,27 @@ def _install_urllib3_redactor() -> None:
         logger.addFilter(_URLLIB3_REDACTOR)
 
 
-def _rewinder(files: Any, data: Any) -> Optional[Callable[[], None]]:
+def _rewinder(data: Any) -> Optional[Callable[[], None]]:
     """Return what puts a request body back at its start for a resend, or None if it cannot be.
 
-    File objects (in ``files`` or as ``data``) are sought back to where they stood; a body
-    that can be read only once (an unseekable stream, an iterator) cannot be resent.
+    A file object is sought back to where it stood; a body that can be read only once (an
+    unseekable stream, an iterator) cannot be resent. Multipart bodies built from ``files``
+    rewind themselves (see :mod:`mattermostdriver.transfer`).
     """
-    if files is None and data is None:
+    if data is None or isinstance(data, (str, bytes, bytearray, Mapping, list, tuple)):
         return _nothing
-    values: List[Any] = []
-    if isinstance(files, Mapping):
-        values.extend(files.values())
-    elif isinstance(files, (list, tuple)):
-        values.extend(v for _, v in files)
-    values.append(data)
-    streams = []
-    for value in values:
-        if isinstance(value, (tuple, list)) and len(value) >= 2:
-            value = value[1]
-        if hasattr(value, "read"):
-            streams.append(value)
-        elif value is not None and not isinstance(value, (str, bytes, Mapping, list, tuple)):
-            try:
-                if iter(value) is value:
-                    return None  # an iterator is consumed by the first send
-            except TypeError:
-                pass
-    if not streams:
-        return _nothing
+    if hasattr(data, "read"):
+        try:
+            mark = data.tell()
+        except (AttributeError, OSError, ValueError):
+            return None
+        return lambda: data.seek(mark)
     try:
-        marks = [(f, f.tell()) for f in streams]
-    except (AttributeError, OSError, ValueError):
-        return None
-
-    def rewind() -> None:
-        for f, mark in marks:
-            f.seek(mark)
-
-    return rewind
+        if iter(data) is data:
+            return None  # an iterator is consumed by the first send
+    except TypeError:
+        pass
+    return _nothing
 
 
 def _ms(started: float) -> float:
@@ -331,7 +314,7 @@ class Client:
             body = multipart_body(data, files)
             data, files = body, None
             content_type["Content-Type"] = body.content_type or ""
-        rewind = _rewinder(files, data)
+        rewind = _rewinder(data)
         # a body that can be sent only once is resent only when it surely never left
         can_resend = rewind is not None
         retries: int = self.options["retries"]
