@@ -182,6 +182,7 @@ class Driver:
         *,
         blocking: bool = True,
         on_resync: Optional[Callable[[str, str], Any]] = None,
+        decode: bool = False,
     ) -> Any:
         """GET /api/v4/websocket: listen for events and hand each one to ``event_handler``.
 
@@ -191,16 +192,17 @@ class Driver:
         tasks scheduled on the loop run meanwhile. With ``blocking=False`` it returns at
         once with the running :class:`~mattermostdriver.websocket.Websocket` (call its
         ``stop()``, or :meth:`disconnect`). ``on_resync(old_id, new_id)`` is called when a
-        reconnect could not resume (events were missed: fetch them over REST).
+        reconnect could not resume (events were missed: fetch them over REST). With
+        ``decode=True`` the handler gets each message as a dict, the JSON nested in its
+        ``data`` (the post of a ``posted`` event, ...) decoded too.
         """
         if websocket_cls is None:
             from .websocket import Websocket
 
             websocket_cls = Websocket
-        if on_resync is None:
-            self.websocket = websocket_cls(self.options, self.client.token)
-        else:  # a 7.3.2-style class may not take it
-            self.websocket = websocket_cls(self.options, self.client.token, on_resync=on_resync)
+        extra: Dict[str, Any] = {k: v for k, v in (("on_resync", on_resync), ("decode", decode)) if v}
+        # a 7.3.2-style class takes (options, token) only: pass the new arguments when used
+        self.websocket = websocket_cls(self.options, self.client.token, **extra)
         if not blocking:
             return self.websocket.start(event_handler)
         loop = _thread_event_loop()

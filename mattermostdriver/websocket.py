@@ -162,6 +162,45 @@ def _run_awaitable(loop: asyncio.AbstractEventLoop, awaitable: Awaitable[Any]) -
     return loop.run_until_complete(wrapper())
 
 
+#: The ``data`` fields whose values Mattermost sends as JSON text inside the JSON event.
+NESTED_JSON_FIELDS = (
+    "post",
+    "reaction",
+    "thread",
+    "channelMember",
+    "preference",
+    "preferences",
+    "emoji",
+    "role",
+    "team",
+    "draft",
+    "bookmark",
+    "bookmarks",
+    "dialog",
+    "mentions",
+    "followers",
+)
+
+
+def decode_event(message: Dict[str, Any]) -> Dict[str, Any]:
+    """Decode, in place, the JSON strings nested in an event's ``data`` and return the event.
+
+    ``posted`` carries the post as a JSON string in ``data["post"]``, ``reaction_added`` the
+    reaction in ``data["reaction"]``, and so on (:data:`NESTED_JSON_FIELDS`); a value that is
+    not valid JSON is left as it is.
+    """
+    data = message.get("data")
+    if isinstance(data, dict):
+        for key in NESTED_JSON_FIELDS:
+            value = data.get(key)
+            if isinstance(value, str) and value[:1] in ("{", "["):
+                try:
+                    data[key] = json.loads(value)
+                except ValueError:
+                    pass
+    return message
+
+
 class Websocket:
     """A Mattermost websocket listener with keepalive, reconnect and resume.
 
@@ -178,6 +217,9 @@ class Websocket:
         on_resync: called as ``on_resync(old_connection_id, new_connection_id)`` (plain or
             ``async def``, in the handler's context, before the new ``hello``) when a reconnect
             could not resume: events were missed and should be fetched over REST.
+        decode: hand the handler each message as a dict (decoded once) instead of its raw JSON
+            text, with the JSON strings nested in ``data`` (``post``, ``reaction``, ``mentions``...)
+            decoded too (see :func:`decode_event`).
 
     ``connection_id`` and ``sequence`` are kept when the listener ends, so starting it again
     (:meth:`start` or :meth:`connect` after :meth:`disconnect`) resumes where it left off.
@@ -189,10 +231,16 @@ class Websocket:
     """
 
     def __init__(
-        self, options: Mapping[str, Any], token: Optional[str], *, on_resync: Optional[ResyncHandler] = None
+        self,
+        options: Mapping[str, Any],
+        token: Optional[str],
+        *,
+        on_resync: Optional[ResyncHandler] = None,
+        decode: bool = False,
     ) -> None:
         self.options: Dict[str, Any] = dict(options) if "site_path" in options else normalize_options(options)
         self.on_resync = on_resync
+        self.decode = decode
         self.error: Optional[WebsocketError] = None
         self._token = token or ""
         self._lock = threading.Lock()
@@ -617,6 +665,10 @@ class Websocket:
                     waiter.done.set()
         return received, gap
 
+    def _out(self, text: str, message: Dict[str, Any]) -> Any:
+        """What the handler gets: the raw text (7.3.2), or with ``decode`` the decoded message."""
+        return decode_event(message) if self.decode else text
+
     def _route(self, text: str, post: Callable[[Any], None]) -> bool:
         """Track seqs and pass one message on; return True on a gap (that message is not passed).
 
@@ -638,11 +690,11 @@ class Websocket:
             if waiter is not None:
                 waiter.reply = message
                 waiter.done.set()
-            post(text)
+            post(self._out(text, message))
             return False
         seq = message.get("seq")
         if "event" not in message or not isinstance(seq, int):
-            post(text)
+            post(self._out(text, message))
             return False
         if message["event"] == "hello":
             new_id = str((message.get("data") or {}).get("connection_id") or "")
@@ -655,7 +707,7 @@ class Websocket:
                     post(_Resync(old_id, new_id))
                 self._connection_id = new_id
                 self._sequence = seq + 1
-                post(text)
+                post(self._out(text, message))
                 return False
         if seq < self._sequence:
             log.debug("websocket: dropping duplicate event seq %d", seq)
@@ -663,5 +715,5 @@ class Websocket:
         if seq > self._sequence:
             return True
         self._sequence = seq + 1
-        post(text)
+        post(self._out(text, message))
         return False

@@ -66,6 +66,26 @@ def listen(server: Dict[str, str], token: str, url: str = "", **options: Any) ->
     return d, events, ws
 
 
+def test_decoded_events(server: Dict[str, str], admin: Driver, channel: Dict[str, Any]) -> None:
+    d = Driver({"url": server["MM_URL"], "token": server["MM_TOKEN"]})
+    got: queue.Queue[Dict[str, Any]] = queue.Queue()
+    d.init_websocket(got.put, blocking=False, decode=True)
+    try:
+        post = admin.posts.create_post({"channel_id": channel["id"], "message": "decoded"})
+        admin.reactions.create_reaction(
+            {"user_id": admin.client.userid, "post_id": post["id"], "emoji_name": "tada"}
+        )
+        seen: Dict[str, Dict[str, Any]] = {}
+        deadline = time.monotonic() + 15
+        while not {"posted", "reaction_added"} <= set(seen) and time.monotonic() < deadline:
+            event = got.get(timeout=max(0.01, deadline - time.monotonic()))
+            seen.setdefault(event.get("event", ""), event)
+        assert seen["posted"]["data"]["post"]["id"] == post["id"]  # a dict, not JSON text
+        assert seen["reaction_added"]["data"]["reaction"]["emoji_name"] == "tada"
+    finally:
+        d.disconnect()
+
+
 def test_posted_event_for_a_rest_post(server: Dict[str, str], admin: Driver, channel: Dict[str, Any]) -> None:
     d, events, ws = listen(server, server["MM_TOKEN"])
     try:

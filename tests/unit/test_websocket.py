@@ -14,7 +14,7 @@ import pytest
 import trustme
 
 from mattermostdriver.exceptions import WebsocketAuthError, WebsocketError
-from mattermostdriver.websocket import THREAD_NAME, Websocket
+from mattermostdriver.websocket import THREAD_NAME, Websocket, decode_event
 
 from .ws_server import TOKEN, FakeMattermost, TcpRelay
 
@@ -694,3 +694,33 @@ def test_backoff_starts_at_keepalive_delay_doubles_with_jitter_and_is_capped() -
     assert all(ws._backoff(20) <= 60 for _ in range(50))
     ws = Websocket(options(1, keepalive_delay=0), TOKEN)
     assert ws._backoff(0) == 0 and ws._backoff(1) > 0  # never a hot loop
+
+
+def test_decode_hands_dicts_with_nested_json_decoded(server: FakeMattermost) -> None:
+    got: List[Any] = []
+    done = threading.Event()
+
+    def handler(message: Any) -> None:
+        got.append(message)
+        if len(got) == 3:
+            done.set()
+
+    ws = Websocket(options(server.port), TOKEN, decode=True).start(handler)
+    try:
+        assert wait_until(lambda: len(got) >= 1, timeout=5)
+        post = {"id": "p1", "message": "hi"}
+        server.emit("posted", {"post": json.dumps(post), "mentions": '["u1"]', "channel_name": "{not json"})
+        server.emit("reaction_added", {"reaction": json.dumps({"emoji_name": "+1"})})
+        assert done.wait(5)
+    finally:
+        ws.stop()
+    hello, posted, reaction = got
+    assert isinstance(hello, dict) and hello["event"] == "hello"
+    assert posted["data"]["post"] == post and posted["data"]["mentions"] == ["u1"]
+    assert posted["data"]["channel_name"] == "{not json"  # not a nested-JSON field: left alone
+    assert reaction["data"]["reaction"] == {"emoji_name": "+1"}
+
+
+def test_decode_event_leaves_bad_json_alone() -> None:
+    event = {"event": "posted", "data": {"post": "{broken", "team": '{"id": "t"}'}}
+    assert decode_event(event)["data"] == {"post": "{broken", "team": {"id": "t"}}
