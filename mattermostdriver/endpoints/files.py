@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, Optional
 
-from .base import Base
+from .base import Base, query
 
 if TYPE_CHECKING:
     from ..transfer import Destination
@@ -37,13 +37,22 @@ class Files(Base):
         """
         return self.client.get(self.path("/files/{}/preview", file_id))
 
-    def get_file_public(self, file_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_file_public(
+        self, file_id: str, params: Optional[Dict[str, Any]] = None, *, h: Optional[str] = None
+    ) -> Any:
         """GET /files/{file_id}/public
 
-        Get a public file.
+        Get a public file; ``h`` is the hash from the link of
+        :meth:`get_public_file_link`. Needs no token.
+
+        Query parameters (keyword-only arguments):
+
+        * ``h``: (required) File hash
         """
         return self.client.get(
-            self.path("/files/{}/public", file_id), params=params, basepath=self.client.options["site_path"]
+            self.path("/files/{}/public", file_id),
+            params=query(params, h=h),
+            basepath=self.client.options["site_path"],
         )
 
     def get_file_thumbnail(self, file_id: str) -> Any:

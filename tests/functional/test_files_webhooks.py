@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 from typing import Any, Dict
+from urllib.parse import parse_qs, urlsplit
 
 from mattermostdriver import Driver
 
@@ -31,6 +32,11 @@ def test_upload_attach_download(admin: Driver, channel: Dict[str, Any]) -> None:
     assert {i["id"] for i in attached} == {i["id"] for i in infos}
     link = admin.files.get_public_file_link(infos[1]["id"])["link"]
     assert "/files/" in link and "h=" in link
+    anonymous = Driver(
+        {"url": admin.options["scheme"] + "://" + admin.options["url"], "port": admin.options["port"]}
+    )
+    public = anonymous.files.get_file_public(infos[1]["id"], h=parse_qs(urlsplit(link).query)["h"][0])
+    assert public.content == second
 
 
 def test_single_file_dict_upload(admin: Driver, channel: Dict[str, Any], tmp_path: Any) -> None:
