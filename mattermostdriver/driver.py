@@ -11,6 +11,7 @@ from typing import (
     Awaitable,
     Callable,
     Dict,
+    List,
     Mapping,
     Optional,
     Type,
@@ -118,6 +119,9 @@ class Driver:
             setattr(self, name, endpoint)
             return endpoint
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __dir__(self) -> List[str]:
+        return sorted(set(super().__dir__()) | set(endpoints.ENDPOINT_CLASSES))
 
     def __repr__(self) -> str:
         return f"<Driver {self.client.url}>"

@@ -109,3 +109,12 @@ def test_classic_option_keys_all_present() -> None:
     }
     assert classic <= set(DEFAULT_OPTIONS)
     assert DEFAULT_OPTIONS["timeout"] == 30 and DEFAULT_OPTIONS["keepalive_delay"] == 5
+
+
+def test_endpoint_attributes_are_made_on_first_use() -> None:
+    d = Driver()
+    assert "users" not in vars(d) and "users" in dir(d)
+    users = d.users
+    assert users is d.users and users.client is d.client
+    with pytest.raises(AttributeError, match="nonexistent"):
+        _ = d.nonexistent
