@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import threading
+import time
 from typing import Any, Dict, Iterator
 from urllib.parse import urlsplit
 
@@ -112,7 +113,8 @@ def test_retried_create_post_yields_one_post(
 
 
 def test_same_pending_post_id_twice_is_one_post(admin: Driver, channel: Dict[str, Any]) -> None:
-    body = {"channel_id": channel["id"], "message": "dedup", "pending_post_id": f"{admin.client.userid}:1"}
+    pending = f"{admin.client.userid}:{time.time_ns()}"  # the server remembers ids for 30 s
+    body = {"channel_id": channel["id"], "message": "dedup", "pending_post_id": pending}
     first = admin.posts.create_post(body)
     second = admin.posts.create_post(body)
     assert first["id"] == second["id"]

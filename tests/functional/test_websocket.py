@@ -71,6 +71,7 @@ def test_decoded_events(server: Dict[str, str], admin: Driver, channel: Dict[str
     got: queue.Queue[Dict[str, Any]] = queue.Queue()
     d.init_websocket(got.put, blocking=False, decode=True)
     try:
+        assert got.get(timeout=15)["event"] == "hello"  # connected: events from now on reach us
         post = admin.posts.create_post({"channel_id": channel["id"], "message": "decoded"})
         admin.reactions.create_reaction(
             {"user_id": admin.client.userid, "post_id": post["id"], "emoji_name": "tada"}
