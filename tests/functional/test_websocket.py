@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import queue
-import socket
 import threading
 import time
 from typing import Any, Dict, Iterator, List, Tuple
@@ -13,6 +12,7 @@ import pytest
 
 from mattermostdriver import Driver, WebsocketAuthError
 
+from ..unit.ws_server import TcpRelay
 from .conftest import wait_for
 
 
@@ -104,72 +104,15 @@ def test_posted_event_for_a_rest_post(server: Dict[str, str], admin: Driver, cha
     assert not ws.running
 
 
-class DroppingRelay:
-    """A TCP relay in front of the server that can cut its links and refuse new ones."""
-
-    def __init__(self, port: int) -> None:
-        self.target = port
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.links: List[socket.socket] = []
-        self.accepting = threading.Event()
-        self.accepting.set()
-        self.connections = 0
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self.listener.accept()
-            except OSError:
-                return
-            if not self.accepting.is_set():
-                client.close()
-                continue
-            upstream = socket.create_connection(("127.0.0.1", self.target))
-            self.connections += 1
-            self.links += [client, upstream]
-            for src, dst in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(src, dst), daemon=True).start()
-
-    @staticmethod
-    def _pump(src: socket.socket, dst: socket.socket) -> None:
-        try:
-            while data := src.recv(65536):
-                dst.sendall(data)
-        except OSError:
-            pass
-        for s in (src, dst):
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-    def cut(self) -> None:
-        """Refuse new connections and drop the open ones without a close frame."""
-        self.accepting.clear()
-        for s in self.links:
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-                s.close()
-            except OSError:
-                pass
-        self.links = []
-
-    def close(self) -> None:
-        self.cut()
-        self.listener.close()
-
-
 @pytest.fixture
-def relay(server: Dict[str, str]) -> Iterator[DroppingRelay]:
-    r = DroppingRelay(int(server["MM_URL"].rsplit(":", 1)[1]))
+def relay(server: Dict[str, str]) -> Iterator[TcpRelay]:
+    r = TcpRelay(int(server["MM_URL"].rsplit(":", 1)[1]))
     yield r
     r.close()
 
 
 def test_events_sent_while_dropped_arrive_once_after_resume(
-    server: Dict[str, str], admin: Driver, channel: Dict[str, Any], relay: DroppingRelay
+    server: Dict[str, str], admin: Driver, channel: Dict[str, Any], relay: TcpRelay
 ) -> None:
     resyncs: List[Tuple[str, str]] = []
     d = Driver(

@@ -208,6 +208,7 @@ class TcpRelay:
 
     A frozen link reads and discards everything and never closes the other side: to the client it
     is a half-open connection (no pong, no FIN, no RST); to the server the client is still there.
+    :meth:`cut` drops the open links instead and refuses new ones until ``accepting`` is set again.
     """
 
     def __init__(self, target_port: int) -> None:
@@ -216,12 +217,25 @@ class TcpRelay:
         self.port: int = self._listener.getsockname()[1]
         self._links: List[Tuple[socket.socket, socket.socket, threading.Event]] = []
         self._lock = threading.Lock()
+        self.accepting = threading.Event()
+        self.accepting.set()
+        self.connections = 0  # links made so far
         threading.Thread(target=self._accept, name="relay-accept", daemon=True).start()
 
     def freeze(self) -> None:
         with self._lock:
             for _, _, frozen in self._links:
                 frozen.set()
+
+    def cut(self) -> None:
+        """Refuse new connections and end the open links without a close frame."""
+        self.accepting.clear()
+        with self._lock:
+            links, self._links = self._links, []
+        for a, b, _ in links:
+            for sock in (a, b):
+                _shutdown(sock)
+                sock.close()
 
     def close(self) -> None:
         _shutdown(self._listener)  # wakes the accept() below; close() alone would not
@@ -238,10 +252,14 @@ class TcpRelay:
                 client, _ = self._listener.accept()
             except OSError:
                 return
+            if not self.accepting.is_set():
+                client.close()
+                continue
             upstream = socket.create_connection(("127.0.0.1", self.target_port))
             frozen = threading.Event()
             with self._lock:
                 self._links.append((client, upstream, frozen))
+                self.connections += 1
             for src, dst in ((client, upstream), (upstream, client)):
                 threading.Thread(
                     target=_pump, args=(src, dst, frozen), name="relay-pump", daemon=True
