@@ -11,7 +11,6 @@ from typing import (
     Awaitable,
     Callable,
     Dict,
-    List,
     Mapping,
     Optional,
     Type,
@@ -32,7 +31,7 @@ log = logging.getLogger(__name__)
 EventHandler = Callable[[str], Union[Awaitable[None], None]]
 
 
-class Driver:
+class Driver(endpoints.Areas):
     """A Mattermost server and the routes of its REST API v4, one attribute per area.
 
     Args:
@@ -49,58 +48,6 @@ class Driver:
     #: The 7.3.2 defaults, kept for callers that read them.
     default_options: Dict[str, Any] = DEFAULT_OPTIONS
 
-    access_control: endpoints.AccessControl
-    agents: endpoints.Agents
-    ai: endpoints.AI
-    audit_logs: endpoints.AuditLogs
-    bleve: endpoints.Bleve
-    bookmarks: endpoints.Bookmarks
-    bots: endpoints.Bots
-    brand: endpoints.Brand
-    channels: endpoints.Channels
-    cloud: endpoints.Cloud
-    cluster: endpoints.Cluster
-    commands: endpoints.Commands
-    compliance: endpoints.Compliance
-    content_flagging: endpoints.ContentFlagging
-    custom_profile_attributes: endpoints.CustomProfileAttributes
-    data_retention: endpoints.DataRetention
-    elasticsearch: endpoints.Elasticsearch
-    emoji: endpoints.Emoji
-    exports: endpoints.Exports
-    files: endpoints.Files
-    groups: endpoints.Groups
-    imports: endpoints.Imports
-    integration_actions: endpoints.IntegrationActions
-    ip_filtering: endpoints.IPFiltering
-    jobs: endpoints.Jobs
-    ldap: endpoints.LDAP
-    oauth: endpoints.OAuth
-    opengraph: endpoints.Opengraph
-    outgoing_oauth_connections: endpoints.OutgoingOauthConnections
-    permissions: endpoints.Permissions
-    plugins: endpoints.Plugins
-    posts: endpoints.Posts
-    preferences: endpoints.Preferences
-    reactions: endpoints.Reactions
-    recaps: endpoints.Recaps
-    remote_clusters: endpoints.RemoteClusters
-    reports: endpoints.Reports
-    roles: endpoints.Roles
-    saml: endpoints.SAML
-    scheduled_posts: endpoints.ScheduledPosts
-    schemes: endpoints.Schemes
-    shared_channels: endpoints.SharedChannels
-    status: endpoints.Status
-    system: endpoints.System
-    teams: endpoints.Teams
-    terms_of_service: endpoints.TermsOfService
-    threads: endpoints.Threads
-    uploads: endpoints.Uploads
-    usage: endpoints.Usage
-    users: endpoints.Users
-    webhooks: endpoints.Webhooks
-
     def __init__(
         self, options: Optional[Mapping[str, Any]] = None, client_cls: Type[Client] = Client
     ) -> None:
@@ -112,19 +59,18 @@ class Driver:
         self.client = client_cls(self.options)
         self.websocket: Optional[Websocket] = None
 
-    def __getattr__(self, name: str) -> Any:
-        # the endpoint attributes are made on first use (their modules load then)
-        if name in endpoints.ENDPOINT_CLASSES:
-            endpoint = endpoints.endpoint_class(name)(self.client)
-            setattr(self, name, endpoint)
-            return endpoint
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
-    def __dir__(self) -> List[str]:
-        return sorted(set(super().__dir__()) | set(endpoints.ENDPOINT_CLASSES))
-
     def __repr__(self) -> str:
         return f"<Driver {self.client.url}>"
+
+    @property
+    def api(self) -> Dict[str, Any]:
+        """Every endpoint area by attribute name (deprecated in 7.3.2: use ``driver.<area>``)."""
+        import warnings
+
+        warnings.warn(
+            "Driver.api is deprecated: use the endpoints directly", DeprecationWarning, stacklevel=2
+        )
+        return {name: getattr(self, name) for name in endpoints.AREAS}
 
     def __enter__(self) -> Driver:
         return self

@@ -1,14 +1,15 @@
 """One module per Driver attribute; each holds one endpoint class.
 
-The modules load on first use (``driver.users`` imports ``endpoints.users``), so that
-``import mattermostdriver`` stays cheap; ``from mattermostdriver.endpoints import Users``
-works as before.
+:data:`AREAS` is the one registry of areas: it makes the endpoint attributes of
+:class:`Areas` (the base of ``Driver``), their ``dir()``, the reference docs and
+``from mattermostdriver.endpoints import Users``. A module loads on first use
+(``driver.users`` imports ``endpoints.users``), so ``import mattermostdriver`` stays cheap.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Dict, Type
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Type
 
 from .base import Base
 
@@ -65,8 +66,8 @@ if TYPE_CHECKING:  # the real classes, for type checkers; at run time they load 
     from .users import Users
     from .webhooks import Webhooks
 
-#: Driver attribute -> endpoint class name (the module is the attribute).
-ENDPOINT_CLASSES: Dict[str, str] = {
+#: The registry: Driver attribute -> endpoint class name (the module is named as the attribute).
+AREAS: Dict[str, str] = {
     "access_control": "AccessControl",
     "agents": "Agents",
     "ai": "AI",
@@ -120,80 +121,132 @@ ENDPOINT_CLASSES: Dict[str, str] = {
     "webhooks": "Webhooks",
 }
 
-_BY_CLASS = {cls: attribute for attribute, cls in ENDPOINT_CLASSES.items()}
+#: The 7.3.2-era name of :data:`AREAS`.
+ENDPOINT_CLASSES = AREAS
+
+_BY_CLASS = {cls: attribute for attribute, cls in AREAS.items()}
 
 __all__ = [
     "Base",
+    "AREAS",
     "ENDPOINT_CLASSES",
+    "Area",
+    "Areas",
     "all_endpoints",
     "endpoint_class",
-    "AccessControl",
-    "Agents",
-    "AI",
-    "AuditLogs",
-    "Bleve",
-    "Bookmarks",
-    "Bots",
-    "Brand",
-    "Channels",
-    "Cloud",
-    "Cluster",
-    "Commands",
-    "Compliance",
-    "ContentFlagging",
-    "CustomProfileAttributes",
-    "DataRetention",
-    "Elasticsearch",
-    "Emoji",
-    "Exports",
-    "Files",
-    "Groups",
-    "Imports",
-    "IntegrationActions",
-    "IPFiltering",
-    "Jobs",
-    "LDAP",
-    "OAuth",
-    "Opengraph",
-    "OutgoingOauthConnections",
-    "Permissions",
-    "Plugins",
-    "Posts",
-    "Preferences",
-    "Reactions",
-    "Recaps",
-    "RemoteClusters",
-    "Reports",
-    "Roles",
-    "SAML",
-    "ScheduledPosts",
-    "Schemes",
-    "SharedChannels",
-    "Status",
-    "System",
-    "Teams",
-    "TermsOfService",
-    "Threads",
-    "Uploads",
-    "Usage",
-    "Users",
-    "Webhooks",
+    *AREAS.values(),
 ]
 
 
 def endpoint_class(attribute: str) -> Type[Base]:
     """Return the endpoint class behind ``driver.<attribute>``, importing its module."""
     module = import_module(f"{__name__}.{attribute}")
-    cls: Type[Base] = getattr(module, ENDPOINT_CLASSES[attribute])
+    cls: Type[Base] = getattr(module, AREAS[attribute])
     return cls
 
 
 def all_endpoints() -> Dict[str, Type[Base]]:
     """Every Driver attribute with its endpoint class (imports them all)."""
-    return {attribute: endpoint_class(attribute) for attribute in ENDPOINT_CLASSES}
+    return {attribute: endpoint_class(attribute) for attribute in AREAS}
+
+
+class Area:
+    """The class attribute behind ``driver.<area>``: builds the endpoint object on first use.
+
+    The object is made from the area's class (its module loads then) with the instance's
+    ``client``, and stored in the instance's ``__dict__`` (never through ``setattr``), so
+    later reads are plain attribute reads. Being a class attribute, ``super().posts`` works
+    in a subclass, and a subclass's own property of the same name (with its setter) always
+    wins.
+    """
+
+    def __init__(self, attribute: str) -> None:
+        self.attribute = attribute
+        self.__doc__ = (
+            f"The ``{attribute}`` routes: a :class:`~mattermostdriver.endpoints.{AREAS[attribute]}`."
+        )
+
+    def __get__(self, instance: Any, owner: Optional[type] = None) -> Any:
+        if instance is None:
+            return self
+        endpoint = endpoint_class(self.attribute)(instance.client)
+        instance.__dict__[self.attribute] = endpoint
+        return endpoint
+
+    def __repr__(self) -> str:
+        return f"<area {self.attribute}: {AREAS[self.attribute]}>"
+
+
+class Areas:
+    """The endpoint attributes, one per entry of :data:`AREAS`; the base of the drivers.
+
+    A subclass provides ``client``.
+    """
+
+    if TYPE_CHECKING:
+        access_control: AccessControl
+        agents: Agents
+        ai: AI
+        audit_logs: AuditLogs
+        bleve: Bleve
+        bookmarks: Bookmarks
+        bots: Bots
+        brand: Brand
+        channels: Channels
+        cloud: Cloud
+        cluster: Cluster
+        commands: Commands
+        compliance: Compliance
+        content_flagging: ContentFlagging
+        custom_profile_attributes: CustomProfileAttributes
+        data_retention: DataRetention
+        elasticsearch: Elasticsearch
+        emoji: Emoji
+        exports: Exports
+        files: Files
+        groups: Groups
+        imports: Imports
+        integration_actions: IntegrationActions
+        ip_filtering: IPFiltering
+        jobs: Jobs
+        ldap: LDAP
+        oauth: OAuth
+        opengraph: Opengraph
+        outgoing_oauth_connections: OutgoingOauthConnections
+        permissions: Permissions
+        plugins: Plugins
+        posts: Posts
+        preferences: Preferences
+        reactions: Reactions
+        recaps: Recaps
+        remote_clusters: RemoteClusters
+        reports: Reports
+        roles: Roles
+        saml: SAML
+        scheduled_posts: ScheduledPosts
+        schemes: Schemes
+        shared_channels: SharedChannels
+        status: Status
+        system: System
+        teams: Teams
+        terms_of_service: TermsOfService
+        threads: Threads
+        uploads: Uploads
+        usage: Usage
+        users: Users
+        webhooks: Webhooks
+
+
+for _attribute in AREAS:
+    setattr(Areas, _attribute, Area(_attribute))
+del _attribute
 
 
 def __getattr__(name: str) -> Type[Base]:
     if name in _BY_CLASS:
         return endpoint_class(_BY_CLASS[name])
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> List[str]:
+    return sorted(set(globals()) | set(_BY_CLASS))
