@@ -14,6 +14,8 @@ class AccessControl(Base):
     :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
     """
 
+    endpoint = "/access_control_policies"
+
     def assign_access_control_policy_to_channels(
         self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
     ) -> Any:

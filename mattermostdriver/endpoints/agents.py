@@ -14,6 +14,8 @@ class Agents(Base):
     (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
     """
 
+    endpoint = "/agents"
+
     def get_agents(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/agents
 

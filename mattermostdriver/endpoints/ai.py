@@ -14,6 +14,8 @@ class AI(Base):
     (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
     """
 
+    endpoint = "/ai"
+
     def get_ai_agents(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/ai/agents
 

@@ -14,6 +14,8 @@ class AuditLogs(Base):
     :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
     """
 
+    endpoint = "/audit_logs"
+
     def add_audit_log_certificate(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/audit_logs/certificate
 

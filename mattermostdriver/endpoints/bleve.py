@@ -10,6 +10,8 @@ from .base import Base
 class Bleve(Base):
     """The ``bleve`` routes."""
 
+    endpoint = "/bleve"
+
     def purge_bleve_indexes(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/bleve/purge_indexes
 

@@ -14,6 +14,8 @@ class Bookmarks(Base):
     :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
     """
 
+    endpoint = "/channels"
+
     def create_channel_bookmark(
         self, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
     ) -> Any:

@@ -10,6 +10,8 @@ from .base import Base, query
 class Bots(Base):
     """The ``bots`` routes."""
 
+    endpoint = "/bots"
+
     def assign_bot_to_user(self, bot_id: str, user_id: str) -> Any:
         """POST /api/v4/bots/{bot_user_id}/assign/{user_id}
 

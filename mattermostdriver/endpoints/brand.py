@@ -10,6 +10,8 @@ from .base import Base
 class Brand(Base):
     """The ``brand`` routes."""
 
+    endpoint = "/brand"
+
     def delete_brand_image(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """DELETE /api/v4/brand/image
 

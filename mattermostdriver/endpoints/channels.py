@@ -65,6 +65,8 @@ class TeamChannels(Base):
 class Channels(TeamChannels):
     """The ``channels`` routes."""
 
+    endpoint = "/channels"
+
     def add_user(self, channel_id: str, options: Any = None) -> Any:
         """POST /api/v4/channels/{channel_id}/members
 

@@ -14,6 +14,8 @@ class Cloud(Base):
     raised as the matching exception.
     """
 
+    endpoint = "/cloud"
+
     def check_cws_connection(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/cloud/check-cws-connection
 

@@ -10,6 +10,8 @@ from .base import Base
 class Cluster(Base):
     """The ``cluster`` routes."""
 
+    endpoint = "/cluster"
+
     def get_cluster_status(self) -> Any:
         """GET /api/v4/cluster/status
 

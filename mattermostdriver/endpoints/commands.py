@@ -10,6 +10,8 @@ from .base import Base, query
 class Commands(Base):
     """The ``commands`` routes."""
 
+    endpoint = "/commands"
+
     def create_command(self, options: Any = None) -> Any:
         """POST /api/v4/commands
 

@@ -14,6 +14,8 @@ class Compliance(Base):
     :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
     """
 
+    endpoint = "/compliance"
+
     def create_report(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/compliance/reports
 

@@ -14,6 +14,8 @@ class ContentFlagging(Base):
     :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
     """
 
+    endpoint = "/content_flagging"
+
     def get_cf_config(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/content_flagging/config
 

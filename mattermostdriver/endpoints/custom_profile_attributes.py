@@ -14,6 +14,8 @@ class CustomProfileAttributes(Base):
     :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
     """
 
+    endpoint = "/custom_profile_attributes"
+
     def create_cpa_field(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/custom_profile_attributes/fields
 

@@ -14,6 +14,8 @@ class DataRetention(Base):
     :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
     """
 
+    endpoint = "/data_retention"
+
     def add_channels_to_retention_policy(
         self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
     ) -> Any:

@@ -14,6 +14,8 @@ class Elasticsearch(Base):
     :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
     """
 
+    endpoint = "/elasticsearch"
+
     def purge_all_elasticsearch_indexes(self) -> Any:
         """POST /api/v4/elasticsearch/purge_indexes
 

@@ -11,6 +11,8 @@ from .base import Base, query
 class Emoji(Base):
     """The ``emoji`` routes."""
 
+    endpoint = "/emoji"
+
     def autocomplete_custom_emoji(
         self, params: Optional[Dict[str, Any]] = None, *, name: Optional[str] = None
     ) -> Any:

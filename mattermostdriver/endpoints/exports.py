@@ -10,6 +10,8 @@ from .base import Base
 class Exports(Base):
     """The ``exports`` routes."""
 
+    endpoint = "/exports"
+
     def delete_export(
         self, export_name: str, options: Any = None, params: Optional[Dict[str, Any]] = None
     ) -> Any:

@@ -16,6 +16,8 @@ DOWNLOAD_CHUNK_SIZE = 1024 * 1024
 class Files(Base):
     """The ``files`` routes."""
 
+    endpoint = "/files"
+
     def get_file(self, file_id: str) -> Any:
         """GET /api/v4/files/{file_id}
 

@@ -14,6 +14,8 @@ class Groups(Base):
     :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
     """
 
+    endpoint = "/groups"
+
     def add_group_members(
         self, group_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
     ) -> Any:

@@ -10,6 +10,8 @@ from .base import Base
 class Imports(Base):
     """The ``imports`` routes."""
 
+    endpoint = "/imports"
+
     def delete_import(
         self, import_name: str, options: Any = None, params: Optional[Dict[str, Any]] = None
     ) -> Any:

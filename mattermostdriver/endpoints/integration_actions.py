@@ -10,6 +10,8 @@ from .base import Base
 class IntegrationActions(Base):
     """The ``integration_actions`` routes."""
 
+    endpoint = "/actions"
+
     def lookup_interactive_dialog(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/actions/dialogs/lookup
 

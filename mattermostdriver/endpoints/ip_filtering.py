@@ -14,6 +14,8 @@ class IPFiltering(Base):
     raised as the matching exception.
     """
 
+    endpoint = "/ip_filtering"
+
     def apply_ip_filters(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/ip_filtering
 

@@ -10,6 +10,8 @@ from .base import Base, query
 class Jobs(Base):
     """The ``jobs`` routes."""
 
+    endpoint = "/jobs"
+
     def cancel_job(self, job_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/jobs/{job_id}/cancel
 

@@ -14,6 +14,8 @@ class LDAP(Base):
     :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
     """
 
+    endpoint = "/ldap"
+
     def add_user_to_group_syncables(
         self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
     ) -> Any:

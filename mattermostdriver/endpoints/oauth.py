@@ -10,6 +10,8 @@ from .base import Base, query
 class OAuth(Base):
     """The ``oauth`` routes."""
 
+    endpoint = "/oauth"
+
     def delete_oauth_app(self, app_id: str) -> Any:
         """DELETE /api/v4/oauth/apps/{app_id}
 

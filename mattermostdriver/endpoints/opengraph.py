@@ -10,6 +10,8 @@ from .base import Base
 class Opengraph(Base):
     """The ``opengraph`` routes."""
 
+    endpoint = "/opengraph"
+
     def get_opengraph_metadata_for_url(self, options: Any) -> Any:
         """POST /api/v4/opengraph
 

@@ -14,6 +14,8 @@ class OutgoingOauthConnections(Base):
     :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
     """
 
+    endpoint = "/oauth/outgoing_connections"
+
     def create_outgoing_oauth_connection(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None, *, team_id: Optional[str] = None
     ) -> Any:

@@ -10,6 +10,8 @@ from .base import Base
 class Permissions(Base):
     """The ``permissions`` routes."""
 
+    endpoint = "/permissions"
+
     def get_ancillary_permissions_post(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
     ) -> Any:

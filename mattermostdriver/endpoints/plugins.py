@@ -10,6 +10,8 @@ from .base import Base, query
 class Plugins(Base):
     """The ``plugins`` routes."""
 
+    endpoint = "/plugins"
+
     def disable_plugin(
         self, plugin_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
     ) -> Any:

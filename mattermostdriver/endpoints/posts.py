@@ -20,6 +20,8 @@ def new_pending_post_id(user_id: str = "") -> str:
 class Posts(Base):
     """The ``posts`` routes."""
 
+    endpoint = "/posts"
+
     def burn_post(self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """DELETE /api/v4/posts/{post_id}/burn
 

@@ -10,6 +10,8 @@ from .base import Base
 class Preferences(Base):
     """The ``preferences`` routes."""
 
+    endpoint = "/users"
+
     def delete_user_preferences(self, user_id: str, options: Any = None) -> Any:
         """POST /api/v4/users/{user_id}/preferences/delete
 

@@ -10,6 +10,8 @@ from .base import Base
 class Reactions(Base):
     """The ``reactions`` routes."""
 
+    endpoint = "/reactions"
+
     def create_reaction(self, options: Any = None) -> Any:
         """POST /api/v4/reactions
 

@@ -14,6 +14,8 @@ class Recaps(Base):
     (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
     """
 
+    endpoint = "/recaps"
+
     def create_recap(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/recaps
 

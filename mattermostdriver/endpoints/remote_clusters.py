@@ -14,6 +14,8 @@ class RemoteClusters(Base):
     :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
     """
 
+    endpoint = "/remotecluster"
+
     def accept_remote_cluster_invite(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
     ) -> Any:

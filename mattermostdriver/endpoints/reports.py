@@ -10,6 +10,8 @@ from .base import Base, query
 class Reports(Base):
     """The ``reports`` routes."""
 
+    endpoint = "/reports"
+
     def get_posts_for_reporting(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/reports/posts
 

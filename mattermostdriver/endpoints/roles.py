@@ -10,6 +10,8 @@ from .base import Base
 class Roles(Base):
     """The ``roles`` routes."""
 
+    endpoint = "/roles"
+
     def get_all_roles(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/roles
 

@@ -14,6 +14,8 @@ class SAML(Base):
     :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
     """
 
+    endpoint = "/saml"
+
     def get_certificate_status(self) -> Any:
         """GET /api/v4/saml/certificate/status
 

@@ -14,6 +14,8 @@ class ScheduledPosts(Base):
     :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
     """
 
+    endpoint = "/posts/schedule"
+
     def create_scheduled_post(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/posts/schedule
 

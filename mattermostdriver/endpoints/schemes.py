@@ -10,6 +10,8 @@ from .base import Base, query
 class Schemes(Base):
     """The ``schemes`` routes."""
 
+    endpoint = "/schemes"
+
     def create_scheme(self, options: Any = None) -> Any:
         """POST /api/v4/schemes
 

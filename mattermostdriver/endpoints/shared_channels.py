@@ -14,6 +14,8 @@ class SharedChannels(Base):
     :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
     """
 
+    endpoint = "/sharedchannels"
+
     def can_user_direct_message(
         self, user_id: str, other_user_id: str, params: Optional[Dict[str, Any]] = None
     ) -> Any:

@@ -10,6 +10,8 @@ from .base import Base
 class Status(Base):
     """The ``status`` routes."""
 
+    endpoint = "/users"
+
     def get_user_status(self, user_id: str) -> Any:
         """GET /api/v4/users/{user_id}/status
 

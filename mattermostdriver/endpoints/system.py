@@ -10,6 +10,8 @@ from .base import Base, query
 class System(Base):
     """The ``system`` routes."""
 
+    endpoint = "/system"
+
     def acknowledge_notification(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/notifications/ack
 

@@ -12,6 +12,8 @@ from .channels import TeamChannels
 class Teams(TeamChannels):
     """The ``teams`` routes."""
 
+    endpoint = "/teams"
+
     def add_multiple_users_to_team(
         self, team_id: str, options: Any = None, *, graceful: Optional[bool] = None
     ) -> Any:

@@ -10,6 +10,8 @@ from .base import Base
 class TermsOfService(Base):
     """The ``terms_of_service`` routes."""
 
+    endpoint = "/terms_of_service"
+
     def create_terms_of_service(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/terms_of_service
 

@@ -10,6 +10,8 @@ from .base import Base, query
 class Threads(Base):
     """The ``threads`` routes."""
 
+    endpoint = "/users"
+
     def get_thread_mention_counts_by_channel(
         self, user_id: str, team_id: str, params: Optional[Dict[str, Any]] = None
     ) -> Any:

@@ -16,6 +16,8 @@ UPLOAD_CHUNK_SIZE = 8 * 1024 * 1024
 class Uploads(Base):
     """The ``uploads`` routes."""
 
+    endpoint = "/uploads"
+
     def create_upload(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/uploads
 

@@ -10,6 +10,8 @@ from .base import Base
 class Usage(Base):
     """The ``usage`` routes."""
 
+    endpoint = "/usage"
+
     def get_posts_usage(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/usage/posts
 

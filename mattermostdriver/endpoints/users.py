@@ -13,6 +13,8 @@ from .base import Base, query
 class Users(Base):
     """The ``users`` routes."""
 
+    endpoint = "/users"
+
     def attach_mobile_device(self, options: Any = None) -> Any:
         """PUT /api/v4/users/sessions/device
 

@@ -12,6 +12,8 @@ from .base import Base, query
 class Webhooks(Base):
     """The ``webhooks`` routes."""
 
+    endpoint = "/hooks"
+
     def call_webhook(self, hook_id: str, options: Any = None) -> requests.Response:
         """POST /hooks/{hook_id}
 
