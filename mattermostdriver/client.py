@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 #: Methods that may be repeated without changing the result.
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+#: Methods that carry a body: without one given, ``{}`` is sent (as 7.3.2 did).
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 #: Statuses retried for idempotent (or retry-safe) requests.
 RETRY_STATUSES = frozenset({502, 503, 504})
 #: A 500 the server gives while a post with the same ``pending_post_id`` is still being saved.
@@ -304,6 +306,8 @@ class Client:
         """
         method = method.upper()
         url = self.build_url(endpoint, basepath)
+        if options is None and data is None and files is None and method in BODY_METHODS:
+            options = {}  # 7.3.2 always sent a JSON body; some routes refuse a POST/PUT without one
         safe_to_repeat = retry if retry is not None else method in IDEMPOTENT_METHODS
         content_type: Dict[str, str] = {}
         if files is not None:
