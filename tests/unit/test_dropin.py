@@ -1,0 +1,167 @@
+"""Drop-in fidelity for code written against mattermostdriver 7.3.2: attributes, bodies, endpoint paths."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import responses
+
+from mattermostdriver import Driver, endpoints
+from mattermostdriver.endpoints import AREAS, Areas, Posts, Users
+
+from .conftest import BASE
+
+# What 7.3.2's endpoint classes had as ``endpoint`` (its source, endpoints/*.py).
+CLASSIC_ENDPOINTS = {
+    "bots": "/bots",
+    "brand": "/brand",
+    "channels": "/channels",
+    "cluster": "/cluster",
+    "commands": "/commands",
+    "compliance": "/compliance",
+    "data_retention": "/data_retention",
+    "elasticsearch": "/elasticsearch",
+    "emoji": "/emoji",
+    "files": "/files",
+    "integration_actions": "/actions",
+    "ldap": "/ldap",
+    "oauth": "/oauth",
+    "opengraph": "/opengraph",
+    "posts": "/posts",
+    "preferences": "/users",
+    "reactions": "/reactions",
+    "roles": "/roles",
+    "saml": "/saml",
+    "schemes": "/schemes",
+    "teams": "/teams",
+    "users": "/users",
+    "webhooks": "/hooks",
+}
+
+
+class WrappedPosts:
+    """What a bot puts around an endpoint (logging, metrics...)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+
+class BotDriver(Driver):
+    """A 7.3.2-era subclass: a property over ``super().posts``, with a setter its tests use."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._posts_override: Any = None
+
+    @property
+    def posts(self) -> Any:  # type: ignore[override]
+        if self._posts_override is not None:
+            return self._posts_override
+        return WrappedPosts(super().posts)
+
+    @posts.setter
+    def posts(self, value: Any) -> None:
+        self._posts_override = value
+
+
+def test_subclass_property_over_super_works() -> None:
+    d = BotDriver({"url": "http://mm.test"})
+    wrapped = d.posts
+    assert isinstance(wrapped, WrappedPosts)
+    assert isinstance(wrapped.inner, Posts) and wrapped.inner.client is d.client
+    # super().posts built the real endpoint without going through the subclass's setter
+    assert d._posts_override is None
+
+
+def test_subclass_setter_keeps_its_double() -> None:
+    d = BotDriver({"url": "http://mm.test"})
+    double = object()
+    d.posts = double
+    assert d.posts is double
+    d.users.get_user  # noqa: B018 - other areas are built as usual
+    assert d.posts is double
+
+
+def test_areas_are_class_attributes_made_once_per_driver() -> None:
+    for name in AREAS:
+        assert name in vars(Areas), name
+    d = Driver()
+    assert "users" not in vars(d)
+    users = d.users
+    assert isinstance(users, Users) and users.client is d.client
+    assert d.users is users and vars(d)["users"] is users
+    assert Driver().users is not users
+    assert set(AREAS) <= set(dir(d))
+
+
+def test_type_annotations_follow_the_registry() -> None:
+    """The annotations type checkers read (under TYPE_CHECKING) list exactly the registry's areas."""
+    tree = ast.parse(Path(endpoints.__file__).read_text())
+    areas = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Areas")
+    annotated = {
+        stmt.target.id: ast.unparse(stmt.annotation)
+        for block in areas.body
+        if isinstance(block, ast.If)
+        for stmt in block.body
+        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
+    }
+    assert annotated == AREAS
+
+
+def test_importing_the_package_loads_no_endpoint_module() -> None:
+    code = (
+        "import sys, mattermostdriver; d = mattermostdriver.Driver();"
+        "print(sorted(m for m in sys.modules if m.startswith('mattermostdriver.endpoints.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert json.loads(out.replace("'", '"')) == ["mattermostdriver.endpoints.base"]
+
+
+def test_api_dict_of_7_3_2() -> None:
+    d = Driver()
+    with pytest.warns(DeprecationWarning):
+        api = d.api
+    assert api["users"] is d.users and set(api) == set(AREAS)
+
+
+@pytest.mark.parametrize("attribute, path", sorted(CLASSIC_ENDPOINTS.items()))
+def test_endpoint_attribute_has_its_7_3_2_value(attribute: str, path: str) -> None:
+    assert getattr(Driver(), attribute).endpoint == path
+
+
+def test_every_area_names_its_main_path() -> None:
+    for name in AREAS:
+        value = getattr(Driver(), name).endpoint
+        assert value.startswith("/") and len(value) > 1, name
+
+
+@pytest.mark.parametrize("verb", ["post", "put", "patch"])
+def test_body_methods_without_a_body_send_an_empty_object(
+    driver: Driver, mock: responses.RequestsMock, verb: str
+) -> None:
+    mock.add(verb.upper(), f"{BASE}/users/u1/patch", json={"id": "u1"})
+    assert getattr(driver.client, verb)("/users/u1/patch") == {"id": "u1"}
+    sent = mock.calls[0].request
+    assert sent.body in (b"{}", "{}") and sent.headers["Content-Type"] == "application/json"
+
+
+def test_endpoint_method_without_options_sends_an_empty_object(
+    driver: Driver, mock: responses.RequestsMock
+) -> None:
+    mock.put(f"{BASE}/users/u1/patch", json={"id": "u1"})
+    driver.users.patch_user("u1")
+    assert mock.calls[0].request.body in (b"{}", "{}")
+
+
+@pytest.mark.parametrize("verb", ["get", "delete"])
+def test_get_and_delete_send_no_body(driver: Driver, mock: responses.RequestsMock, verb: str) -> None:
+    mock.add(verb.upper(), f"{BASE}/users/u1", json={"id": "u1"})
+    getattr(driver.client, verb)("/users/u1")
+    sent = mock.calls[0].request
+    assert sent.body is None and "Content-Type" not in sent.headers
