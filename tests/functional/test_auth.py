@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Callable, Dict
 
 import pytest
@@ -16,14 +17,26 @@ from mattermostdriver import (
     UnexpectedResponse,
 )
 
-from .conftest import PASSWORD, unique
+from .conftest import PASSWORD, Cleanup, Ledger, unique
+
+
+def revoke_at_the_end(admin: Driver, token: Dict[str, Any], cleanup: Cleanup, ledger: Ledger) -> None:
+    """Revoke a personal access token when the test ends (disabling it leaves it on the server)."""
+    cleanup.add(
+        f"revoke the token {token['description']!r}",
+        partial(admin.users.revoke_user_access_token, {"token_id": token["id"]}),
+    )
+    ledger.gone(
+        f"personal access token {token['description']!r} of user {token['user_id']}",
+        partial(admin.users.get_user_access_token, token["id"]),
+    )
 
 
 def test_login_with_password_and_logout(
-    server: Dict[str, str], make_user: Callable[..., Dict[str, Any]]
+    server: Dict[str, str], make_user: Callable[..., Dict[str, Any]], password_driver: Callable[..., Driver]
 ) -> None:
     user = make_user()
-    d = Driver({"url": server["MM_URL"], "login_id": user["username"], "password": PASSWORD})
+    d = password_driver(user)  # logged out at the end should the test stop before its own logout
     me = d.login()
     assert me["id"] == user["id"] and d.client.userid == user["id"] and d.client.username == user["username"]
     session_token = d.client.token
@@ -37,11 +50,16 @@ def test_login_with_password_and_logout(
 
 
 def test_login_with_personal_access_token(
-    admin: Driver, server: Dict[str, str], make_user: Callable[..., Dict[str, Any]]
+    admin: Driver,
+    server: Dict[str, str],
+    make_user: Callable[..., Dict[str, Any]],
+    cleanup: Cleanup,
+    ledger: Ledger,
 ) -> None:
     user = make_user()
     admin.users.update_user_role(user["id"], {"roles": "system_user system_user_access_token"})
     token = admin.users.create_user_access_token(user["id"], {"description": "functional test"})
+    revoke_at_the_end(admin, token, cleanup, ledger)
     d = Driver({"url": server["MM_URL"], "token": token["token"]})
     assert d.login()["id"] == user["id"]
     assert admin.users.get_user_access_token(token["id"])["description"] == "functional test"
@@ -51,10 +69,10 @@ def test_login_with_personal_access_token(
 
 
 def test_wrong_password_maps_to_401_with_error_id(
-    server: Dict[str, str], make_user: Callable[..., Dict[str, Any]]
+    make_user: Callable[..., Dict[str, Any]], password_driver: Callable[..., Driver]
 ) -> None:
     user = make_user()
-    d = Driver({"url": server["MM_URL"], "login_id": user["username"], "password": "not-" + PASSWORD})
+    d = password_driver(user, "not-" + PASSWORD)
     with pytest.raises(NoAccessTokenProvided) as info:
         d.login()
     e = info.value
@@ -64,15 +82,19 @@ def test_wrong_password_maps_to_401_with_error_id(
     assert PASSWORD not in str(e)
 
 
-def test_bot_account_and_its_token(admin: Driver, server: Dict[str, str]) -> None:
+def test_bot_account_and_its_token(
+    admin: Driver, server: Dict[str, str], cleanup: Cleanup, ledger: Ledger
+) -> None:
     name = unique("bot")
     bot = admin.bots.create_bot({"username": name, "display_name": "Functional bot", "description": "test"})
+    ledger.deactivated(f"bot {name}", partial(admin.bots.get_bot, bot["user_id"], {"include_deleted": True}))
     try:
         assert admin.bots.get_bot(bot["user_id"])["username"] == name
         patched = admin.bots.patch_bot(bot["user_id"], {"display_name": "Patched"})
         assert patched["display_name"] == "Patched"
         assert any(b["user_id"] == bot["user_id"] for b in admin.bots.get_bots())
         token = admin.users.create_user_access_token(bot["user_id"], {"description": "bot token"})
+        revoke_at_the_end(admin, token, cleanup, ledger)  # disabling the bot leaves its token active
         as_bot = Driver({"url": server["MM_URL"], "token": token["token"]})
         assert as_bot.login()["username"] == name
         admin.bots.disable_bot(bot["user_id"])
