@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import struct
 import zlib
+from functools import partial
 from typing import Any, Dict
 
 import pytest
 
 from mattermostdriver import Driver, InvalidOrMissingParameters, ResourceNotFound
 
-from .conftest import unique
+from .conftest import Cleanup, Ledger, keep_preferences, unique
 
 
 def tiny_png(rgb: bytes = b"\xff\x00\x00") -> bytes:
@@ -46,8 +47,9 @@ def test_reactions(admin: Driver, channel: Dict[str, Any]) -> None:
     assert not admin.reactions.get_reactions_of_post(post["id"])
 
 
-def test_preferences(admin: Driver) -> None:
+def test_preferences(admin: Driver, cleanup: Cleanup) -> None:
     me = admin.client.userid
+    keep_preferences(admin, cleanup, me, ("display_settings", "use_military_time"))
     pref = {"user_id": me, "category": "display_settings", "name": "use_military_time", "value": "true"}
     assert admin.preferences.save_user_preferences(me, [pref]) == {"status": "OK"}
     got = admin.preferences.get_specific_user_preference(me, "display_settings", "use_military_time")
@@ -62,6 +64,7 @@ def test_preferences(admin: Driver) -> None:
 
 
 def test_status(admin: Driver, user_driver: Driver) -> None:
+    # the user is deactivated at the end, which sets its status back to offline (not manual)
     uid = user_driver.client.userid
     updated = user_driver.status.update_user_status(uid, {"user_id": uid, "status": "dnd"})
     assert updated["status"] == "dnd"
@@ -70,7 +73,7 @@ def test_status(admin: Driver, user_driver: Driver) -> None:
     assert many[0]["user_id"] == uid and many[0]["status"] == "dnd"
 
 
-def test_slash_command(admin: Driver, channel: Dict[str, Any]) -> None:
+def test_slash_command(admin: Driver, channel: Dict[str, Any], ledger: Ledger) -> None:
     trigger = unique("cmd")
     command = admin.commands.create_command(
         {
@@ -81,6 +84,7 @@ def test_slash_command(admin: Driver, channel: Dict[str, Any]) -> None:
             "display_name": "functional",
         }
     )
+    ledger.gone(f"slash command /{trigger}", partial(admin.commands.get_command_by_id, command["id"]))
     try:
         listed = admin.commands.list_commands_for_team({"team_id": channel["team_id"], "custom_only": "true"})
         assert command["id"] in {c["id"] for c in listed}
@@ -95,9 +99,10 @@ def test_slash_command(admin: Driver, channel: Dict[str, Any]) -> None:
         admin.commands.delete_command(command["id"])
 
 
-def test_custom_emoji(admin: Driver) -> None:
+def test_custom_emoji(admin: Driver, ledger: Ledger) -> None:
     name = unique("emo")
     emoji = admin.emoji.create_custom_emoji(name, {"image": ("emoji.png", tiny_png())})
+    ledger.gone(f"custom emoji {name}", partial(admin.emoji.get_custom_emoji, emoji["id"]))
     try:
         assert emoji["name"] == name and emoji["creator_id"] == admin.client.userid
         assert admin.emoji.get_custom_emoji(emoji["id"])["name"] == name
