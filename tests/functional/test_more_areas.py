@@ -8,7 +8,7 @@ import pytest
 
 from mattermostdriver import Driver, FeatureDisabled, InvalidOrMissingParameters, ResourceNotFound
 
-from .conftest import unique
+from .conftest import Cleanup, keep_preferences, keep_props, unique
 
 
 def test_threads(admin: Driver, user_driver: Driver, channel: Dict[str, Any]) -> None:
@@ -26,8 +26,11 @@ def test_threads(admin: Driver, user_driver: Driver, channel: Dict[str, Any]) ->
     assert root["id"] in {t["id"] for t in admin.threads.get_user_threads(me, team_id)["threads"]}
 
 
-def test_custom_status(admin: Driver) -> None:
+def test_custom_status(admin: Driver, cleanup: Cleanup) -> None:
     me = admin.client.userid
+    # unsetting leaves "customStatus": "" in the props; setting adds to the recent custom statuses
+    keep_props(admin, cleanup, me, "customStatus")
+    keep_preferences(admin, cleanup, me, ("custom_status", "recent_custom_statuses"))
     status = {"emoji": "calendar", "text": "in a meeting"}
     assert admin.status.update_user_custom_status(me, status) == {"status": "OK"}
     props = admin.users.get_user(me)["props"]
@@ -37,20 +40,28 @@ def test_custom_status(admin: Driver) -> None:
 
 
 def test_jobs(admin: Driver) -> None:
+    # the API cannot delete a job: this one stays in the server's job history
     job = admin.jobs.create_job({"type": "export_delete"})
     assert admin.jobs.get_job(job["id"])["type"] == "export_delete"
     assert job["id"] in {j["id"] for j in admin.jobs.get_jobs_by_type("export_delete")}
     assert any(j["type"] == "migrations" for j in admin.jobs.get_jobs({"per_page": 200}))
 
 
-def test_roles_and_schemes(admin: Driver) -> None:
+def test_roles_and_schemes(admin: Driver, cleanup: Cleanup) -> None:
     role = admin.roles.get_role_by_name("team_user")
+    cleanup.add(
+        "restore the team_user role's permissions",
+        lambda: admin.roles.patch_role(role["id"], {"permissions": role["permissions"]}),
+    )
     assert admin.roles.get_role_by_id(role["id"])["name"] == "team_user"
     permissions = sorted(set(role["permissions"]) | {"create_post"})
     assert "create_post" in admin.roles.patch_role(role["id"], {"permissions": permissions})["permissions"]
     assert admin.schemes.get_schemes() == []
     with pytest.raises(FeatureDisabled) as info:  # team schemes need a licence
-        admin.schemes.create_scheme({"name": unique("s"), "display_name": "S", "scope": "team"})
+        scheme = admin.schemes.create_scheme({"name": unique("s"), "display_name": "S", "scope": "team"})
+        cleanup.add(
+            "delete the scheme made without a licence", lambda: admin.schemes.delete_scheme(scheme["id"])
+        )
     assert info.value.status_code == 501 and "license" in info.value.error_id
 
 
@@ -67,7 +78,7 @@ def test_system_config_patch_and_restore(admin: Driver) -> None:
     assert admin.system.get_client_license({"format": "old"})["IsLicensed"] == "false"
 
 
-def test_routes_that_need_a_licence(admin: Driver, channel: Dict[str, Any]) -> None:
+def test_routes_that_need_a_licence(admin: Driver, channel: Dict[str, Any], cleanup: Cleanup) -> None:
     with pytest.raises(FeatureDisabled) as groups:
         admin.groups.get_groups()
     assert groups.value.error_id == "api.license_error"
@@ -75,8 +86,12 @@ def test_routes_that_need_a_licence(admin: Driver, channel: Dict[str, Any]) -> N
         admin.bookmarks.list_channel_bookmarks_for_channel(channel["id"])
     assert "license" in bookmarks.value.error_id
     with pytest.raises(InvalidOrMissingParameters) as scheduled:  # the server answers 400 here
-        admin.scheduled_posts.create_scheduled_post(
+        post = admin.scheduled_posts.create_scheduled_post(
             {"channel_id": channel["id"], "message": "later", "scheduled_at": 4102444800000}
+        )
+        cleanup.add(
+            "delete the post scheduled without a licence",
+            lambda: admin.scheduled_posts.delete_scheduled_post(post["id"]),
         )
     assert scheduled.value.error_id == "api.scheduled_posts.license_error"
 
