@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Callable, Dict
 
 import pytest
 
 from mattermostdriver import Driver, ResourceNotFound
 
-from .conftest import unique
+from .conftest import Cleanup, Ledger, unique
 
 
 def user_team(admin: Driver, user: Dict[str, Any]) -> str:
@@ -45,9 +46,10 @@ def test_profile_image_download(admin: Driver, make_user: Callable[..., Dict[str
     assert image.status_code == 200 and image.content[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_teams(admin: Driver, make_user: Callable[..., Dict[str, Any]]) -> None:
+def test_teams(admin: Driver, make_user: Callable[..., Dict[str, Any]], ledger: Ledger) -> None:
     name = unique("team")
     team = admin.teams.create_team({"name": name, "display_name": "Functional", "type": "I"})
+    ledger.team(team)
     try:
         assert admin.teams.get_team(team["id"])["name"] == name
         assert admin.teams.get_team_by_name(name)["id"] == team["id"]
@@ -69,7 +71,14 @@ def test_teams(admin: Driver, make_user: Callable[..., Dict[str, Any]]) -> None:
         admin.teams.get_team(team["id"])
 
 
-def test_channels(admin: Driver, team: Dict[str, Any], make_user: Callable[..., Dict[str, Any]]) -> None:
+def test_channels(
+    admin: Driver,
+    team: Dict[str, Any],
+    make_user: Callable[..., Dict[str, Any]],
+    user_driver: Driver,
+    cleanup: Cleanup,
+    ledger: Ledger,
+) -> None:
     open_name, private_name = unique("open"), unique("priv")
     opened = admin.channels.create_channel(
         {"team_id": team["id"], "name": open_name, "display_name": "Open", "type": "O"}
@@ -77,6 +86,9 @@ def test_channels(admin: Driver, team: Dict[str, Any], make_user: Callable[..., 
     private = admin.channels.create_channel(
         {"team_id": team["id"], "name": private_name, "display_name": "Private", "type": "P"}
     )
+    for made in (opened, private):  # the test archives them; they are then deleted for good
+        ledger.channel(made)
+        cleanup.add(f"delete channel {made['name']}", partial(ledger.delete_channel, made["id"]))
     alice, bob = make_user(), make_user()
     assert admin.channels.get_channel(opened["id"])["type"] == "O"
     assert admin.channels.get_channel_by_name(team["id"], open_name)["id"] == opened["id"]
@@ -100,9 +112,13 @@ def test_channels(admin: Driver, team: Dict[str, Any], make_user: Callable[..., 
     admin.channels.remove_channel_member(private["id"], alice["id"])
     assert alice["id"] not in {m["user_id"] for m in admin.channels.get_channel_members(private["id"])}
 
+    # direct and group channels cannot be deleted: they are made between throwaway users only,
+    # never with the admin, whose channel list would keep them
     direct = admin.channels.create_direct_message_channel([alice["id"], bob["id"]])
     assert direct["type"] == "D"
-    group = admin.channels.create_group_message_channel([admin.client.userid, alice["id"], bob["id"]])
+    group = user_driver.channels.create_group_message_channel(
+        [user_driver.client.userid, alice["id"], bob["id"]]
+    )
     assert group["type"] == "G"
 
     admin.channels.delete_channel(opened["id"])
