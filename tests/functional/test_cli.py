@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import threading
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
@@ -15,7 +16,7 @@ import pytest
 from mattermostdriver import Driver
 from mattermostdriver.cli import main
 
-from .conftest import wait_for
+from .conftest import Ledger, wait_for
 
 Result = Tuple[int, str, str]
 
@@ -48,9 +49,14 @@ def messages(admin: Driver, channel_id: str) -> Dict[str, Dict[str, Any]]:
 
 
 def test_webhook_posts_through_a_real_incoming_hook(
-    admin: Driver, channel: Dict[str, Any], cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+    admin: Driver,
+    channel: Dict[str, Any],
+    cli: Callable[..., Result],
+    monkeypatch: pytest.MonkeyPatch,
+    ledger: Ledger,
 ) -> None:
     hook = admin.webhooks.create_incoming_hook({"channel_id": channel["id"], "display_name": "cli"})
+    ledger.gone(f"incoming webhook {hook['id']}", partial(admin.webhooks.get_incoming_hook, hook["id"]))
     try:
         url = admin.client.build_url("/" + hook["id"], basepath=admin.options["site_path"] + "/hooks")
         monkeypatch.delenv("MATTERMOST_TOKEN")  # a webhook needs no token

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 import os
+from functools import partial
 from typing import Any, Dict
 from urllib.parse import parse_qs, urlsplit
 
 from mattermostdriver import Driver
 
-from .conftest import unique, wait_for
+from .conftest import Cleanup, Ledger, unique, wait_for
 
 
 def test_upload_attach_download(admin: Driver, channel: Dict[str, Any]) -> None:
@@ -48,8 +49,9 @@ def test_single_file_dict_upload(admin: Driver, channel: Dict[str, Any], tmp_pat
     assert admin.files.get_file(result["file_infos"][0]["id"]).content == b"from disk"
 
 
-def test_incoming_webhook_called_for_real(admin: Driver, channel: Dict[str, Any]) -> None:
+def test_incoming_webhook_called_for_real(admin: Driver, channel: Dict[str, Any], ledger: Ledger) -> None:
     hook = admin.webhooks.create_incoming_hook({"channel_id": channel["id"], "display_name": "functional"})
+    ledger.gone(f"incoming webhook {hook['id']}", partial(admin.webhooks.get_incoming_hook, hook["id"]))
     try:
         assert admin.webhooks.get_incoming_hook(hook["id"])["channel_id"] == channel["id"]
         anonymous = Driver(
@@ -81,7 +83,9 @@ def test_incoming_webhook_called_for_real(admin: Driver, channel: Dict[str, Any]
         admin.webhooks.delete_incoming_webhook(hook["id"])
 
 
-def test_outgoing_webhook_crud(admin: Driver, channel: Dict[str, Any]) -> None:
+def test_outgoing_webhook_crud(
+    admin: Driver, channel: Dict[str, Any], cleanup: Cleanup, ledger: Ledger
+) -> None:
     hook = admin.webhooks.create_outgoing_hook(
         {
             "team_id": channel["team_id"],
@@ -91,6 +95,10 @@ def test_outgoing_webhook_crud(admin: Driver, channel: Dict[str, Any]) -> None:
             "callback_urls": ["http://127.0.0.1:9/outgoing"],
         }
     )
+    what, read = f"outgoing webhook {hook['id']}", partial(admin.webhooks.get_outgoing_hook, hook["id"])
+    # the test deletes it itself, last: should it stop before, the hook is deleted at the end
+    cleanup.remove(what, read, partial(admin.webhooks.delete_outgoing_hook, hook["id"]))
+    ledger.gone(what, read)
     assert admin.webhooks.get_outgoing_hook(hook["id"])["trigger_words"] == ["deploy"]
     assert hook["id"] in {
         h["id"] for h in admin.webhooks.list_outgoing_hooks({"team_id": channel["team_id"]})
