@@ -76,6 +76,7 @@ def test_resumable_upload_from_a_file_object(admin: Driver, channel: Dict[str, A
 
 def test_the_server_refuses_a_small_first_chunk(admin: Driver, channel: Dict[str, Any]) -> None:
     """Why the first chunk is raised to 5 MiB: the server's own rule, checked for real."""
+    # the API cannot delete an upload session: this unfinished one stays on the server
     session = admin.uploads.create_upload(
         {"channel_id": channel["id"], "filename": "small-first.bin", "file_size": 6 * MiB}
     )
