@@ -3,8 +3,6 @@
 import logging
 from typing import Any
 
-__version__ = "8.0.0"
-
 from .client import Client
 from .driver import Driver
 from .exceptions import (
@@ -26,6 +24,7 @@ from .exceptions import (
     WebsocketAuthError,
     WebsocketError,
 )
+from .version import __version__
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 from types import TracebackType
 from typing import (
     TYPE_CHECKING,
@@ -19,7 +18,9 @@ from typing import (
 
 from . import endpoints
 from .client import Client
-from .options import DEFAULT_OPTIONS, normalize_options
+from .exceptions import UnexpectedResponse
+from .logs import enable_debug_logging
+from .options import DEFAULT_OPTIONS, Options
 
 if TYPE_CHECKING:  # the websocket machinery loads only when it is used
     import asyncio
@@ -51,11 +52,13 @@ class Driver(endpoints.Areas):
     def __init__(
         self, options: Optional[Mapping[str, Any]] = None, client_cls: Type[Client] = Client
     ) -> None:
-        self.options: Dict[str, Any] = normalize_options(options)
+        #: The options: one :class:`~mattermostdriver.options.Options` object, shared with the
+        #: client and the websocket (a change reaches both; a bad value raises ValueError).
+        self.options: Options = Options(options)
         #: 7.3.2 name of the options.
         self.driver = self.options
         if self.options["debug"]:
-            _enable_debug_logging()
+            enable_debug_logging()
         self.client = client_cls(self.options)
         self.websocket: Optional[Websocket] = None
 
@@ -100,20 +103,47 @@ class Driver(endpoints.Areas):
         """
         if self.options.get("token"):
             self.client.token = self.options["token"]
-            result: Dict[str, Any] = self.users.get_user("me")
-        elif self.options.get("login_id") and self.options.get("password"):
-            body = {"login_id": self.options["login_id"], "password": self.options["password"]}
-            if self.options.get("mfa_token"):
-                body["token"] = self.options["mfa_token"]
-            response = self.users.login_user(body)
-            self.client.token = response.headers.get("Token")
-            self.client.cookies = response.cookies
-            result = self.client.parse(response)
-        else:
+            return self._logged_in(self.users.get_user("me"), None)
+        response = self.users.login_user(self._login_body())
+        return self._logged_in(self.client.parse(response), response)
+
+    def _login_body(self) -> Dict[str, Any]:
+        if not (self.options.get("login_id") and self.options.get("password")):
             raise ValueError("login needs the 'token' option, or 'login_id' and 'password'")
-        self.client.userid = result["id"]
-        self.client.username = result["username"]
-        return result
+        body = {"login_id": self.options["login_id"], "password": self.options["password"]}
+        if self.options.get("mfa_token"):
+            body["token"] = self.options["mfa_token"]
+        return body
+
+    def _logged_in(self, user: Any, response: Any) -> Dict[str, Any]:
+        """Keep the session of a login answer (``response``: the password login's) and return the user."""
+        if (
+            not isinstance(user, dict)
+            or not isinstance(user.get("id"), str)
+            or not isinstance(user.get("username"), str)
+        ):
+            raise UnexpectedResponse(
+                "the login answer is not a user (no id and username): is url the Mattermost server?",
+                status_code=getattr(response, "status_code", None),
+                method="POST" if response is not None else "GET",
+                url=self.client.url + ("/users/login" if response is not None else "/users/me"),
+                response=response,
+            )
+        if response is not None:
+            token = response.headers.get("Token")
+            if not token:
+                raise UnexpectedResponse(
+                    "the login answer has no session token (Token header)",
+                    status_code=response.status_code,
+                    method="POST",
+                    url=self.client.url + "/users/login",
+                    response=response,
+                )
+            self.client.token = token
+            self.client.cookies = response.cookies
+        self.client.userid = user["id"]
+        self.client.username = user["username"]
+        return user
 
     def logout(self) -> Any:
         """POST /api/v4/users/logout: end the session, forget the token and close the websocket."""
@@ -180,25 +210,3 @@ def _thread_event_loop() -> asyncio.AbstractEventLoop:
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
     return loop
-
-
-class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
-    """Writes to whatever ``sys.stderr`` is at the time of each record."""
-
-    @property
-    def stream(self) -> Any:
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, value: Any) -> None:
-        pass
-
-
-def _enable_debug_logging() -> None:
-    """The ``debug`` option: DEBUG lines of this package only, on stderr. Nothing secret is logged."""
-    logger = logging.getLogger("mattermostdriver")
-    logger.setLevel(logging.DEBUG)
-    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
-        handler = _StderrHandler()
-        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
-        logger.addHandler(handler)

@@ -8,9 +8,12 @@ the request's method and URL, and the :class:`requests.Response`.
 
 from __future__ import annotations
 
+import json
 from typing import Any, Dict, Optional, Type
 
 import requests
+
+from .redaction import clean
 
 __all__ = [
     "MattermostError",
@@ -31,6 +34,7 @@ __all__ = [
     "WebsocketError",
     "WebsocketAuthError",
     "error_for_status",
+    "json_or_none",
 ]
 
 
@@ -174,39 +178,44 @@ def _retry_after(response: requests.Response) -> Optional[float]:
             seconds = float(value)
         except ValueError:
             continue
-        if seconds >= 0:
+        if 0 <= seconds < float("inf"):
             return seconds
     return None
+
+
+def json_or_none(content: bytes) -> Any:
+    """The JSON in ``content``, or None when it is not valid JSON (or nested too deeply to parse)."""
+    try:
+        return json.loads(content)
+    except (ValueError, RecursionError):
+        return None
 
 
 def error_for_status(response: requests.Response, method: str, url: str) -> ApiError:
     """Build the exception for an error response, from its AppError body when there is one.
 
     A body that is not JSON (a proxy's HTML page, the plain ``limit exceeded`` of a 429)
-    still gives one readable message.
+    still gives one readable message. Everything taken from the server is cleaned
+    (:func:`~mattermostdriver.redaction.clean`): no control character, bounded length.
     """
     status = response.status_code
-    body: Any = None
-    try:
-        body = response.json()
-    except ValueError:
-        body = None
+    content = response.content or b""
+    body = json_or_none(content) if content.lstrip()[:1] == b"{" else None
     if isinstance(body, dict):
-        message = str(body.get("message") or "")
-        error_id = str(body.get("id") or "")
-        detailed = str(body.get("detailed_error") or "")
-        request_id = str(body.get("request_id") or "")
+        message = clean(body.get("message") or "")
+        error_id = clean(body.get("id") or "", 200)
+        detailed = clean(body.get("detailed_error") or "")
+        request_id = clean(body.get("request_id") or "", 200)
     else:
         error_id = detailed = request_id = ""
-        text = (response.text or "").strip()
+        text = content[:4096].decode("utf-8", "replace").strip()
         ctype = response.headers.get("Content-Type", "")
+        reason = clean(response.reason or "error", 100)
         if "html" in ctype.lower() or text.lower().startswith(("<!doctype", "<html")):
-            message = (
-                f"{response.reason or 'error'} (the server answered an HTML page, not the Mattermost API)"
-            )
+            message = f"{reason} (the server answered an HTML page, not the Mattermost API)"
         else:
-            message = " ".join(text.split())[:200] or (response.reason or "error")
-    request_id = request_id or response.headers.get("X-Request-ID", "")
+            message = clean(" ".join(text.split()), 200) or reason
+    request_id = request_id or clean(response.headers.get("X-Request-ID", ""), 200)
     cls = class_for_status(status)
     kwargs: Dict[str, Any] = dict(
         status_code=status,

@@ -1,36 +1,55 @@
-"""Driver options: the defaults, URL parsing and validation.
+"""Driver options: the defaults, URL parsing and validation, and the one options object.
 
 The 7.3.2 keys keep their meaning. ``url`` may be a host name (with ``scheme``, ``port``
 and ``basepath`` beside it) or a full base URL such as ``https://chat.example.com/mattermost``,
 whose scheme, port (the scheme's default when absent) and path are then used.
+
+:class:`Options` is the one copy of a driver's options: ``driver.options``,
+``driver.client.options`` and the websocket's options are the same object. It may be
+changed after construction (``d.options["token"] = ...``, as 7.3.2 callers do): each write
+is validated at once (a bad value raises :class:`ValueError` and changes nothing) and both
+REST and the websocket use the new value from their next request or connection.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, Mapping, Optional, Tuple, Union
+import math
+import os
+import re
+from typing import Any, Dict, Mapping, NamedTuple, Optional, Tuple, Union
 from urllib.parse import urlsplit
+
+from .redaction import redact_url
 
 log = logging.getLogger(__name__)
 
-Timeout = Union[float, Tuple[float, float]]
+Timeout = Union[float, Tuple[float, float], Tuple[float, float, float]]
+
+__all__ = ["DEFAULT_OPTIONS", "Options", "Timeout", "Timeouts", "base_url", "normalize_options", "timeouts"]
 
 #: The options and their defaults. The 7.3.2 keys keep their meaning:
 #:
 #: * ``url``, ``scheme``, ``port``, ``basepath``: where the server is (``url`` may be a full base URL);
-#: * ``verify``: TLS verification, True, False or a CA bundle path (REST and websocket);
+#: * ``verify``: TLS verification, True, False or a CA bundle path (REST and websocket); with
+#:   True, ``REQUESTS_CA_BUNDLE`` or ``CURL_CA_BUNDLE`` is used when set, as :mod:`requests` does;
 #: * ``timeout``: the websocket ping interval, seconds;
-#: * ``request_timeout``: REST timeout, seconds or a (connect, read) pair; never unlimited;
+#: * ``request_timeout``: REST timeout, seconds or a (connect, read) pair, or a (connect, read,
+#:   total) triple; each attempt must also finish (or move a block of 1 MiB) within total
+#:   seconds, connect + read by default; never unlimited;
 #: * ``login_id``, ``password``, ``mfa_token``, ``token``: credentials for :meth:`Driver.login`;
-#: * ``auth``: a :class:`requests.auth.AuthBase` (or a class of one) applied to every request;
+#: * ``auth``: a :class:`requests.auth.AuthBase` (or a class of one) applied to every request
+#:   to the server (never to another host);
 #: * ``keepalive``, ``keepalive_delay``: reconnect the websocket, and the first delay before it;
 #: * ``websocket_kw_args``: extra arguments for :func:`websockets.sync.client.connect`;
 #: * ``debug``: show this package's DEBUG lines on stderr (nothing secret is ever logged);
-#: * ``proxy``: an HTTP(S) proxy URL, or a :mod:`requests` proxies dict.
+#: * ``proxy``: an HTTP(S) proxy URL, or a :mod:`requests` proxies dict (the environment's
+#:   ``HTTPS_PROXY``, ``NO_PROXY``... apply otherwise, as in :mod:`requests`).
 #:
 #: New keys: ``retries`` (retries after the first attempt, 0 turns retrying off),
 #: ``backoff_factor`` and ``backoff_max`` (seconds), ``retry_after_max`` (the longest
-#: ``Retry-After`` honoured, seconds), ``user_agent``.
+#: ``Retry-After`` honoured, seconds), ``user_agent``, ``pool_maxsize`` (connections kept
+#: open to the server).
 DEFAULT_OPTIONS: Dict[str, Any] = {
     "scheme": "https",
     "url": "localhost",
@@ -57,12 +76,27 @@ DEFAULT_OPTIONS: Dict[str, Any] = {
     "backoff_max": 30.0,
     "retry_after_max": 120.0,
     "user_agent": None,
+    "pool_maxsize": 10,
 }
 
 #: Keys 7.3.2 accepted and that mean nothing here (kept silent, not warned about).
 IGNORED_KEYS = frozenset({"http2"})
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+_HOST = re.compile(r"^(?:[A-Za-z0-9._~%!$&'()*+,;=-]+|\[[0-9A-Fa-f:.]+(?:%[\w.~-]+)?\])$")
+
+
+class Timeouts(NamedTuple):
+    """Seconds: to connect, between two reads, and for a whole attempt (see ``request_timeout``)."""
+
+    connect: float
+    read: float
+    total: float
+
+
+def _shown(value: str) -> str:
+    """A URL as it may appear in an error: no userinfo, no query (they may hold secrets)."""
+    return repr(redact_url(value))
 
 
 def _split_url(value: str) -> Dict[str, Any]:
@@ -71,15 +105,15 @@ def _split_url(value: str) -> Dict[str, Any]:
     if scheme in ("ws", "wss"):
         scheme = "https" if scheme == "wss" else "http"
     if scheme not in _DEFAULT_PORTS:
-        raise ValueError(f"url {value!r}: scheme must be http or https")
-    if not parts.hostname:
-        raise ValueError(f"url {value!r}: no host name")
-    if parts.username or parts.password:
+        raise ValueError(f"url {_shown(value)}: scheme must be http or https")
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
         raise ValueError("url: credentials in the URL are not supported; use token or login_id/password")
+    if not parts.hostname:
+        raise ValueError(f"url {_shown(value)}: no host name")
     try:
-        port = parts.port or _DEFAULT_PORTS[scheme]
+        port = parts.port
     except ValueError as exc:
-        raise ValueError(f"url {value!r}: invalid port") from exc
+        raise ValueError(f"url {_shown(value)}: invalid port") from exc
     path = parts.path.rstrip("/")
     if path.endswith("/api/v4"):
         path = path[: -len("/api/v4")]
@@ -89,50 +123,77 @@ def _split_url(value: str) -> Dict[str, Any]:
     return {"scheme": scheme, "url": host, "port": port, "site_path": path}
 
 
+def _number(value: Any, key: str, *, positive: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError(f"{key} must be a finite number, got {value!r}")
+    if value < 0 or (positive and value == 0):
+        raise ValueError(f"{key} must be {'positive' if positive else '>= 0'}, got {value!r}")
+    return float(value)
+
+
 def _as_timeout(value: Any, key: str) -> Optional[Timeout]:
     if value is None:
         return None
+    if isinstance(value, (tuple, list)) and len(value) in (2, 3):
+        return tuple(_number(v, key, positive=True) for v in value)  # type: ignore[return-value]
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if value <= 0:
-            raise ValueError(f"{key} must be positive, got {value!r}")
-        return float(value)
-    if isinstance(value, (tuple, list)) and len(value) == 2:
-        connect, read = (_as_timeout(v, key) for v in value)
-        return (connect, read)  # type: ignore[return-value]
-    raise ValueError(f"{key} must be seconds or a (connect, read) pair, got {value!r}")
+        return _number(value, key, positive=True)
+    raise ValueError(
+        f"{key} must be seconds, a (connect, read) pair or a (connect, read, total) triple, got {value!r}"
+    )
 
 
-def normalize_options(options: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+def timeouts(value: Timeout) -> Timeouts:
+    """The (connect, read, total) seconds of a ``request_timeout`` value (already validated)."""
+    if isinstance(value, tuple):
+        connect, read = value[0], value[1]
+        total = value[2] if len(value) == 3 else connect + read
+        return Timeouts(connect, read, total)
+    return Timeouts(value, value, 2 * value)
+
+
+def normalize_options(options: Optional[Mapping[str, Any]] = None, *, warn: bool = True) -> Dict[str, Any]:
     """Merge ``options`` over the defaults, parse the URL and check the values.
 
     Returns a new dict with every default key plus ``site_path`` (the path the server is
     mounted under, ``""`` at the root). ``basepath`` then holds the full API path
-    (``site_path + "/api/v4"``). Unknown keys are logged once and ignored.
+    (``site_path + "/api/v4"``). Unknown keys are logged and ignored.
 
     Raises:
-        ValueError: a value that cannot work (bad scheme, port, timeout).
+        ValueError: a value that cannot work (bad URL, scheme, port, timeout, CA bundle...).
+            Its text never holds a password or query string from the URL.
 
     """
     given = dict(options or {})
-    unknown = sorted(k for k in given if k not in DEFAULT_OPTIONS and k not in IGNORED_KEYS)
-    if unknown:
+    unknown = sorted(str(k) for k in given if k not in DEFAULT_OPTIONS and k not in IGNORED_KEYS)
+    if unknown and warn:
         log.warning("mattermostdriver: ignoring unknown option(s): %s", ", ".join(unknown))
     merged: Dict[str, Any] = dict(DEFAULT_OPTIONS)
     merged.update({k: v for k, v in given.items() if k in DEFAULT_OPTIONS})
 
-    url = str(merged["url"] or "localhost").strip()
+    raw_url = merged["url"]
+    if raw_url is None:
+        raw_url = DEFAULT_OPTIONS["url"]
+    if not isinstance(raw_url, str) or not raw_url.strip():
+        raise ValueError("url must be a host name or a base URL such as https://chat.example.com")
+    url = raw_url.strip()
     site_path = ""
     if "://" in url:
         # a full base URL: its port wins, then a `port` key given beside it, then the scheme's default
         parsed = _split_url(url)
         merged["scheme"], merged["url"], site_path = parsed["scheme"], parsed["url"], parsed["site_path"]
-        explicit_port = urlsplit(url).port
-        merged["port"] = explicit_port or given.get("port") or parsed["port"]
-    elif "/" in url:
-        host, _, path = url.partition("/")
-        merged["url"], site_path = host, "/" + path.strip("/")
+        merged["port"] = (
+            parsed["port"]
+            if parsed["port"] is not None
+            else given.get("port") or _DEFAULT_PORTS[parsed["scheme"]]
+        )
     else:
-        merged["url"] = url
+        if "@" in url:
+            raise ValueError("url: credentials in the URL are not supported; use token or login_id/password")
+        host, _, path = url.partition("/")
+        merged["url"], site_path = host, ("/" + path.strip("/") if path.strip("/") else "")
+    if not _HOST.match(merged["url"]):
+        raise ValueError(f"url {_shown(url)}: not a valid host name")
     scheme = str(merged["scheme"]).lower()
     if scheme not in _DEFAULT_PORTS:
         raise ValueError(f"scheme must be 'http' or 'https', got {merged['scheme']!r}")
@@ -153,18 +214,101 @@ def normalize_options(options: Optional[Mapping[str, Any]] = None) -> Dict[str, 
     if merged["request_timeout"] is None:
         merged["request_timeout"] = DEFAULT_OPTIONS["request_timeout"]
     verify = merged["verify"]
+    if isinstance(verify, os.PathLike):
+        verify = merged["verify"] = os.fspath(verify)
     if not isinstance(verify, (bool, str)):
         raise ValueError("verify must be True, False or the path of a CA bundle")
+    if isinstance(verify, str) and not os.path.exists(verify):
+        raise ValueError(f"verify: no CA bundle at {verify!r}")
     retries = merged["retries"]
     if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
         raise ValueError(f"retries must be a whole number >= 0, got {retries!r}")
+    pool = merged["pool_maxsize"]
+    if isinstance(pool, bool) or not isinstance(pool, int) or pool < 1:
+        raise ValueError(f"pool_maxsize must be a whole number >= 1, got {pool!r}")
     for key in ("backoff_factor", "backoff_max", "retry_after_max", "keepalive_delay", "timeout"):
+        _number(merged[key], key)
+    for key in ("token", "login_id", "password", "mfa_token", "user_agent"):
         value = merged[key]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ValueError(f"{key} must be a number >= 0, got {value!r}")
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"{key} must be a string")
+        if isinstance(value, str) and any(c in value for c in "\r\n\0"):
+            raise ValueError(f"{key} holds a line break or NUL")  # it would split the header it goes in
     return merged
 
 
 def base_url(options: Mapping[str, Any], path: str = "") -> str:
     """Return ``scheme://host:port`` followed by ``path`` (which starts with ``/``)."""
     return f"{options['scheme']}://{options['url']}:{options['port']}{path}"
+
+
+class Options(Dict[str, Any]):
+    """The driver's options, normalized (see :func:`normalize_options`); one object for REST and websocket.
+
+    A plain dict to read. A write (``options[key] = value``, ``update``, ``del``...) is
+    normalized and validated with the rest at once: a bad value raises
+    :class:`ValueError` and leaves the options as they were. :attr:`generation` counts
+    the changes, so that the client can rebuild what it derives from them.
+    """
+
+    def __init__(self, options: Optional[Mapping[str, Any]] = None) -> None:
+        given: Dict[str, Any] = dict(options.given if isinstance(options, Options) else (options or {}))
+        super().__init__(normalize_options(given))
+        #: The options as the caller gave them (before normalization).
+        self.given: Dict[str, Any] = given
+        #: Bumped on every change.
+        self.generation = 0
+
+    def _replace(self, given: Dict[str, Any], *, warn: bool = False) -> None:
+        merged = normalize_options(given, warn=warn)
+        self.given = given
+        super().clear()
+        super().update(merged)
+        self.generation += 1
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._replace({**self.given, key: value}, warn=key not in self.given)
+
+    def __delitem__(self, key: str) -> None:
+        if key not in self:
+            raise KeyError(key)
+        self._replace({k: v for k, v in self.given.items() if k != key})
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        """Change several options at once (validated together)."""
+        new = dict(*args, **kwargs)
+        self._replace({**self.given, **new}, warn=any(k not in self.given for k in new))
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        """As :meth:`dict.setdefault`, validated."""
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def pop(self, key: str, *default: Any) -> Any:
+        """Reset ``key`` to its default and return its value."""
+        if key not in self:
+            if default:
+                return default[0]
+            raise KeyError(key)
+        value = self[key]
+        del self[key]
+        return value
+
+    def popitem(self) -> Tuple[str, Any]:
+        """Not supported: every key always has a value."""
+        raise TypeError("options cannot be popped; set a value or del a key to reset it")
+
+    def clear(self) -> None:
+        """Reset every option to its default."""
+        self._replace({})
+
+    def copy(self) -> Options:
+        """An independent copy."""
+        return Options(self)
+
+    def __copy__(self) -> Options:
+        return self.copy()
+
+    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any]]]:
+        return (Options, (self.given,))

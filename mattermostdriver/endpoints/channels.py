@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterator, Optional
 
-from ..pagination import iter_pages
 from .base import Base, query
 
 
@@ -660,7 +659,9 @@ class Channels(TeamChannels):
 
         Iterate over every public channel of a team, one page at a time.
         """
-        return iter_pages(lambda query: self.get_public_channels(team_id, query), params, per_page=per_page)
+        return self.client.pages(
+            lambda query: self.get_public_channels(team_id, query), params, per_page=per_page
+        )
 
     def iter_channel_members(
         self, channel_id: str, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200
@@ -669,7 +670,7 @@ class Channels(TeamChannels):
 
         Iterate over every member of a channel, one page at a time.
         """
-        return iter_pages(
+        return self.client.pages(
             lambda query: self.get_channel_members(channel_id, query), params, per_page=per_page
         )
 
@@ -680,4 +681,4 @@ class Channels(TeamChannels):
 
         Iterate over every channel of the system (needs ``manage_system``), one page at a time.
         """
-        return iter_pages(lambda query: self.get_all_channels(query), params, per_page=per_page)
+        return self.client.pages(lambda query: self.get_all_channels(query), params, per_page=per_page)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, Optional
 
+from ..multipart import Progress, multipart_body
 from .base import Base, query
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class Files(Base):
         """
         return self.client.post("/files/search", options=options, params=params)
 
-    def upload_file(self, channel_id: str, files: Any) -> Any:
+    def upload_file(self, channel_id: str, files: Any, *, progress: Optional[Progress] = None) -> Any:
         """POST /api/v4/files
 
         Upload files to a channel; attach them to a post by passing the returned
@@ -89,10 +90,12 @@ class Files(Base):
         The body is streamed: a seekable file object is read a block at a time while it is
         sent (memory stays flat whatever its size), ``channel_id`` goes first so that the
         server streams the files to storage too, and the file objects are rewound if the
-        request is retried. For files of hundreds of MB, see
+        request is retried. ``progress(bytes_sent, total)`` is called as the body goes out
+        (the command line's progress bar uses it). For files of hundreds of MB, see
         :meth:`~mattermostdriver.endpoints.uploads.Uploads.upload_file_resumable`.
         """
-        return self.client.post("/files", data={"channel_id": channel_id}, files=files)
+        body = multipart_body({"channel_id": channel_id}, files, progress=progress)
+        return self.client.post("/files", data=body, headers={"Content-Type": body.content_type or ""})
 
     def download_file(self, file_id: str, dest: Destination, *, chunk_size: int = DOWNLOAD_CHUNK_SIZE) -> int:
         """GET /api/v4/files/{file_id}
@@ -115,6 +118,4 @@ class Files(Base):
                 ``Range`` request first, up to the ``retries`` option).
 
         """
-        from ..transfer import download
-
-        return download(self.client, self.path("/files/{}", file_id), dest, chunk_size=chunk_size)
+        return self.client.download(self.path("/files/{}", file_id), dest, chunk_size=chunk_size)

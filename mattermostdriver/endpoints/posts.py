@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import random
-import time
 from typing import Any, Dict, Iterator, Optional
 
-from ..pagination import iter_channel_posts
+from ..retry import DEDUPE, new_pending_post_id
 from .base import Base, query
 
-
-def new_pending_post_id(user_id: str = "") -> str:
-    """A client-side post id in the web app's form, ``<user_id>:<milliseconds>``, made unique."""
-    prefix = user_id or os.urandom(13).hex()
-    return f"{prefix}:{int(time.time() * 1000)}{random.randint(0, 999):03d}"
+__all__ = ["Posts", "new_pending_post_id"]
 
 
 class Posts(Base):
@@ -40,13 +33,13 @@ class Posts(Base):
         """POST /api/v4/posts
 
         Create a post. Safe to retry: unless ``options`` has one, a ``pending_post_id`` is
-        added, which the server uses to drop a repeat within 30 s, so a retried request can
-        never post twice. ``options`` is not modified.
+        added, which the server uses to drop a repeat for 30 s, so a request resent after a
+        lost answer never posts twice; none is resent once that window may have passed.
+        Calling it again with the same options after it failed without an answer (a
+        timeout, a dropped connection, a cancelled task) sends the same id again, so that
+        retry cannot post twice either. ``options`` is not modified.
         """
-        body = dict(options)
-        if not body.get("pending_post_id"):
-            body["pending_post_id"] = new_pending_post_id(self.client.userid)
-        return self.client.post("/posts", options=body, retry=True)
+        return self.client.post("/posts", options=options, retry=DEDUPE)
 
     def delete_acknowledgement_for_post(
         self, user_id: str, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -374,7 +367,7 @@ class Posts(Base):
         before ``before``); with ``after``, oldest first from just after that post. Pages are
         walked with the ``before``/``after`` cursors, so new posts do not shift them.
         """
-        return iter_channel_posts(
+        return self.client.channel_posts(
             lambda query: self.get_posts_for_channel(channel_id, query),
             per_page=per_page,
             before=before,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterator, Optional
 
-from ..pagination import iter_pages
 from .base import query
 from .channels import TeamChannels
 
@@ -406,7 +405,7 @@ class Teams(TeamChannels):
 
         Iterate over every team the caller may see, one page at a time.
         """
-        return iter_pages(lambda query: self.get_teams(query), params, per_page=per_page)
+        return self.client.pages(lambda query: self.get_teams(query), params, per_page=per_page)
 
     def iter_team_members(
         self, team_id: str, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200
@@ -415,4 +414,6 @@ class Teams(TeamChannels):
 
         Iterate over every member of a team, one page at a time.
         """
-        return iter_pages(lambda query: self.get_team_members(team_id, query), params, per_page=per_page)
+        return self.client.pages(
+            lambda query: self.get_team_members(team_id, query), params, per_page=per_page
+        )

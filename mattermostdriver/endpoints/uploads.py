@@ -79,10 +79,7 @@ class Uploads(Base):
             TransportError: the connection kept failing.
 
         """
-        from ..transfer import upload_resumable
-
-        return upload_resumable(
-            self.client,
+        return self.client.upload_resumable(
             channel_id,
             path_or_fileobj,
             filename=filename,

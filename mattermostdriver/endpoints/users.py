@@ -6,7 +6,6 @@ from typing import Any, Dict, Iterator, Optional
 
 import requests
 
-from ..pagination import iter_pages
 from .base import Base, query
 
 
@@ -693,4 +692,4 @@ class Users(Base):
         Iterate over every user the query matches (``in_team``, ``in_channel``, ``active``,
         ``role``, ...), fetching one page of ``per_page`` at a time.
         """
-        return iter_pages(lambda query: self.get_users(query), params, per_page=per_page)
+        return self.client.pages(lambda query: self.get_users(query), params, per_page=per_page)

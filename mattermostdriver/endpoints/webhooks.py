@@ -6,6 +6,7 @@ from typing import Any, Dict, Optional
 
 import requests
 
+from ..paths import is_absolute_url
 from .base import Base, query
 
 
@@ -23,7 +24,7 @@ class Webhooks(Base):
         The route is outside the API base path. Returns the :class:`requests.Response`
         (its text is ``ok``), as 7.3.2 did.
         """
-        if str(hook_id).startswith(("http://", "https://")):
+        if is_absolute_url(str(hook_id)):
             return self.client.make_request("post", str(hook_id), options=options)
         site_path = self.client.options["site_path"]
         return self.client.make_request(

@@ -29,6 +29,7 @@ from mattermostdriver import (
     TransportError,
     UnexpectedResponse,
 )
+from mattermostdriver.transport import Transport
 
 from .conftest import BASE
 
@@ -296,19 +297,20 @@ def test_upload_rewound_between_attempts(driver: Driver, mock: responses.Request
 
 def test_default_timeout_is_sent(driver: Driver, mock: responses.RequestsMock) -> None:
     seen: List[Any] = []
-    real = requests.Session.send
+    real = Transport.send
 
-    def spy(self: requests.Session, request: Any, **kwargs: Any) -> Any:
-        seen.append(kwargs.get("timeout"))
-        return real(self, request, **kwargs)
+    def spy(self: Transport, request: Any, origin: str, target: str, timeouts: Any, **kwargs: Any) -> Any:
+        seen.append(timeouts)
+        return real(self, request, origin, target, timeouts, **kwargs)
 
     mock.get(f"{BASE}/users/me", json={})
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(requests.Session, "send", spy)
+        mp.setattr(Transport, "send", spy)
         driver.users.get_user("me")
         driver.client.make_request("get", "/users/me", timeout=1.5)
-    assert seen[0] == driver.options["request_timeout"] and seen[0] is not None
-    assert seen[1] == 1.5
+        driver.client.make_request("get", "/users/me", timeout=(2, 3, 4))
+    assert seen[0] == (10.0, 60.0, 70.0) and driver.options["request_timeout"] == (10.0, 60.0)
+    assert seen[1] == (1.5, 1.5, 3.0) and seen[2] == (2, 3, 4)
 
 
 def test_read_timeout_on_real_socket_is_transport_error(sleeps: List[float]) -> None:
@@ -337,10 +339,15 @@ def test_path_arguments_are_escaped(driver: Driver, mock: responses.RequestsMock
     assert mock.calls[0].request.path_url == "/api/v4/users/..%2Fx"
 
 
-@pytest.mark.parametrize("bad", ["", None])
-def test_empty_path_argument_is_refused(driver: Driver, bad: Any) -> None:
-    with pytest.raises(ValueError, match="empty path argument"):
+@pytest.mark.parametrize("bad", ["", None, ".", ".."])
+def test_empty_and_dot_path_arguments_are_refused(
+    driver: Driver, mock: responses.RequestsMock, bad: Any
+) -> None:
+    with pytest.raises(ValueError, match=re.escape("cannot be empty, '.' or '..'")):
         driver.users.get_user(bad)
+    with pytest.raises(ValueError):
+        driver.channels.remove_channel_member("cid", bad)
+    assert not mock.calls
 
 
 def test_make_request_keeps_its_732_signature(driver: Driver, mock: responses.RequestsMock) -> None:
@@ -486,14 +493,6 @@ def test_logout_forgets_token(driver: Driver, mock: responses.RequestsMock) -> N
     mock.post(f"{BASE}/users/logout", json={"status": "OK"})
     assert driver.logout() == {"status": "OK"}
     assert driver.client.token is None
-
-
-def test_with_block_closes_sessions(mock: responses.RequestsMock) -> None:
-    mock.get(f"{BASE}/users/me", json={"id": "u"})
-    with Driver({"url": "http://mm.test", "port": 80, "token": "t"}) as d:
-        d.users.get_user("me")
-        assert d.client._sessions
-    assert d.client._sessions == []
 
 
 def test_one_shot_body_not_resent_after_429(

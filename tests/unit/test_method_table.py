@@ -10,10 +10,11 @@ from typing import Any, Dict, List
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
-import responses
 
 from mattermostdriver import Driver
 from mattermostdriver.endpoints import Base, all_endpoints
+
+from .conftest import mock_http
 
 ENDPOINTS = all_endpoints()
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -87,7 +88,7 @@ def test_every_attribute_is_a_driver_attribute() -> None:
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['attribute']}.{r['method']}:{r['path']}" for r in ROWS])
 def test_row_issues_its_method_and_escaped_path(row: Dict[str, str]) -> None:
     driver = Driver({"url": "http://mm.test", "port": 80, "token": "t0ken", "retries": 0})
-    with responses.RequestsMock() as mock:
+    with mock_http() as mock:
         mock.add_callback(
             row["http_method"],
             re.compile(r"http://mm\.test:80/.*"),
@@ -172,7 +173,7 @@ def test_keyword_query_arguments_reach_the_query_string(attribute: str, name: st
     for i, p in enumerate(kwonly):
         hint = str(p.annotation)
         values[p.name] = True if "bool" in hint else (i + 2 if "int" in hint or "float" in hint else f"v{i}")
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+    with mock_http(assert_all_requests_are_fired=False) as mock:
         for verb in ("GET", "POST", "PUT", "PATCH", "DELETE"):
             mock.add_callback(
                 verb,

@@ -1,0 +1,31 @@
+"""The ``debug`` option: this package's DEBUG lines on stderr, never a process-wide switch."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+__all__ = ["enable_debug_logging"]
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is at the time of each record."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        pass
+
+
+def enable_debug_logging(level: int = logging.DEBUG) -> None:
+    """Show the ``mattermostdriver`` loggers' lines at ``level`` on stderr. Nothing secret is logged."""
+    logger = logging.getLogger("mattermostdriver")
+    logger.setLevel(level)
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        handler = _StderrHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)

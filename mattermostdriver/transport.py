@@ -1,0 +1,397 @@
+"""The sync transport: sends one prepared request over a urllib3 connection pool.
+
+It decides nothing (no retry, no error mapping beyond :mod:`requests`' own exception
+classes): :meth:`Transport.send` sends one request and returns a :class:`requests.Response`.
+
+Why urllib3 directly, not :meth:`requests.Session.request`: most of a Session call's CPU
+goes on work that does not change between calls (merging the environment's proxies and
+settings, hooks, the cookie jar, preparing the same headers again). Measured on loopback
+over TLS, a Session call costs about three times a call on the urllib3 pool underneath.
+So the route to the server (its pool, proxy and TLS settings) is resolved once, through
+requests' own :class:`~requests.adapters.HTTPAdapter` so that proxies (``HTTPS_PROXY``,
+``NO_PROXY``, SOCKS...) and CA bundles (``REQUESTS_CA_BUNDLE``, ``CURL_CA_BUNDLE``) mean
+exactly what they mean to :mod:`requests`, and each call goes straight to the pool. The
+response is still a :class:`requests.Response` and the errors are :mod:`requests`' own.
+
+Every attempt has a deadline on top of the connect and read timeouts (which apply to each
+socket operation, so a server that trickles a byte every second would never time out):
+each socket operation waits at most until the attempt's ``total`` seconds are over, and
+the clock restarts after each 1 MiB moved, so a large upload or download only has to keep
+moving.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import socket
+import threading
+import time
+from contextlib import contextmanager
+from typing import Any, Dict, Iterator, Mapping, Optional, Tuple, Union
+
+import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+from requests.cookies import extract_cookies_to_jar
+from requests.structures import CaseInsensitiveDict
+from requests.utils import get_encoding_from_headers, get_environ_proxies, select_proxy
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import (
+    ClosedPoolError,
+    ConnectTimeoutError,
+    InvalidHeader,
+    LocationValueError,
+    NewConnectionError,
+    ProtocolError,
+    ReadTimeoutError,
+)
+from urllib3.exceptions import ProxyError as _ProxyError
+from urllib3.exceptions import SSLError as _SSLError
+
+from .options import Timeouts
+
+__all__ = [
+    "ERROR_BODY_LIMIT",
+    "PROGRESS_BLOCK",
+    "Transport",
+    "effective_verify",
+    "proxies_for",
+    "split_origin",
+]
+
+#: The most bytes of an error answer's body that are read (the rest is dropped with the connection).
+ERROR_BODY_LIMIT = 64 * 1024
+#: Moving this many bytes restarts an attempt's deadline.
+PROGRESS_BLOCK = 1024 * 1024
+_SEND_PIECE = 256 * 1024
+
+_local = threading.local()
+
+
+class _Attempt:
+    """The deadline of the attempt running on this thread."""
+
+    __slots__ = ("ends", "moved", "read", "total")
+
+    def __init__(self, timeouts: Timeouts) -> None:
+        self.read = timeouts.read
+        self.total = timeouts.total
+        self.ends = time.monotonic() + timeouts.total
+        self.moved = 0
+
+    def wait(self) -> float:
+        """The timeout for the next socket operation; raises once the deadline has passed."""
+        left = self.ends - time.monotonic()
+        if left <= 0:
+            raise socket.timeout(f"no progress for {self.total:g} s (the attempt's total deadline)")
+        return left if left < self.read else self.read
+
+    def moved_bytes(self, count: int) -> None:
+        self.moved += count
+        if self.moved >= PROGRESS_BLOCK:
+            self.moved = 0
+            self.ends = time.monotonic() + self.total
+
+
+class _DeadlineSocket:
+    """A connected socket whose every read and write also respects the thread's attempt deadline.
+
+    ``http.client`` reads through ``makefile()``, so the file it gets is made over this
+    object; everything else is the real socket's.
+    """
+
+    def __init__(self, sock: Any) -> None:
+        self._sock = sock
+        self._io_refs = 0
+        self._closed = False
+        self._timeout: Optional[float] = sock.gettimeout()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sock, name)
+
+    def _limit(self) -> Optional[_Attempt]:
+        attempt: Optional[_Attempt] = getattr(_local, "attempt", None)
+        if attempt is not None:
+            wait = attempt.wait()
+            if wait != self._timeout:
+                self._sock.settimeout(wait)
+                self._timeout = wait
+        return attempt
+
+    def settimeout(self, value: Optional[float]) -> None:
+        self._sock.settimeout(value)
+        self._timeout = value
+
+    def recv_into(self, buffer: Any, nbytes: int = 0, flags: int = 0) -> int:
+        attempt = self._limit()
+        count: int = self._sock.recv_into(buffer, nbytes, flags)
+        if attempt is not None:
+            attempt.moved_bytes(count)
+        return count
+
+    def recv(self, bufsize: int, flags: int = 0) -> bytes:
+        attempt = self._limit()
+        data: bytes = self._sock.recv(bufsize, flags)
+        if attempt is not None:
+            attempt.moved_bytes(len(data))
+        return data
+
+    def send(self, data: Any, flags: int = 0) -> int:
+        attempt = self._limit()
+        count: int = self._sock.send(data, flags)
+        if attempt is not None:
+            attempt.moved_bytes(count)
+        return count
+
+    def sendall(self, data: Any, flags: int = 0) -> None:
+        view = memoryview(data).cast("B")
+        for start in range(0, len(view), _SEND_PIECE):
+            piece = view[start : start + _SEND_PIECE]
+            attempt = self._limit()
+            self._sock.sendall(piece, flags)
+            if attempt is not None:
+                attempt.moved_bytes(len(piece))
+
+    def makefile(self, mode: str = "r", buffering: Optional[int] = None, **kwargs: Any) -> Any:
+        if mode not in ("r", "rb") or kwargs:
+            return self._sock.makefile(mode, buffering, **kwargs)
+        self._io_refs += 1
+        raw = socket.SocketIO(self, "rb")  # type: ignore[arg-type]
+        return io.BufferedReader(raw, io.DEFAULT_BUFFER_SIZE if buffering in (None, -1) else buffering)
+
+    def _decref_socketios(self) -> None:
+        if self._io_refs > 0:
+            self._io_refs -= 1
+        if self._closed and self._io_refs <= 0:
+            self._sock.close()
+
+    def close(self) -> None:
+        self._closed = True
+        if self._io_refs <= 0:
+            self._sock.close()
+
+
+class _Connection(HTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        self.sock = _DeadlineSocket(self.sock)
+
+
+class _TLSConnection(HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        self.sock = _DeadlineSocket(self.sock)
+
+
+class _Pool(HTTPConnectionPool):
+    ConnectionCls = _Connection
+
+
+class _TLSPool(HTTPSConnectionPool):
+    ConnectionCls = _TLSConnection
+
+
+_POOL_CLASSES = {"http": _Pool, "https": _TLSPool}
+
+
+class _Adapter(HTTPAdapter):
+    """requests' adapter, its pools made of deadline-aware connections (SOCKS proxies excepted)."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _POOL_CLASSES
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):
+            manager.pool_classes_by_scheme = _POOL_CLASSES
+        return manager
+
+
+def effective_verify(verify: Union[bool, str]) -> Union[bool, str]:
+    """``verify`` as :mod:`requests` applies it: True means the environment's CA bundle when set."""
+    if verify is True:
+        return os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+    return verify
+
+
+def proxies_for(url: str, proxies: Optional[Mapping[str, str]]) -> Dict[str, str]:
+    """The proxies :mod:`requests` would use for ``url``: the given ones, then the environment's."""
+    merged = dict(proxies or {})
+    for key, value in get_environ_proxies(url, no_proxy=merged.get("no_proxy")).items():
+        merged.setdefault(key, value)
+    return merged
+
+
+class _Route:
+    """How requests to one origin are sent: the pool, and whether it wants the full URL (a proxy)."""
+
+    __slots__ = ("absolute", "pool", "proxy")
+
+    def __init__(self, pool: Any, absolute: bool, proxy: Optional[str]) -> None:
+        self.pool, self.absolute, self.proxy = pool, absolute, proxy
+
+
+class Transport:
+    """Sends requests over pooled connections (thread-safe; connections are reused).
+
+    Args:
+        verify: True, False or a CA bundle path (as for :mod:`requests`).
+        proxies: a :mod:`requests` proxies dict (the environment's apply beside it).
+        pool_maxsize: connections kept open per origin.
+
+    """
+
+    def __init__(
+        self,
+        verify: Union[bool, str] = True,
+        proxies: Optional[Mapping[str, str]] = None,
+        pool_maxsize: int = 10,
+    ) -> None:
+        self.verify = effective_verify(verify)
+        self.proxies = dict(proxies or {})
+        self._adapter = _Adapter(pool_connections=10, pool_maxsize=pool_maxsize)
+        self._routes: Dict[str, _Route] = {}
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        with self._lock:
+            self._routes.clear()
+            self._adapter.close()
+
+    def _route(self, origin: str, request: requests.PreparedRequest) -> _Route:
+        route = self._routes.get(origin)
+        if route is not None:
+            return route
+        with self._lock:
+            proxies = proxies_for(origin + "/", self.proxies)
+            proxy = select_proxy(origin + "/", proxies)
+            try:
+                pool = self._adapter.get_connection_with_tls_context(request, self.verify, proxies=proxies)
+            except LocationValueError as exc:
+                raise requests.exceptions.InvalidURL(exc, request=request) from None
+            self._adapter.cert_verify(pool, origin + "/", self.verify, None)  # type: ignore[no-untyped-call]
+            absolute = (
+                bool(proxy) and origin.startswith("http:") and not str(proxy).lower().startswith("socks")
+            )
+            route = _Route(pool, absolute, proxy)
+            if len(self._routes) < 8:  # the server's origin, and a few webhook hosts
+                self._routes[origin] = route
+        return route
+
+    def send(
+        self,
+        request: requests.PreparedRequest,
+        origin: str,
+        target: str,
+        timeouts: Timeouts,
+        *,
+        stream: bool = False,
+    ) -> requests.Response:
+        """Send ``request`` (``origin + target``) and return its response.
+
+        Without ``stream`` the body is read (at most :data:`ERROR_BODY_LIMIT` bytes of an
+        error answer); with it, the body is left to be read from the response.
+
+        Raises:
+            requests.RequestException: as :mod:`requests` raises them (``ConnectTimeout``,
+                ``ReadTimeout``, ``SSLError``, ``ProxyError``, ``ConnectionError``...).
+
+        """
+        route = self._route(origin, request)
+        started = time.monotonic()
+        _local.attempt = _Attempt(timeouts)
+        headers = request.headers
+        body: Any = request.body
+        try:
+            raw = route.pool.urlopen(
+                request.method,
+                request.url if route.absolute else target,
+                body=body,
+                headers=headers,
+                redirect=False,
+                assert_same_host=False,
+                preload_content=False,
+                decode_content=False,
+                retries=False,
+                timeout=urllib3.Timeout(connect=timeouts.connect, read=min(timeouts.read, timeouts.total)),
+                chunked=body is not None
+                and "Content-Length" not in headers
+                and not isinstance(body, (bytes, str)),
+            )
+            content: Optional[bytes] = None
+            if not stream:
+                if raw.status < 400:
+                    content = raw.read(decode_content=True)
+                else:
+                    content = raw.read(ERROR_BODY_LIMIT, decode_content=True)
+                    if not raw.isclosed():
+                        raw.close()  # not worth reading: drop the connection instead
+                    raw.release_conn()
+        except socket.timeout as exc:  # the attempt's deadline, outside urllib3's own handling
+            raise requests.exceptions.ReadTimeout(str(exc), request=request) from None
+        except (ProtocolError, OSError) as exc:
+            raise requests.exceptions.ConnectionError(exc, request=request) from None
+        except ClosedPoolError as exc:
+            raise requests.exceptions.ConnectionError(exc, request=request) from None
+        except _ProxyError as exc:
+            raise requests.exceptions.ProxyError(exc, request=request) from None
+        except _SSLError as exc:
+            raise requests.exceptions.SSLError(exc, request=request) from None
+        except ReadTimeoutError as exc:
+            raise requests.exceptions.ReadTimeout(exc, request=request) from None
+        except ConnectTimeoutError as exc:
+            if isinstance(exc, NewConnectionError):
+                raise requests.exceptions.ConnectionError(exc, request=request) from None
+            raise requests.exceptions.ConnectTimeout(exc, request=request) from None
+        except InvalidHeader as exc:
+            raise requests.exceptions.InvalidHeader(exc, request=request) from None
+        except urllib3.exceptions.HTTPError as exc:
+            raise requests.exceptions.ConnectionError(exc, request=request) from None
+        finally:
+            _local.attempt = None  # a streamed body is read under deadline() by whoever reads it
+        return _response(request, raw, content, started)
+
+    @staticmethod
+    @contextmanager
+    def deadline(timeouts: Timeouts) -> Iterator[None]:
+        """Read (part of) a streamed body under an attempt's deadline (see the module docstring)."""
+        _local.attempt = _Attempt(timeouts)
+        try:
+            yield
+        finally:
+            _local.attempt = None
+
+
+def _response(
+    request: requests.PreparedRequest, raw: Any, content: Optional[bytes], started: float
+) -> requests.Response:
+    """A :class:`requests.Response` over urllib3's, as requests' adapter builds it."""
+    response = requests.Response()
+    response.status_code = raw.status
+    response.headers = CaseInsensitiveDict(raw.headers)
+    response.encoding = get_encoding_from_headers(response.headers)
+    response.raw = raw
+    response.reason = raw.reason
+    response.url = request.url or ""
+    response.request = request
+    response.elapsed = datetime.timedelta(seconds=time.monotonic() - started)
+    if "set-cookie" in raw.headers:
+        extract_cookies_to_jar(response.cookies, request, raw)  # type: ignore[no-untyped-call]
+    if content is not None:
+        response._content = content
+        response._content_consumed = True  # type: ignore[attr-defined]
+    return response
+
+
+def split_origin(url: str) -> Tuple[str, str]:
+    """``https://host:port/path?q`` as (``https://host:port``, ``/path?q``)."""
+    scheme_end = url.index("://") + 3
+    slash = url.find("/", scheme_end)
+    if slash < 0:
+        return url, "/"
+    return url[:slash], url[slash:]
