@@ -26,6 +26,7 @@ import datetime
 import io
 import os
 import socket
+import ssl
 import threading
 import time
 from contextlib import contextmanager
@@ -33,7 +34,7 @@ from typing import Any, Dict, Iterator, Mapping, Optional, Tuple, Union
 
 import requests
 import urllib3
-from requests.adapters import HTTPAdapter
+from requests.adapters import DEFAULT_CA_BUNDLE_PATH, HTTPAdapter
 from requests.cookies import extract_cookies_to_jar
 from requests.structures import CaseInsensitiveDict
 from requests.utils import get_encoding_from_headers, get_environ_proxies, select_proxy
@@ -216,6 +217,26 @@ def effective_verify(verify: Union[bool, str]) -> Union[bool, str]:
     if verify is True:
         return os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
     return verify
+
+
+def ssl_context(verify: Union[bool, str]) -> ssl.SSLContext:
+    """A client TLS context that trusts what :mod:`requests` would for ``verify`` (for the websocket).
+
+    True: the environment's ``REQUESTS_CA_BUNDLE``/``CURL_CA_BUNDLE`` when set, else the
+    bundle requests uses (certifi's); a path: that file or directory; False: no checks.
+    """
+    context = ssl.create_default_context(purpose=ssl.Purpose.SERVER_AUTH)
+    verify = effective_verify(verify)
+    if verify is False:
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        return context
+    location = verify if isinstance(verify, str) else DEFAULT_CA_BUNDLE_PATH
+    if os.path.isdir(location):
+        context.load_verify_locations(capath=location)
+    else:
+        context.load_verify_locations(cafile=location)
+    return context
 
 
 def proxies_for(url: str, proxies: Optional[Mapping[str, str]]) -> Dict[str, str]:
