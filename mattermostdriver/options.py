@@ -182,11 +182,10 @@ def normalize_options(options: Optional[Mapping[str, Any]] = None, *, warn: bool
         # a full base URL: its port wins, then a `port` key given beside it, then the scheme's default
         parsed = _split_url(url)
         merged["scheme"], merged["url"], site_path = parsed["scheme"], parsed["url"], parsed["site_path"]
-        merged["port"] = (
-            parsed["port"]
-            if parsed["port"] is not None
-            else given.get("port") or _DEFAULT_PORTS[parsed["scheme"]]
-        )
+        if parsed["port"] is not None:
+            merged["port"] = parsed["port"]
+        elif given.get("port") is None:
+            merged["port"] = _DEFAULT_PORTS[parsed["scheme"]]
     else:
         if "@" in url:
             raise ValueError("url: credentials in the URL are not supported; use token or login_id/password")
