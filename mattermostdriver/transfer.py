@@ -19,20 +19,18 @@ import io
 import os
 import stat
 import tempfile
-from typing import IO, TYPE_CHECKING, Any, Callable, Mapping, Optional, Tuple, Union
+from typing import IO, Any, Callable, Mapping, Optional, Protocol, Tuple, Union
 
 import requests
 import urllib3
 
 from .exceptions import ClientError, ResourceNotFound, ServerError, TransportError, UnexpectedResponse
 from .multipart import BLOCK_SIZE, FileRange, StreamBody, file_range, multipart_body
+from .options import Timeouts
 from .paths import build_path
 from .redaction import redact_url
-from .retry import IDEMPOTENT
+from .retry import IDEMPOTENT, Retry
 from .transport import Transport
-
-if TYPE_CHECKING:
-    from .client import Client
 
 __all__ = [  # the multipart names were here before mattermostdriver.multipart: kept for callers
     "BLOCK_SIZE",
@@ -63,6 +61,39 @@ CONCURRENT_UPLOAD = "app.upload.upload_data.concurrent.app_error"
 Progress = Callable[[int, int], Any]
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, IO[bytes]]
 Destination = Union[str, "os.PathLike[str]", IO[bytes]]
+
+
+class Client(Protocol):
+    """What the sync transfers use of :class:`~mattermostdriver.client.Client`."""
+
+    retry: Retry
+    _sleep: Callable[[float], None]
+
+    @property
+    def timeouts(self) -> Timeouts: ...
+
+    def make_request(
+        self,
+        method: str,
+        endpoint: str,
+        options: Any = None,
+        params: Optional[Mapping[str, Any]] = None,
+        data: Any = None,
+        files: Any = None,
+        basepath: Optional[str] = None,
+        *,
+        headers: Optional[Mapping[str, str]] = None,
+        stream: bool = False,
+        retry: Any = None,
+    ) -> requests.Response: ...
+
+    def get(self, endpoint: str, options: Any = None, params: Optional[Mapping[str, Any]] = None) -> Any: ...
+
+    def post(self, endpoint: str, options: Any = None) -> Any: ...
+
+    def build_url(self, endpoint: str, basepath: Optional[str] = None) -> str: ...
+
+    def parse(self, response: requests.Response) -> Any: ...
 
 
 # -- shared by the sync and async transfers (no I/O but local files) -------------------------------
