@@ -1,4 +1,4 @@
-"""Benchmarks: mattermostdriver against a plain requests.Session and against mattermostdriver 7.3.2.
+"""Benchmarks: mattermostdriver against the transport under it, requests.Session, and the peers.
 
 Run from the repository root (loopback only; a few minutes on 2 cores):
 
@@ -24,6 +24,7 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any, Dict, List, Optional
@@ -35,46 +36,66 @@ sys.path.insert(0, str(HERE))
 from tls_server import Nginx  # noqa: E402
 
 HOME = Path(os.environ.get("MMD_HOME", Path.home() / ".cache" / "mattermostdriver"))
-VENV_732 = HOME / "bench-venv-732"
-PY_732 = VENV_732 / "bin" / "python"
 MB = 1000 * 1000
 MiB = 1024 * 1024
 # A plain Session honours REQUESTS_CA_BUNDLE over its own `verify`; the workers trust the bench CA.
 WORKER_ENV = {k: v for k, v in os.environ.items() if k not in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")}
+# The workers run outside the checkout, so that no interpreter imports the checkout by accident.
+OUTSIDE = tempfile.gettempdir()
+
+#: The peers a user would pick instead, each installed into its own venv (with the urllib3 the
+#: yardstick needs): name -> pip requirements.
+PEERS: Dict[str, List[str]] = {
+    "732": ["mattermostdriver==7.3.2"],
+    "autodriver": ["mattermostautodriver==11.11.1", "urllib3>=2"],
+    "matterapi": ["matterapi==0.5.0", "urllib3>=2"],
+}
+LABELS = {
+    "urllib3": "raw urllib3 pool",
+    "session": "requests.Session",
+    "ours": "mattermostdriver {ours}",
+    "732": "mattermostdriver 7.3.2",
+    "autodriver": "mattermostautodriver 11.11.1 TypedDriver",
+    "matterapi": "matterapi 0.5.0 SyncClient",
+}
 
 
 def log(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
 
 
-def ensure_732() -> Optional[str]:
-    """The 7.3.2 interpreter, installed on first use; None if that is not possible."""
-    if PY_732.exists():
-        check = subprocess.run([str(PY_732), "-c", "import mattermostdriver"], capture_output=True)
+def peer_python(name: str) -> Optional[str]:
+    """The interpreter of a peer's venv, installed on first use; None if that is not possible."""
+    venv = HOME / f"bench-venv-{name}"
+    python = venv / "bin" / "python"
+    module = {"732": "mattermostdriver", "autodriver": "mattermostautodriver", "matterapi": "matterapi"}[name]
+    if python.exists():
+        check = subprocess.run([str(python), "-c", f"import {module}"], capture_output=True, cwd=OUTSIDE)
         if check.returncode == 0:
-            return str(PY_732)
-    log(f"installing mattermostdriver 7.3.2 into {VENV_732}")
+            return str(python)
+    log(f"installing {' '.join(PEERS[name])} into {venv}")
     try:
-        subprocess.run(["python3", "-m", "venv", str(VENV_732)], check=True, capture_output=True)
+        subprocess.run(["python3", "-m", "venv", "--clear", str(venv)], check=True, capture_output=True)
         subprocess.run(
-            [str(VENV_732 / "bin" / "pip"), "install", "-q", "mattermostdriver==7.3.2"],
+            [str(venv / "bin" / "pip"), "install", "-q", *PEERS[name]],
             check=True,
             capture_output=True,
+            cwd=OUTSIDE,
         )
     except (OSError, subprocess.CalledProcessError) as exc:
-        log(f"7.3.2 not available: {exc}")
+        log(f"{name} not available: {exc}")
         return None
-    return str(PY_732)
+    return str(python)
 
 
-def worker(python: str, *args: Any, timeout: float = 300) -> Dict[str, Any]:
-    """Run bench/worker.py in a fresh interpreter and return the JSON it prints.
+def worker(python: str, *args: Any, timeout: float = 600) -> Dict[str, Any]:
+    """Run bench/worker.py in a fresh interpreter, outside the checkout, and return the JSON it prints.
 
     It is started through a shell that forks it (not exec): on Linux a process exec'd
     straight from this one starts with this one's RSS as its ru_maxrss.
     """
     cmd = ["/bin/sh", "-c", '"$@"; exit $?', "sh", python, str(HERE / "worker.py"), *map(str, args)]
-    done = subprocess.run(cmd, capture_output=True, text=True, env=WORKER_ENV, timeout=timeout)
+    done = subprocess.run(cmd, capture_output=True, text=True, env=WORKER_ENV, timeout=timeout, cwd=OUTSIDE)
     if done.returncode != 0 or not done.stdout.strip():
         raise RuntimeError(f"{' '.join(cmd[6:8])} failed: {done.stderr.strip()[-600:]}")
     result: Dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -82,18 +103,21 @@ def worker(python: str, *args: Any, timeout: float = 300) -> Dict[str, Any]:
 
 
 # -- the measurements -----------------------------------------------------------------------------
-def throughput(server: Nginx, py732: Optional[str], quick: bool) -> Dict[str, Any]:
+def throughput(server: Nginx, peers: Dict[str, str], quick: bool) -> Dict[str, Any]:
+    """Each interpreter measures its contenders against the same yardstick, a raw urllib3 pool."""
     # many short rounds, the contenders alternating: the machine's load drifts, the ratio holds
-    rounds = 60 if quick else 200
-    n = 10
-    common = ["--port", server.port, "--ca", server.ca, "--rounds", rounds]
-    log("throughput: 8.0.0 against a plain Session")
+    common = ["--port", server.port, "--ca", server.ca, "--rounds", 40 if quick else 120, "--n", 10]
+    log("throughput: ours, requests.Session and a raw urllib3 pool")
     results: Dict[str, Any] = {
-        "ours": worker(sys.executable, "throughput", *common, "--n-raw", n, "--n-driver", n)
+        "ours": worker(sys.executable, "throughput", *common, "--contenders", "session,ours")
     }
-    if py732:
-        log("throughput: 7.3.2 against a plain Session")
-        results["732"] = worker(py732, "throughput", *common, "--n-raw", n, "--n-driver", n // 5)
+    for name, python in peers.items():
+        log(f"throughput: {name} and a raw urllib3 pool, in {name}'s venv")
+        contender = "ours" if name == "732" else name
+        try:
+            results[name] = worker(python, "throughput", *common, "--contenders", contender)
+        except RuntimeError as exc:
+            log(f"{name}: {exc}")
     return results
 
 
@@ -123,7 +147,7 @@ def real_server(quick: bool) -> Optional[Dict[str, Any]]:
         sys.executable,
         "throughput",
         "--scheme", scheme, "--host", host, "--port", port, "--token", token,
-        "--path", "/users/me", "--rounds", 30 if quick else 100, "--n-raw", 10, "--n-driver", 10,
+        "--path", "/users/me", "--rounds", 30 if quick else 100, "--n", 10, "--contenders", "session,ours",
     )  # fmt: skip
 
 
@@ -259,47 +283,60 @@ def report(results: Dict[str, Any], versions: Dict[str, str]) -> str:
         f"Python {platform.python_version()}, requests {versions['requests']}, {os.cpu_count()} CPUs",
         "Every ratio below was measured in this run.",
     ]
-    out += ["", *throughput_table(results)]
+    out += ["", *throughput_table(results, versions)]
     out += ["", *memory_table(results.get("memory") or {})]
     out += ["", *import_table(results.get("imports"))]
     out += ["", *websocket_lines(results.get("websocket"))]
     return "\n".join(out)
 
 
-def throughput_table(results: Dict[str, Any]) -> List[str]:
+def throughput_table(results: Dict[str, Any], versions: Dict[str, str]) -> List[str]:
     tp = results.get("throughput") or {}
-    rows: List[List[str]] = []
-    for op, label in (("get", "GET /api/v4/users/me over TLS"), ("post", "POST /api/v4/posts over TLS")):
-        ours = tp.get("ours", {}).get(op)
-        old = tp.get("732", {}).get(op)
-        if not ours:
+    ours = tp.get("ours")
+    if not ours:
+        return ["Throughput: not measured"]
+    lines: List[str] = []
+    for op, title in (("get", "GET /api/v4/users/me"), ("post", "POST /api/v4/posts")):
+        if op not in ours:
             continue
-        target = f"{verdict(ours['ratio'] >= 0.95)} (>=0.95)" if op == "get" else ""
-        cells = [label, f"{ours['raw']:.0f}", f"{ours['driver']:.0f}", f"{ours['ratio']:.3f}"]
-        cells += [f"{ours['cpu_ratio']:.3f}", target]
-        if old:
-            cells += [f"{old['raw']:.0f}", f"{old['driver']:.0f}", f"{old['ratio']:.3f}"]
-            cells.append(f"{ours['ratio'] / old['ratio']:.1f}x")
-        else:
-            cells += ["-", "-", "-", "-"]
-        rows.append(cells)
+        mine = ours[op]["ours"]
+        rows: List[List[str]] = []
+        for where, measured in tp.items():
+            for name, m in (measured.get(op) or {}).items():
+                if where != "ours" and name == "urllib3":
+                    continue  # each peer's yardstick run: only its ratio to it is shown
+                label = LABELS["732" if where == "732" and name == "ours" else name].format(**versions)
+                vs = "" if (where, name) == ("ours", "ours") else f"{mine['ratio'] / m['ratio']:.2f}"
+                rows.append([label, f"{m['rps']:.0f}", f"{m['ratio']:.3f}", f"{m['cpu_us']:.0f}", vs])
+        rows.sort(key=lambda r: -float(r[2]))
+        header = [f"{title} over TLS", "req/s", "vs urllib3", "CPU us/req", "ours is x faster"]
+        lines += [table(header, rows), ""]
+        target = mine["ratio"] >= 0.85
+        ahead = all(
+            mine["ratio"] > (m.get(op) or {}).get(n, {}).get("ratio", 0)
+            for w, m in tp.items()
+            if w != "ours"
+            for n in (m.get(op) or {})
+            if n != "urllib3"
+        )
+        lines.append(
+            f"{title}: ours {mine['ratio']:.3f} of a raw urllib3 pool: {verdict(target)} (>=0.85); "
+            f"ahead of every peer: {verdict(ahead)}"
+        )
+        lines.append("")
     real = results.get("real")
     if real:
         get = real["get"]
-        label = "GET /api/v4/users/me, real Mattermost"
-        cells = [label, f"{get['raw']:.0f}", f"{get['driver']:.0f}", f"{get['ratio']:.3f}"]
-        rows.append([*cells, f"{get['cpu_ratio']:.3f}", "", *"----"])
-    if not rows:
-        return ["Throughput: not measured"]
-    header = ["Throughput (req/s, medians)", "Session", "8.0.0", "8.0/Session", "CPU ratio", "target"]
-    header.append("Session*")
-    header += ["7.3.2", "7.3.2/Session*", "8.0 vs 7.3.2"]
-    return [
-        table(header, rows),
-        "* the plain Session measured again beside 7.3.2, in 7.3.2's own interpreter;",
-        "  8.0/Session: median of per-round ratios (rounds of 10 requests, the contenders alternating);",
-        "  CPU ratio: the client's CPU time per request, Session / 8.0.0 (blind to other load)",
+        lines.append(
+            f"GET /api/v4/users/me on the real Mattermost server: ours {get['ours']['ratio']:.3f} of a raw urllib3 "
+            f"pool, requests.Session {get['session']['ratio']:.3f} ({get['ours']['rps']:.0f} req/s)"
+        )
+    lines += [
+        "vs urllib3: median over rounds of (the yardstick's time per request / the contender's), both in the",
+        "  same interpreter (each peer in its own venv, beside its own urllib3 pool); rounds of 10 requests,",
+        "  contenders alternating; CPU us/req: user+sys time of the client process per request (median)",
     ]
+    return lines
 
 
 def _size(size: int) -> str:
@@ -384,7 +421,9 @@ def main() -> None:
     )
     parser.add_argument("--quick", action="store_true", help="fewer rounds and no 1 GB transfers")
     parser.add_argument(
-        "--no-732", action="store_true", help="do not install or measure mattermostdriver 7.3.2"
+        "--no-peers",
+        action="store_true",
+        help="do not install or measure the peers (7.3.2, autodriver, matterapi)",
     )
     parser.add_argument("--json", help="also write the raw results to this file")
     args = parser.parse_args()
@@ -393,7 +432,12 @@ def main() -> None:
 
     import mattermostdriver
 
-    py732 = None if args.no_732 else ensure_732()
+    peers: Dict[str, str] = {}
+    if not args.no_peers:
+        for name in PEERS:
+            python = peer_python(name)
+            if python:
+                peers[name] = python
     results: Dict[str, Any] = {}
     sizes = [10 * MiB, 100 * MiB] + ([] if args.quick else [1024 * MiB])
     with Nginx() as server:
@@ -403,9 +447,9 @@ def main() -> None:
             "requests": requests.__version__,
         }
         for name, step in (
-            ("throughput", lambda: throughput(server, py732, args.quick)),
+            ("throughput", lambda: throughput(server, peers, args.quick)),
             ("real", lambda: real_server(args.quick)),
-            ("memory", lambda: memory(server, py732, sizes)),
+            ("memory", lambda: memory(server, peers.get("732"), sizes)),
         ):
             try:
                 results[name] = step()

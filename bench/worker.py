@@ -1,9 +1,9 @@
-"""One measurement in a fresh interpreter: ours (the project's venv) or 7.3.2 (its own venv).
+"""One measurement in a fresh interpreter: ours (the project's venv), or a peer in its own venv.
 
-It imports only ``requests`` and whichever ``mattermostdriver`` its interpreter has, and prints
-one JSON line. ``bench/run.py`` starts it; it is not meant to be run by hand.
+It imports only what its contenders need from its interpreter, and prints one JSON line.
+``bench/run.py`` starts it, from outside the checkout; it is not meant to be run by hand.
 
-    worker.py throughput --port P --ca CA --rounds R --n-raw N --n-driver M
+    worker.py throughput --port P --ca CA --rounds R --n N --contenders session,ours
     worker.py memory --port P --ca CA --op upload|download --size BYTES [--source PATH]
 """
 
@@ -18,6 +18,8 @@ import statistics
 import sys
 import time
 from typing import Any, Callable, Dict, List, Tuple
+
+Ops = Dict[str, Callable[[], Any]]
 
 TOKEN = "benchtoken0000000000000000"
 CHANNEL = "c" * 26
@@ -36,18 +38,107 @@ def make_driver(args: argparse.Namespace) -> Any:
     return driver
 
 
-def raw_session(args: argparse.Namespace) -> Tuple[Any, str]:
+def _base(args: argparse.Namespace) -> str:
+    return f"{args.scheme}://{args.host}:{args.port}/api/v4"
+
+
+def _token(args: argparse.Namespace) -> str:
+    return str(args.token or TOKEN)
+
+
+BODY = {"channel_id": CHANNEL, "message": "hello from the bench"}
+
+
+def urllib3_pool(args: argparse.Namespace) -> Ops:
+    """The yardstick: a raw urllib3 pool (what requests sends through), JSON decoded."""
+    import urllib3
+
+    kwargs: Dict[str, Any] = {"maxsize": 4}
+    if args.scheme == "https":
+        kwargs["ca_certs"] = args.ca or None
+        pool: Any = urllib3.HTTPSConnectionPool(args.host, args.port, **kwargs)
+    else:
+        pool = urllib3.HTTPConnectionPool(args.host, args.port, **kwargs)
+    headers = {"Authorization": f"Bearer {_token(args)}"}
+    post_headers = {**headers, "Content-Type": "application/json"}
+    path = "/api/v4" + (args.path or "/users/me")
+    body = json.dumps(BODY).encode()
+    return {
+        "get": lambda: json.loads(pool.request("GET", path, headers=headers).data),
+        "post": lambda: json.loads(
+            pool.request("POST", "/api/v4/posts", body=body, headers=post_headers).data
+        ),
+    }
+
+
+def session(args: argparse.Namespace) -> Ops:
+    """A plain requests.Session."""
     import requests
 
-    session = requests.Session()
+    s = requests.Session()
     if args.ca:
-        session.verify = args.ca
-    session.headers["Authorization"] = f"Bearer {args.token or TOKEN}"
-    return session, f"{args.scheme}://{args.host}:{args.port}/api/v4"
+        s.verify = args.ca
+    s.headers["Authorization"] = f"Bearer {_token(args)}"
+    base = _base(args)
+    return {
+        "get": lambda: s.get(base + (args.path or "/users/me")).json(),
+        "post": lambda: s.post(f"{base}/posts", json=BODY).json(),
+    }
+
+
+def ours(args: argparse.Namespace) -> Ops:
+    """mattermostdriver (this project, or 7.3.2 in its own venv)."""
+    driver = make_driver(args)
+    get = (lambda: driver.client.get(args.path)) if args.path else (lambda: driver.users.get_user("me"))
+    return {"get": get, "post": lambda: driver.posts.create_post(BODY)}
+
+
+def autodriver(args: argparse.Namespace) -> Ops:
+    """mattermostautodriver's TypedDriver (httpx), in its own venv."""
+    from mattermostautodriver import TypedDriver
+
+    options: Dict[str, Any] = {
+        "scheme": args.scheme,
+        "url": args.host,
+        "port": args.port,
+        "token": _token(args),
+    }
+    if args.ca:
+        options["verify"] = args.ca
+    driver = TypedDriver(options)
+    driver.client.token = _token(args)
+    return {
+        "get": lambda: driver.users.get_user("me"),
+        "post": lambda: driver.posts.create_post(channel_id=CHANNEL, message=BODY["message"]),
+    }
+
+
+def matterapi(args: argparse.Namespace) -> Ops:
+    """matterapi's SyncClient in a session (httpx, pydantic models), in its own venv."""
+    from matterapi import ApiClientOptions, SyncClient
+    from matterapi.client.base import AuthToken, HttpxClientOptions
+
+    options = ApiClientOptions(
+        url=f"{args.scheme}://{args.host}:{args.port}",
+        basepath="/api/v4",
+        auth=AuthToken(token=_token(args)),
+        httpx_client_options=HttpxClientOptions(verify=args.ca or True),
+    )
+    client = SyncClient(options=options).session().__enter__()
+    return {"get": lambda: client.users.get_user("me")}
+
+
+CONTENDERS: Dict[str, Callable[[argparse.Namespace], Ops]] = {
+    "urllib3": urllib3_pool,
+    "session": session,
+    "ours": ours,
+    "autodriver": autodriver,
+    "matterapi": matterapi,
+}
 
 
 def _run(fn: Callable[[], Any], n: int) -> Tuple[float, float]:
-    """Wall and CPU seconds of ``n`` calls."""
+    """Wall and CPU (user + sys) seconds of ``n`` calls."""
     wall, cpu = time.perf_counter(), time.process_time()
     for _ in range(n):
         fn()
@@ -55,48 +146,41 @@ def _run(fn: Callable[[], Any], n: int) -> Tuple[float, float]:
 
 
 def throughput(args: argparse.Namespace) -> Dict[str, Any]:
-    """Requests per second of a plain Session and of the driver, interleaved round by round."""
-    driver = make_driver(args)
-    session, base = raw_session(args)
-    body = {"channel_id": CHANNEL, "message": "hello from the bench"}
-    ops: Dict[str, Tuple[Callable[[], Any], Callable[[], Any]]] = {
-        "get": (lambda: session.get(f"{base}/users/me").json(), lambda: driver.users.get_user("me")),
-        "post": (
-            lambda: session.post(f"{base}/posts", json=body).json(),
-            lambda: driver.posts.create_post(body),
-        ),
-    }
-    if args.path:  # the real server: GET only, on the given path
-        ops = {
-            "get": (
-                lambda: session.get(f"{base}{args.path}").json(),
-                lambda: driver.client.get(args.path),
-            )
-        }
+    """Requests per second of each contender, interleaved round by round, against the urllib3 yardstick.
+
+    Every contender runs ``n`` requests per round, in an order that rotates; a round's ratio is
+    the yardstick's time per request over the contender's, and the result is the median of
+    the rounds' ratios (the machine's load drifts; the ratio within a round holds).
+    """
+    names = ["urllib3", *(c for c in args.contenders.split(",") if c != "urllib3")]
+    made = {name: CONTENDERS[name](args) for name in names}
     results: Dict[str, Any] = {}
-    for name, (raw, ours) in ops.items():
+    for op in ("get", "post"):
+        if args.path and op == "post":
+            continue
+        fns = {name: ops[op] for name, ops in made.items() if op in ops}
         for _ in range(20):  # connect, handshake, warm every code path
-            raw()
-            ours()
-        walls: Dict[str, List[float]] = {"raw": [], "driver": []}
-        cpus: Dict[str, List[float]] = {"raw": [], "driver": []}
-        ratios: List[float] = []
+            for fn in fns.values():
+                fn()
+        walls: Dict[str, List[float]] = {name: [] for name in fns}
+        cpus: Dict[str, List[float]] = {name: [] for name in fns}
+        ratios: Dict[str, List[float]] = {name: [] for name in fns}
+        order = list(fns)
         for round_ in range(args.rounds):
-            order = [("raw", raw, args.n_raw), ("driver", ours, args.n_driver)]
-            if round_ % 2:
-                order.reverse()
-            for who, fn, n in order:
-                wall, cpu = _run(fn, n)
-                walls[who].append(wall / n)
-                cpus[who].append(cpu / n)
-            ratios.append(walls["raw"][-1] / walls["driver"][-1])
-        results[name] = {
-            "raw": 1 / statistics.median(walls["raw"]),
-            "driver": 1 / statistics.median(walls["driver"]),
-            "ratio": statistics.median(ratios),
-            # client CPU per request, raw / driver: insensitive to what else the machine runs
-            "cpu_ratio": sum(cpus["raw"]) / sum(cpus["driver"]),
-            "cpu_us": {k: 1e6 * statistics.mean(v) for k, v in cpus.items()},
+            shift = round_ % len(order)
+            for name in order[shift:] + order[:shift]:
+                wall, cpu = _run(fns[name], args.n)
+                walls[name].append(wall / args.n)
+                cpus[name].append(cpu / args.n)
+            for name in fns:
+                ratios[name].append(walls["urllib3"][-1] / walls[name][-1])
+        results[op] = {
+            name: {
+                "rps": 1 / statistics.median(walls[name]),
+                "ratio": statistics.median(ratios[name]),
+                "cpu_us": 1e6 * statistics.median(cpus[name]),
+            }
+            for name in fns
         }
     return results
 
@@ -155,8 +239,10 @@ def main() -> None:
     parser.add_argument("--token", default="")
     parser.add_argument("--path", default="", help="throughput: GET this path (the real server)")
     parser.add_argument("--rounds", type=int, default=200)
-    parser.add_argument("--n-raw", type=int, default=10)
-    parser.add_argument("--n-driver", type=int, default=10)
+    parser.add_argument("--n", type=int, default=10, help="throughput: requests per contender per round")
+    parser.add_argument(
+        "--contenders", default="session,ours", help="throughput: besides the urllib3 yardstick"
+    )
     parser.add_argument("--op", choices=["upload", "download"])
     parser.add_argument("--size", type=int, default=0)
     parser.add_argument("--source", default="")

@@ -35,7 +35,7 @@ from typing import Any, Dict, Iterator, Mapping, Optional, Tuple, Union
 import requests
 import urllib3
 from requests.adapters import DEFAULT_CA_BUNDLE_PATH, HTTPAdapter
-from requests.cookies import extract_cookies_to_jar
+from requests.cookies import RequestsCookieJar, cookiejar_from_dict, extract_cookies_to_jar
 from requests.structures import CaseInsensitiveDict
 from requests.utils import get_encoding_from_headers, get_environ_proxies, select_proxy
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -247,6 +247,21 @@ def proxies_for(url: str, proxies: Optional[Mapping[str, str]]) -> Dict[str, str
     return merged
 
 
+_TIMEOUTS: Dict[Timeouts, urllib3.Timeout] = {}
+
+
+def _urllib3_timeout(timeouts: Timeouts) -> urllib3.Timeout:
+    """urllib3's timeout for ``timeouts`` (made once for each value: they rarely vary)."""
+    made = _TIMEOUTS.get(timeouts)
+    if made is None:
+        if len(_TIMEOUTS) > 64:
+            _TIMEOUTS.clear()
+        made = _TIMEOUTS[timeouts] = urllib3.Timeout(
+            connect=timeouts.connect, read=min(timeouts.read, timeouts.total)
+        )
+    return made
+
+
 class _Route:
     """How requests to one origin are sent: the pool, and whether it wants the full URL (a proxy)."""
 
@@ -339,7 +354,7 @@ class Transport:
                 preload_content=False,
                 decode_content=False,
                 retries=False,
-                timeout=urllib3.Timeout(connect=timeouts.connect, read=min(timeouts.read, timeouts.total)),
+                timeout=_urllib3_timeout(timeouts),
                 chunked=body is not None
                 and "Content-Length" not in headers
                 and not isinstance(body, (bytes, str)),
@@ -375,7 +390,7 @@ class Transport:
             raise requests.exceptions.ConnectionError(exc, request=request) from None
         finally:
             _local.attempt = None  # a streamed body is read under deadline() by whoever reads it
-        return _response(request, raw, content, started)
+        return Response(request, raw, content, started)
 
     @staticmethod
     @contextmanager
@@ -388,25 +403,61 @@ class Transport:
             _local.attempt = None
 
 
-def _response(
-    request: requests.PreparedRequest, raw: Any, content: Optional[bytes], started: float
-) -> requests.Response:
-    """A :class:`requests.Response` over urllib3's, as requests' adapter builds it."""
-    response = requests.Response()
-    response.status_code = raw.status
-    response.headers = CaseInsensitiveDict(raw.headers)
-    response.encoding = get_encoding_from_headers(response.headers)
-    response.raw = raw
-    response.reason = raw.reason
-    response.url = request.url or ""
-    response.request = request
-    response.elapsed = datetime.timedelta(seconds=time.monotonic() - started)
-    if "set-cookie" in raw.headers:
-        extract_cookies_to_jar(response.cookies, request, raw)  # type: ignore[no-untyped-call]
-    if content is not None:
-        response._content = content
-        response._content_consumed = True  # type: ignore[attr-defined]
-    return response
+class Response(requests.Response):
+    """A :class:`requests.Response` as requests' adapter builds it; cookies and encoding made when read.
+
+    Most calls read neither, and making them costs more than the rest of the response.
+    """
+
+    def __init__(
+        self,
+        request: Optional[requests.PreparedRequest] = None,
+        raw: Any = None,
+        content: Optional[bytes] = None,
+        started: Optional[float] = None,
+    ) -> None:
+        self._content = content if content is not None else False  # type: ignore[assignment]
+        self._content_consumed = content is not None
+        self._next = None
+        self.history = []
+        if raw is None:
+            self.status_code = None  # type: ignore[assignment]
+            self.headers = CaseInsensitiveDict()
+            self.raw = None
+            self.reason = None  # type: ignore[assignment]
+        else:
+            self.status_code = raw.status
+            # urllib3's own case-insensitive headers (requests copies them into a CaseInsensitiveDict)
+            self.headers = raw.headers
+            self.raw = raw
+            self.reason = raw.reason
+        self.url = (request.url or "") if request is not None else None  # type: ignore[assignment]
+        self.request = request  # type: ignore[assignment]
+        self.elapsed = datetime.timedelta(seconds=time.monotonic() - started if started else 0)
+
+    @property
+    def cookies(self) -> RequestsCookieJar:
+        jar: Optional[RequestsCookieJar] = self.__dict__.get("_cookie_jar")
+        if jar is None:
+            jar = self.__dict__["_cookie_jar"] = cookiejar_from_dict({})  # type: ignore[no-untyped-call]
+            if self.raw is not None and self.request is not None and "set-cookie" in self.headers:
+                extract_cookies_to_jar(jar, self.request, self.raw)  # type: ignore[no-untyped-call]
+        return jar
+
+    @cookies.setter
+    def cookies(self, jar: RequestsCookieJar) -> None:
+        self.__dict__["_cookie_jar"] = jar
+
+    @property
+    def encoding(self) -> Optional[str]:
+        if "_encoding" not in self.__dict__:
+            self.__dict__["_encoding"] = get_encoding_from_headers(self.headers)
+        value: Optional[str] = self.__dict__["_encoding"]
+        return value
+
+    @encoding.setter
+    def encoding(self, value: Optional[str]) -> None:
+        self.__dict__["_encoding"] = value
 
 
 def split_origin(url: str) -> Tuple[str, str]:
