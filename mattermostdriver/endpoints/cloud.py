@@ -33,6 +33,9 @@ class Cloud(Base):
 
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
+
+        Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
+        kept for callers of older servers, which still serve it.
         """
         return self.client.post("/cloud/payment/confirm", options=options, params=params)
 
@@ -43,6 +46,9 @@ class Cloud(Base):
 
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
+
+        Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
+        kept for callers of older servers, which still serve it.
         """
         return self.client.post("/cloud/payment", options=options, params=params)
 

@@ -73,7 +73,8 @@ class Posts(Base):
 
         Query parameters (keyword-only arguments):
 
-        * ``include_deleted``: Defines if result should include deleted posts, must have 'manage_system'...
+        * ``include_deleted``: Defines if result should include deleted posts, must have 'manage_system'
+          (admin) permission.
         """
         return self.client.get(
             self.path("/posts/{}/files/info", post_id), params=query(None, include_deleted=include_deleted)
@@ -112,7 +113,8 @@ class Posts(Base):
 
         Query parameters (keyword-only arguments):
 
-        * ``include_deleted``: Defines if result should include deleted posts, must have 'manage_system'...
+        * ``include_deleted``: Defines if result should include deleted posts, must have 'manage_system'
+          (admin) permission.
         """
         return self.client.get(
             self.path("/posts/{}", post_id), params=query(None, include_deleted=include_deleted)
@@ -146,7 +148,8 @@ class Posts(Base):
 
         * ``page``: The page to select
         * ``per_page``: The number of posts per page
-        * ``since``: Provide a non-zero value in Unix time milliseconds to select posts modified after...
+        * ``since``: Provide a non-zero value in Unix time milliseconds to select posts modified after that
+          time
         * ``before``: A post id to select the posts that came before this one
         * ``after``: A post id to select the posts that came after this one
         * ``include_deleted``: Whether to include deleted posts or not.
@@ -189,11 +192,13 @@ class Posts(Base):
         * ``per_page`` (``perPage``): The number of posts per page
         * ``from_post`` (``fromPost``): The post_id to return the next page of posts from
         * ``from_create_at`` (``fromCreateAt``): The create_at timestamp to return the next page of posts from
-        * ``from_update_at`` (``fromUpdateAt``): The update_at timestamp to return the next page of posts...
+        * ``from_update_at`` (``fromUpdateAt``): The update_at timestamp to return the next page of posts
+          from. You cannot set this flag with direction=down.
         * ``direction``: The direction to return the posts.
         * ``skip_fetch_threads`` (``skipFetchThreads``): Whether to skip fetching threads or not
         * ``collapsed_threads`` (``collapsedThreads``): Whether the client uses CRT or not
-        * ``collapsed_threads_extended`` (``collapsedThreadsExtended``): Whether to return the associated...
+        * ``collapsed_threads_extended`` (``collapsedThreadsExtended``): Whether to return the associated
+          users as part of the response or not
         * ``updates_only`` (``updatesOnly``): This flag is used to make the API work with the updateAt value.
         """
         return self.client.get(
@@ -234,7 +239,8 @@ class Posts(Base):
         * ``limit_after``: Number of posts after and including the oldest unread post.
         * ``skip_fetch_threads`` (``skipFetchThreads``): Whether to skip fetching threads or not
         * ``collapsed_threads`` (``collapsedThreads``): Whether the client uses CRT or not
-        * ``collapsed_threads_extended`` (``collapsedThreadsExtended``): Whether to return the associated...
+        * ``collapsed_threads_extended`` (``collapsedThreadsExtended``): Whether to return the associated
+          users as part of the response or not
         """
         return self.client.get(
             self.path("/users/{}/channels/{}/posts/unread", user_id, channel_id),
