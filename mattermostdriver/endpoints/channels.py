@@ -6,6 +6,7 @@ from typing import Any, Dict, Iterator, Optional
 
 from ..pagination import iter_pages
 from .base import Base, query
+from .channel_extras import ChannelExtras
 
 
 class TeamChannels(Base):
@@ -62,7 +63,7 @@ class TeamChannels(Base):
         return self.client.post(self.path("/teams/{}/channels/search", team_id), options=options)
 
 
-class Channels(TeamChannels):
+class Channels(TeamChannels, ChannelExtras):
     """The ``channels`` routes."""
 
     endpoint = "/channels"

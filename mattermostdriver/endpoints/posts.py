@@ -66,6 +66,19 @@ class Posts(Base):
         """
         return self.client.delete(self.path("/posts/{}", post_id))
 
+    def get_edit_history_for_post(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/posts/{post_id}/edit_history
+
+        Get post edit history.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        An 11.4 server already serves it.
+
+        Only the post's author can read it, as a rule.
+        """
+        return self.client.get(self.path("/posts/{}/edit_history", post_id), params=params)
+
     def get_file_info_for_post(self, post_id: str, *, include_deleted: Optional[bool] = None) -> Any:
         """GET /api/v4/posts/{post_id}/files/info
 
@@ -119,6 +132,17 @@ class Posts(Base):
         return self.client.get(
             self.path("/posts/{}", post_id), params=query(None, include_deleted=include_deleted)
         )
+
+    def get_post_info(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/posts/{post_id}/info
+
+        Get post info.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        An 11.4 server already serves it.
+        """
+        return self.client.get(self.path("/posts/{}/info", post_id), params=params)
 
     def get_posts_by_ids(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/posts/ids
@@ -328,6 +352,20 @@ class Posts(Base):
         Search for team posts.
         """
         return self.client.post(self.path("/teams/{}/posts/search", team_id), options=options)
+
+    def search_posts_in_all_teams(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/posts/search
+
+        Search posts across all teams.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        An 11.4 server already serves it.
+
+        ``options`` is as for :meth:`search_for_team_posts` (``terms``, ``is_or_search``, ``page``,
+        ``per_page``...).
+        """
+        return self.client.post("/posts/search", options=options, params=params)
 
     def set_post_reminder(
         self, user_id: str, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base, query
+from .base import query
+from .system_extras import SystemExtras
 
 
-class System(Base):
+class System(SystemExtras):
     """The ``system`` routes."""
 
     endpoint = "/system"

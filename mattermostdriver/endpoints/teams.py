@@ -103,6 +103,26 @@ class Teams(TeamChannels):
         """
         return self.client.get(self.path("/teams/{}", team_id))
 
+    def get_team_access_control_attributes(
+        self, team_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/teams/{team_id}/access_control/attributes
+
+        Get the access control attributes governing a team.
+
+        Minimum server version: not stated by the description, which has the route by v11.11.
+        """
+        return self.client.get(self.path("/teams/{}/access_control/attributes", team_id), params=params)
+
+    def get_team_access_control_policy(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/teams/{team_id}/access_control/policy
+
+        Get the access control policy for a team.
+
+        Minimum server version: not stated by the description, which has the route since v11.9.
+        """
+        return self.client.get(self.path("/teams/{}/access_control/policy", team_id), params=params)
+
     def get_team_by_name(self, name: str) -> Any:
         """GET /api/v4/teams/name/{team_name}
 

@@ -7,10 +7,11 @@ from typing import Any, Dict, Iterator, Optional
 import requests
 
 from ..pagination import iter_pages
-from .base import Base, query
+from .base import query
+from .user_extras import UserExtras
 
 
-class Users(Base):
+class Users(UserExtras):
     """The ``users`` routes."""
 
     endpoint = "/users"
