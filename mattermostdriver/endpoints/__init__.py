@@ -51,6 +51,7 @@ if TYPE_CHECKING:  # the real classes, for type checkers; at run time they load 
     from .opengraph import Opengraph
     from .outgoing_oauth_connections import OutgoingOauthConnections
     from .permissions import Permissions
+    from .playbooks import Playbooks
     from .plugins import Plugins
     from .posts import Posts
     from .preferences import Preferences
@@ -115,6 +116,7 @@ AREAS: Dict[str, str] = {
     "opengraph": "Opengraph",
     "outgoing_oauth_connections": "OutgoingOauthConnections",
     "permissions": "Permissions",
+    "playbooks": "Playbooks",
     "plugins": "Plugins",
     "posts": "Posts",
     "preferences": "Preferences",
@@ -241,6 +243,7 @@ class Areas:
         opengraph: Opengraph
         outgoing_oauth_connections: OutgoingOauthConnections
         permissions: Permissions
+        playbooks: Playbooks
         plugins: Plugins
         posts: Posts
         preferences: Preferences
