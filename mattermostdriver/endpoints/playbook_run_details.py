@@ -20,8 +20,9 @@ class PlaybookRunDetails(PlaybookRuns):
 
         Add an item to a playbook run's checklist.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.post(
             self.path("/runs/{}/checklists/{}/add", run_id, checklist),
@@ -37,8 +38,9 @@ class PlaybookRunDetails(PlaybookRuns):
 
         Create a new playbook run from dialog.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
 
         Meant for the Playbooks web app (its dialogs and slash command).
         """
@@ -51,8 +53,9 @@ class PlaybookRunDetails(PlaybookRuns):
 
         End a playbook run from dialog.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
 
         Meant for the Playbooks web app (its dialogs and slash command).
         """
@@ -67,8 +70,9 @@ class PlaybookRunDetails(PlaybookRuns):
 
         Get autocomplete data for /playbook check.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
 
         Meant for the Playbooks web app (its dialogs and slash command).
 
@@ -92,8 +96,9 @@ class PlaybookRunDetails(PlaybookRuns):
 
         List run conditions.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
 
         Query parameters (keyword-only arguments):
 
@@ -113,8 +118,9 @@ class PlaybookRunDetails(PlaybookRuns):
 
         Get property fields for a playbook run.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
 
         Query parameters (keyword-only arguments):
 
@@ -134,8 +140,9 @@ class PlaybookRunDetails(PlaybookRuns):
 
         Get property values for a playbook run.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
 
         Query parameters (keyword-only arguments):
 
@@ -160,8 +167,9 @@ class PlaybookRunDetails(PlaybookRuns):
 
         Delete an item of a playbook run's checklist.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.delete(
             self.path("/runs/{}/checklists/{}/item/{}", run_id, checklist, item),
@@ -182,8 +190,9 @@ class PlaybookRunDetails(PlaybookRuns):
 
         Update an item of a playbook run's checklist.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.put(
             self.path("/runs/{}/checklists/{}/item/{}", run_id, checklist, item),
@@ -204,8 +213,9 @@ class PlaybookRunDetails(PlaybookRuns):
 
         Run an item's slash command.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.put(
             self.path("/runs/{}/checklists/{}/item/{}/run", run_id, checklist, item),
@@ -226,8 +236,9 @@ class PlaybookRunDetails(PlaybookRuns):
 
         Update the assignee of an item.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.put(
             self.path("/runs/{}/checklists/{}/item/{}/assignee", run_id, checklist, item),
@@ -248,8 +259,9 @@ class PlaybookRunDetails(PlaybookRuns):
 
         Update the state of an item.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.put(
             self.path("/runs/{}/checklists/{}/item/{}/state", run_id, checklist, item),
@@ -265,8 +277,9 @@ class PlaybookRunDetails(PlaybookRuns):
 
         Go to next stage from dialog.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
 
         Meant for the Playbooks web app (its dialogs and slash command).
         """
@@ -284,8 +297,9 @@ class PlaybookRunDetails(PlaybookRuns):
 
         Reorder an item in a playbook run's checklist.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.put(
             self.path("/runs/{}/checklists/{}/reorder", run_id, checklist),
@@ -304,8 +318,9 @@ class PlaybookRunDetails(PlaybookRuns):
 
         Set a property value for a playbook run.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.put(
             self.path("/runs/{}/property_fields/{}/value", run_id, field_id),

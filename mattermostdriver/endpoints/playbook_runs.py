@@ -25,8 +25,9 @@ class PlaybookRuns(Base):
 
         Update playbook run owner.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.post(
             self.path("/runs/{}/owner", run_id), options=options, params=params, basepath=self._api
@@ -39,8 +40,9 @@ class PlaybookRuns(Base):
 
         Create a new playbook run.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.post("/runs", options=options, params=params, basepath=self._api)
 
@@ -51,8 +53,9 @@ class PlaybookRuns(Base):
 
         End a playbook run.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.put(
             self.path("/runs/{}/end", run_id), options=options, params=params, basepath=self._api
@@ -63,8 +66,9 @@ class PlaybookRuns(Base):
 
         Finish a playbook.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.put(
             self.path("/runs/{}/finish", run_id), options=options, params=params, basepath=self._api
@@ -86,8 +90,9 @@ class PlaybookRuns(Base):
 
         Get playbook run channels.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
 
         Query parameters (keyword-only arguments):
 
@@ -123,8 +128,9 @@ class PlaybookRuns(Base):
 
         Get all owners.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
 
         Query parameters (keyword-only arguments):
 
@@ -137,8 +143,9 @@ class PlaybookRuns(Base):
 
         Get a playbook run.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.get(self.path("/runs/{}", run_id), params=params, basepath=self._api)
 
@@ -147,8 +154,9 @@ class PlaybookRuns(Base):
 
         Find playbook run by channel ID.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.get(self.path("/runs/channel/{}", channel_id), params=params, basepath=self._api)
 
@@ -157,8 +165,9 @@ class PlaybookRuns(Base):
 
         Get playbook run metadata.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.get(self.path("/runs/{}/metadata", run_id), params=params, basepath=self._api)
 
@@ -183,8 +192,9 @@ class PlaybookRuns(Base):
 
         List all playbook runs.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
 
         Query parameters (keyword-only arguments):
 
@@ -233,8 +243,9 @@ class PlaybookRuns(Base):
 
         Remove a timeline event from the playbook run.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.delete(
             self.path("/runs/{}/timeline/{}", run_id, event_id),
@@ -250,8 +261,9 @@ class PlaybookRuns(Base):
 
         Restart a playbook run.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.put(
             self.path("/runs/{}/restart", run_id), options=options, params=params, basepath=self._api
@@ -264,8 +276,9 @@ class PlaybookRuns(Base):
 
         Update a playbook run.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.patch(
             self.path("/runs/{}", run_id), options=options, params=params, basepath=self._api
@@ -278,8 +291,9 @@ class PlaybookRuns(Base):
 
         Update a playbook run's status.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.post(
             self.path("/runs/{}/status", run_id), options=options, params=params, basepath=self._api

@@ -23,8 +23,9 @@ class Playbooks(PlaybookRunDetails):
 
         Create a playbook.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.post("/playbooks", options=options, params=params, basepath=self._api)
 
@@ -35,8 +36,9 @@ class Playbooks(PlaybookRunDetails):
 
         Create a playbook condition.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.post(
             self.path("/playbooks/{}/conditions", playbook_id),
@@ -52,8 +54,9 @@ class Playbooks(PlaybookRunDetails):
 
         Create a property field for a playbook.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.post(
             self.path("/playbooks/{}/property_fields", playbook_id),
@@ -69,8 +72,9 @@ class Playbooks(PlaybookRunDetails):
 
         Delete a playbook.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.delete(
             self.path("/playbooks/{}", playbook_id), options=options, params=params, basepath=self._api
@@ -87,8 +91,9 @@ class Playbooks(PlaybookRunDetails):
 
         Delete a playbook condition.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.delete(
             self.path("/playbooks/{}/conditions/{}", playbook_id, condition_id),
@@ -104,8 +109,9 @@ class Playbooks(PlaybookRunDetails):
 
         Delete a property field for a playbook.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.delete(
             self.path("/playbooks/{}/property_fields/{}", playbook_id, field_id),
@@ -119,8 +125,9 @@ class Playbooks(PlaybookRunDetails):
 
         Get the list of followers' user IDs of a playbook.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.get(
             self.path("/playbooks/{}/autofollows", playbook_id), params=params, basepath=self._api
@@ -131,8 +138,9 @@ class Playbooks(PlaybookRunDetails):
 
         Get a playbook.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.get(self.path("/playbooks/{}", playbook_id), params=params, basepath=self._api)
 
@@ -148,8 +156,9 @@ class Playbooks(PlaybookRunDetails):
 
         List playbook conditions.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
 
         Query parameters (keyword-only arguments):
 
@@ -173,8 +182,9 @@ class Playbooks(PlaybookRunDetails):
 
         Get property fields for a playbook.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
 
         Query parameters (keyword-only arguments):
 
@@ -202,8 +212,9 @@ class Playbooks(PlaybookRunDetails):
 
         List all playbooks.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
 
         Query parameters (keyword-only arguments):
 
@@ -235,8 +246,9 @@ class Playbooks(PlaybookRunDetails):
 
         Reorder property fields for a playbook.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.post(
             self.path("/playbooks/{}/property_fields/reorder", playbook_id),
@@ -252,8 +264,9 @@ class Playbooks(PlaybookRunDetails):
 
         Update a playbook.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.put(
             self.path("/playbooks/{}", playbook_id), options=options, params=params, basepath=self._api
@@ -270,8 +283,9 @@ class Playbooks(PlaybookRunDetails):
 
         Update a playbook condition.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.put(
             self.path("/playbooks/{}/conditions/{}", playbook_id, condition_id),
@@ -287,8 +301,9 @@ class Playbooks(PlaybookRunDetails):
 
         Update a property field for a playbook.
 
-        Served by the Playbooks plugin (a server without it answers 404); in the API description since v11.1.
-        From server v11 on, Playbooks needs a licence (Entry, Professional or above).
+        Minimum server version: none of its own: the Playbooks plugin serves it (a server without the plugin
+        answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
+        (Entry, Professional or above).
         """
         return self.client.put(
             self.path("/playbooks/{}/property_fields/{}", playbook_id, field_id),
