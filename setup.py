@@ -24,7 +24,7 @@ setup(
     entry_points={"console_scripts": ["mattermostdriver = mattermostdriver.cli:main"]},
     extras_require={
         "test": ["pytest>=7", "pytest-timeout", "responses>=0.23", "pytest-httpserver>=1.0", "trustme>=1.0"],
-        "dev": ["mypy>=1.10", "ruff>=0.6", "types-requests", "sphinx>=7"],
+        "dev": ["mypy>=1.10", "ruff>=0.6", "types-requests", "sphinx>=7", "pyyaml>=5.4"],
     },
     classifiers=[
         "Programming Language :: Python :: 3",

@@ -328,8 +328,9 @@ def throughput_table(results: Dict[str, Any], versions: Dict[str, str]) -> List[
     if real:
         get = real["get"]
         lines.append(
-            f"GET /api/v4/users/me on the real Mattermost server: ours {get['ours']['ratio']:.3f} of a raw urllib3 "
-            f"pool, requests.Session {get['session']['ratio']:.3f} ({get['ours']['rps']:.0f} req/s)"
+            "GET /api/v4/users/me on the real Mattermost server: "
+            f"ours {get['ours']['ratio']:.3f} of a raw urllib3 pool, "
+            f"requests.Session {get['session']['ratio']:.3f} ({get['ours']['rps']:.0f} req/s)"
         )
     lines += [
         "vs urllib3: median over rounds of (the yardstick's time per request / the contender's), both in the",

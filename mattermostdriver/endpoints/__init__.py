@@ -19,9 +19,11 @@ if TYPE_CHECKING:  # the real classes, for type checkers; at run time they load 
     from .ai import AI
     from .audit_logs import AuditLogs
     from .bleve import Bleve
+    from .boards import Boards
     from .bookmarks import Bookmarks
     from .bots import Bots
     from .brand import Brand
+    from .cards import Cards
     from .channels import Channels
     from .cloud import Cloud
     from .cluster import Cluster
@@ -30,23 +32,30 @@ if TYPE_CHECKING:  # the real classes, for type checkers; at run time they load 
     from .content_flagging import ContentFlagging
     from .custom_profile_attributes import CustomProfileAttributes
     from .data_retention import DataRetention
+    from .delivery_tracking import DeliveryTracking
+    from .drafts import Drafts
     from .elasticsearch import Elasticsearch
     from .emoji import Emoji
+    from .ephemeral_mode import EphemeralMode
     from .exports import Exports
     from .files import Files
     from .groups import Groups
+    from .health import Health
     from .imports import Imports
     from .integration_actions import IntegrationActions
     from .ip_filtering import IPFiltering
     from .jobs import Jobs
     from .ldap import LDAP
     from .oauth import OAuth
+    from .omnisearch import Omnisearch
     from .opengraph import Opengraph
     from .outgoing_oauth_connections import OutgoingOauthConnections
     from .permissions import Permissions
+    from .playbooks import Playbooks
     from .plugins import Plugins
     from .posts import Posts
     from .preferences import Preferences
+    from .properties import Properties
     from .reactions import Reactions
     from .recaps import Recaps
     from .remote_clusters import RemoteClusters
@@ -54,6 +63,7 @@ if TYPE_CHECKING:  # the real classes, for type checkers; at run time they load 
     from .roles import Roles
     from .saml import SAML
     from .scheduled_posts import ScheduledPosts
+    from .scheduled_recaps import ScheduledRecaps
     from .schemes import Schemes
     from .shared_channels import SharedChannels
     from .status import Status
@@ -64,6 +74,7 @@ if TYPE_CHECKING:  # the real classes, for type checkers; at run time they load 
     from .uploads import Uploads
     from .usage import Usage
     from .users import Users
+    from .views import Views
     from .webhooks import Webhooks
 
 #: The registry: Driver attribute -> endpoint class name (the module is named as the attribute).
@@ -73,9 +84,11 @@ AREAS: Dict[str, str] = {
     "ai": "AI",
     "audit_logs": "AuditLogs",
     "bleve": "Bleve",
+    "boards": "Boards",
     "bookmarks": "Bookmarks",
     "bots": "Bots",
     "brand": "Brand",
+    "cards": "Cards",
     "channels": "Channels",
     "cloud": "Cloud",
     "cluster": "Cluster",
@@ -84,23 +97,30 @@ AREAS: Dict[str, str] = {
     "content_flagging": "ContentFlagging",
     "custom_profile_attributes": "CustomProfileAttributes",
     "data_retention": "DataRetention",
+    "delivery_tracking": "DeliveryTracking",
+    "drafts": "Drafts",
     "elasticsearch": "Elasticsearch",
     "emoji": "Emoji",
+    "ephemeral_mode": "EphemeralMode",
     "exports": "Exports",
     "files": "Files",
     "groups": "Groups",
+    "health": "Health",
     "imports": "Imports",
     "integration_actions": "IntegrationActions",
     "ip_filtering": "IPFiltering",
     "jobs": "Jobs",
     "ldap": "LDAP",
     "oauth": "OAuth",
+    "omnisearch": "Omnisearch",
     "opengraph": "Opengraph",
     "outgoing_oauth_connections": "OutgoingOauthConnections",
     "permissions": "Permissions",
+    "playbooks": "Playbooks",
     "plugins": "Plugins",
     "posts": "Posts",
     "preferences": "Preferences",
+    "properties": "Properties",
     "reactions": "Reactions",
     "recaps": "Recaps",
     "remote_clusters": "RemoteClusters",
@@ -108,6 +128,7 @@ AREAS: Dict[str, str] = {
     "roles": "Roles",
     "saml": "SAML",
     "scheduled_posts": "ScheduledPosts",
+    "scheduled_recaps": "ScheduledRecaps",
     "schemes": "Schemes",
     "shared_channels": "SharedChannels",
     "status": "Status",
@@ -118,6 +139,7 @@ AREAS: Dict[str, str] = {
     "uploads": "Uploads",
     "usage": "Usage",
     "users": "Users",
+    "views": "Views",
     "webhooks": "Webhooks",
 }
 
@@ -189,9 +211,11 @@ class Areas:
         ai: AI
         audit_logs: AuditLogs
         bleve: Bleve
+        boards: Boards
         bookmarks: Bookmarks
         bots: Bots
         brand: Brand
+        cards: Cards
         channels: Channels
         cloud: Cloud
         cluster: Cluster
@@ -200,23 +224,30 @@ class Areas:
         content_flagging: ContentFlagging
         custom_profile_attributes: CustomProfileAttributes
         data_retention: DataRetention
+        delivery_tracking: DeliveryTracking
+        drafts: Drafts
         elasticsearch: Elasticsearch
         emoji: Emoji
+        ephemeral_mode: EphemeralMode
         exports: Exports
         files: Files
         groups: Groups
+        health: Health
         imports: Imports
         integration_actions: IntegrationActions
         ip_filtering: IPFiltering
         jobs: Jobs
         ldap: LDAP
         oauth: OAuth
+        omnisearch: Omnisearch
         opengraph: Opengraph
         outgoing_oauth_connections: OutgoingOauthConnections
         permissions: Permissions
+        playbooks: Playbooks
         plugins: Plugins
         posts: Posts
         preferences: Preferences
+        properties: Properties
         reactions: Reactions
         recaps: Recaps
         remote_clusters: RemoteClusters
@@ -224,6 +255,7 @@ class Areas:
         roles: Roles
         saml: SAML
         scheduled_posts: ScheduledPosts
+        scheduled_recaps: ScheduledRecaps
         schemes: Schemes
         shared_channels: SharedChannels
         status: Status
@@ -234,6 +266,7 @@ class Areas:
         uploads: Uploads
         usage: Usage
         users: Users
+        views: Views
         webhooks: Webhooks
 
 

@@ -176,6 +176,20 @@ class AccessControl(Base):
             params=params,
         )
 
+    def simulate_access_control_policy_for_users(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/access_control_policies/cel/simulate_users
+
+        Simulate an access control policy decision for an explicit user list.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        Needs the ``PermissionPolicies`` feature flag and an Enterprise Advanced licence: without either the
+        server answers 501.
+        """
+        return self.client.post("/access_control_policies/cel/simulate_users", options=options, params=params)
+
     def test_access_control_policy_expression(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
     ) -> Any:

@@ -23,6 +23,9 @@ class AI(Base):
 
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
+
+        Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
+        kept for callers of older servers, which still serve it.
         """
         return self.client.get("/ai/agents", params=params)
 
@@ -33,5 +36,8 @@ class AI(Base):
 
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
+
+        Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
+        kept for callers of older servers, which still serve it.
         """
         return self.client.get("/ai/services", params=params)

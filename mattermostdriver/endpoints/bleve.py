@@ -16,5 +16,8 @@ class Bleve(Base):
         """POST /api/v4/bleve/purge_indexes
 
         Purge all Bleve indexes.
+
+        Removed in server 11.0, which retired Bleve search; the API description dropped it in v11.8. Kept for
+        callers of older servers.
         """
         return self.client.post("/bleve/purge_indexes", options=options, params=params)

@@ -63,6 +63,9 @@ class Bots(Base):
         """DELETE /api/v4/bots/{bot_user_id}/icon
 
         Delete bot's LHS icon image.
+
+        Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
+        kept for callers of older servers, which still serve it.
         """
         return self.client.delete(self.path("/bots/{}/icon", bot_id))
 
@@ -99,6 +102,9 @@ class Bots(Base):
         """GET /api/v4/bots/{bot_user_id}/icon
 
         Get bot's LHS icon.
+
+        Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
+        kept for callers of older servers, which still serve it.
         """
         return self.client.get(self.path("/bots/{}/icon", bot_id))
 
@@ -144,5 +150,8 @@ class Bots(Base):
         """POST /api/v4/bots/{bot_user_id}/icon
 
         Set bot's LHS icon image.
+
+        Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
+        kept for callers of older servers, which still serve it.
         """
         return self.client.post(self.path("/bots/{}/icon", bot_id), files=files)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, Iterator, Optional
 
 from .base import Base, query
+from .channel_extras import ChannelExtras
 
 
 class TeamChannels(Base):
@@ -61,7 +62,7 @@ class TeamChannels(Base):
         return self.client.post(self.path("/teams/{}/channels/search", team_id), options=options)
 
 
-class Channels(TeamChannels):
+class Channels(TeamChannels, ChannelExtras):
     """The ``channels`` routes."""
 
     endpoint = "/channels"
@@ -196,13 +197,18 @@ class Channels(TeamChannels):
 
         Query parameters (keyword-only arguments):
 
-        * ``not_associated_to_group``: A group id to exclude channels that are associated with that group...
+        * ``not_associated_to_group``: A group id to exclude channels that are associated with that group via
+          GroupChannel records. This can also be left blank with ``not_associated_to_group=``.
         * ``page``: The page to select.
         * ``per_page``: The number of channels per page.
-        * ``exclude_default_channels``: Whether to exclude default channels (ex Town Square, Off-Topic)...
+        * ``exclude_default_channels``: Whether to exclude default channels (ex Town Square, Off-Topic) from
+          the results.
         * ``include_deleted``: Include channels that have been archived.
-        * ``include_total_count``: Appends a total count of returned channels inside the response object...
-        * ``exclude_policy_constrained``: If set to true, channels which are part of a data retention...
+        * ``include_total_count``: Appends a total count of returned channels inside the response object - ex:
+          ``{ "channels": [], "total_count" : 0 }``.
+        * ``exclude_policy_constrained``: If set to true, channels which are part of a data retention policy
+          will be excluded. The ``sysconsole_read_compliance`` permission is required to use this parameter.
+          *Minimum server version*: 5.35
         """
         return self.client.get(
             "/channels",
@@ -234,7 +240,8 @@ class Channels(TeamChannels):
 
         Query parameters (keyword-only arguments):
 
-        * ``include_deleted``: Defines if deleted channels should be returned or not (Mattermost Server...
+        * ``include_deleted``: Defines if deleted channels should be returned or not (Mattermost Server
+          5.26.0+)
         """
         return self.client.get(
             self.path("/teams/{}/channels/name/{}", team_id, channel_name),
@@ -250,7 +257,8 @@ class Channels(TeamChannels):
 
         Query parameters (keyword-only arguments):
 
-        * ``include_deleted``: Defines if deleted channels should be returned or not (Mattermost Server...
+        * ``include_deleted``: Defines if deleted channels should be returned or not (Mattermost Server
+          5.26.0+)
         """
         return self.client.get(
             self.path("/teams/name/{}/channels/name/{}", team_name, channel_name),
@@ -295,7 +303,7 @@ class Channels(TeamChannels):
     ) -> Any:
         """GET /api/v4/channels/{channel_id}/member_counts_by_group
 
-        Channel members counts for each group that has atleast one member in the channel.
+        Channel members counts for each group that has at least one member in the channel.
 
         Query parameters (keyword-only arguments):
 

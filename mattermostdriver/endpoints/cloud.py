@@ -33,6 +33,9 @@ class Cloud(Base):
 
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
+
+        Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
+        kept for callers of older servers, which still serve it.
         """
         return self.client.post("/cloud/payment/confirm", options=options, params=params)
 
@@ -43,6 +46,9 @@ class Cloud(Base):
 
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
+
+        Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
+        kept for callers of older servers, which still serve it.
         """
         return self.client.post("/cloud/payment", options=options, params=params)
 
@@ -128,6 +134,17 @@ class Cloud(Base):
         """
         return self.client.get("/cloud/subscription", params=params)
 
+    def hosted_customer_signup_available(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/hosted_customer/signup_available
+
+        Check hosted signup availability.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        An 11.4 server already serves it. It answers 501 where hosted signup is not available.
+        """
+        return self.client.get("/hosted_customer/signup_available", params=params)
+
     def post_endpoint_for_cws_webhooks(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
     ) -> Any:
@@ -161,3 +178,29 @@ class Cloud(Base):
         501, raised as the matching exception.
         """
         return self.client.put("/cloud/customer/address", options=options, params=params)
+
+    def validate_business_email(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/cloud/validate-business-email
+
+        Validate business email.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or 501,
+        raised as the matching exception.
+        """
+        return self.client.post("/cloud/validate-business-email", options=options, params=params)
+
+    def validate_workspace_business_email(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/cloud/validate-workspace-business-email
+
+        Validate workspace business email.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or 501,
+        raised as the matching exception.
+        """
+        return self.client.post("/cloud/validate-workspace-business-email", options=options, params=params)

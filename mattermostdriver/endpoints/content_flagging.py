@@ -16,6 +16,42 @@ class ContentFlagging(Base):
 
     endpoint = "/content_flagging"
 
+    def generate_cf_post_exposure_report(
+        self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/content_flagging/post/{post_id}/exposure_report
+
+        Generate and download a post exposure report.
+
+        Minimum server version: not stated by the description, which has the route by v11.11.
+
+        Needs an Enterprise Advanced licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+
+        The report is a download: returns the :class:`requests.Response` for a non-JSON answer.
+        """
+        return self.client.post(
+            self.path("/content_flagging/post/{}/exposure_report", post_id), options=options, params=params
+        )
+
+    def generate_cf_post_report(
+        self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/content_flagging/post/{post_id}/report
+
+        Generate and download a flagged post report.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        Needs an Enterprise Advanced licence: a server without one answers 501 or 403, raised as
+        :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+
+        The report is a ZIP archive: returns the :class:`requests.Response` (read ``.content``).
+        """
+        return self.client.post(
+            self.path("/content_flagging/post/{}/report", post_id), options=options, params=params
+        )
+
     def get_cf_config(self, params: Optional[Dict[str, Any]] = None) -> Any:
         """GET /api/v4/content_flagging/config
 

@@ -34,3 +34,18 @@ class Exports(Base):
         List export files.
         """
         return self.client.get("/exports", params=params)
+
+    def presign_export(
+        self, export_name: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/exports/{export_name}/presign-url
+
+        Create a presigned URL for export download.
+
+        Minimum server version: 5.33.
+
+        The server refuses it unless presigned export links are enabled (a Mattermost Cloud feature).
+        """
+        return self.client.post(
+            self.path("/exports/{}/presign-url", export_name), options=options, params=params
+        )

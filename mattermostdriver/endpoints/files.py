@@ -72,6 +72,67 @@ class Files(Base):
         """
         return self.client.get(self.path("/files/{}/link", file_id))
 
+    def head_file(self, file_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """HEAD /api/v4/files/{file_id}
+
+        Get file metadata headers.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        Nothing is downloaded: returns the :class:`requests.Response`, whose headers (``Content-Type``,
+        ``Content-Length``...) describe the file.
+        """
+        return self.client.head(self.path("/files/{}", file_id), params=params)
+
+    def head_file_preview(self, file_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """HEAD /api/v4/files/{file_id}/preview
+
+        Get preview metadata headers.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        Nothing is downloaded: returns the :class:`requests.Response`, whose headers (``Content-Type``,
+        ``Content-Length``...) describe the file.
+        """
+        return self.client.head(self.path("/files/{}/preview", file_id), params=params)
+
+    def head_file_public(
+        self, file_id: str, params: Optional[Dict[str, Any]] = None, *, h: Optional[str] = None
+    ) -> Any:
+        """HEAD /files/{file_id}/public
+
+        Get public file metadata headers.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        Performs the checks of :meth:`get_file_public`; needs no token.
+
+        Nothing is downloaded: returns the :class:`requests.Response`, whose headers (``Content-Type``,
+        ``Content-Length``...) describe the file.
+
+        Query parameters (keyword-only arguments):
+
+        * ``h``: (required) File hash
+        """
+        return self.client.make_request(
+            "head",
+            self.path("/files/{}/public", file_id),
+            params=query(params, h=h),
+            basepath=self.client.options["site_path"],
+        )
+
+    def head_file_thumbnail(self, file_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """HEAD /api/v4/files/{file_id}/thumbnail
+
+        Get thumbnail metadata headers.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        Nothing is downloaded: returns the :class:`requests.Response`, whose headers (``Content-Type``,
+        ``Content-Length``...) describe the file.
+        """
+        return self.client.head(self.path("/files/{}/thumbnail", file_id), params=params)
+
     def search_files(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/files/search
 

@@ -175,11 +175,17 @@ class Groups(Base):
         * ``page``: The page to select.
         * ``per_page``: The number of groups per page.
         * ``q``: String to pattern match the ``name`` and ``display_name`` field.
-        * ``include_member_count``: Boolean which adds the ``member_count`` attribute to each group JSON...
-        * ``not_associated_to_team``: Team GUID which is used to return all the groups not associated to...
-        * ``not_associated_to_channel``: Group GUID which is used to return all the groups not associated...
-        * ``since``: Only return groups that have been modified since the given Unix timestamp (in...
-        * ``filter_allow_reference``: Boolean which filters the group entries with the ``allow_reference``...
+        * ``include_member_count``: Boolean which adds the ``member_count`` attribute to each group JSON
+          object
+        * ``not_associated_to_team``: Team GUID which is used to return all the groups not associated to this
+          team
+        * ``not_associated_to_channel``: Group GUID which is used to return all the groups not associated to
+          this channel
+        * ``since``: Only return groups that have been modified since the given Unix timestamp (in
+          milliseconds). All modified groups, including deleted and created groups, will be returned. *Minimum
+          server version*: 5.24
+        * ``filter_allow_reference``: Boolean which filters the group entries with the ``allow_reference``
+          attribute set.
         """
         return self.client.get(
             "/groups",
@@ -217,7 +223,8 @@ class Groups(Base):
 
         * ``page``: The page to select.
         * ``per_page``: The number of groups per page.
-        * ``filter_allow_reference``: Boolean which filters in the group entries with the...
+        * ``filter_allow_reference``: Boolean which filters in the group entries with the ``allow_reference``
+          attribute set.
         * ``paginate``: Boolean to determine whether the pagination should be applied or not
         """
         return self.client.get(
@@ -251,7 +258,8 @@ class Groups(Base):
 
         * ``page``: The page to select.
         * ``per_page``: The number of groups per page.
-        * ``filter_allow_reference``: Boolean which filters the group entries with the ``allow_reference``...
+        * ``filter_allow_reference``: Boolean which filters the group entries with the ``allow_reference``
+          attribute set.
         """
         return self.client.get(
             self.path("/channels/{}/groups", channel_id),
@@ -297,7 +305,8 @@ class Groups(Base):
 
         * ``page``: The page to select.
         * ``per_page``: The number of groups per page.
-        * ``filter_allow_reference``: Boolean which filters in the group entries with the...
+        * ``filter_allow_reference``: Boolean which filters in the group entries with the ``allow_reference``
+          attribute set.
         * ``include_member_count``: Boolean which adds a ``member_count`` field to each group object.
         * ``include_timezones``: Boolean which adds timezone information for group members.
         * ``include_total_count``: Boolean which adds total count of groups in the response.

@@ -12,6 +12,15 @@ class IntegrationActions(Base):
 
     endpoint = "/actions"
 
+    def execute_dialog_action(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/actions/dialogs/execute
+
+        Execute a dialog action button.
+
+        Minimum server version: 11.10.
+        """
+        return self.client.post("/actions/dialogs/execute", options=options, params=params)
+
     def lookup_interactive_dialog(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/actions/dialogs/lookup
 

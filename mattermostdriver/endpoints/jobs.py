@@ -72,9 +72,11 @@ class Jobs(Base):
         page: Optional[int] = None,
         per_page: Optional[int] = None,
     ) -> Any:
-        """GET /api/v4/jobs/type/{type}
+        """GET /api/v4/jobs/type/{job_type}
 
         Get the jobs of the given type.
+
+        ``type`` keeps its name: the description calls it ``job_type`` since v11.8.
 
         Query parameters (keyword-only arguments):
 

@@ -37,9 +37,12 @@ class OutgoingOauthConnections(Base):
     def delete_outgoing_oauth_connection(
         self, connection_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
     ) -> Any:
-        """DELETE /api/v4/oauth/outgoing_connections/{connection_id}
+        """DELETE /api/v4/oauth/outgoing_connections/{outgoing_oauth_connection_id}
 
         Delete a connection.
+
+        ``connection_id`` keeps its name: the description calls it ``outgoing_oauth_connection_id`` since
+        v11.8.
 
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
@@ -51,9 +54,12 @@ class OutgoingOauthConnections(Base):
     def get_outgoing_oauth_connection(
         self, connection_id: str, params: Optional[Dict[str, Any]] = None
     ) -> Any:
-        """GET /api/v4/oauth/outgoing_connections/{connection_id}
+        """GET /api/v4/oauth/outgoing_connections/{outgoing_oauth_connection_id}
 
         Get a connection.
+
+        ``connection_id`` keeps its name: the description calls it ``outgoing_oauth_connection_id`` since
+        v11.8.
 
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
@@ -79,9 +85,12 @@ class OutgoingOauthConnections(Base):
     def update_outgoing_oauth_connection(
         self, connection_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
     ) -> Any:
-        """PUT /api/v4/oauth/outgoing_connections/{connection_id}
+        """PUT /api/v4/oauth/outgoing_connections/{outgoing_oauth_connection_id}
 
         Update a connection.
+
+        ``connection_id`` keeps its name: the description calls it ``outgoing_oauth_connection_id`` since
+        v11.8.
 
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.

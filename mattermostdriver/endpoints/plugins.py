@@ -12,6 +12,20 @@ class Plugins(Base):
 
     endpoint = "/plugins"
 
+    def detach_plugin(
+        self, plugin_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/plugins/{plugin_id}/detach
+
+        Detach a reattached plugin process.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        Only served over the server's local-mode socket (as ``mmctl --local`` uses); over HTTP the server
+        answers 404.
+        """
+        return self.client.post(self.path("/plugins/{}/detach", plugin_id), options=options, params=params)
+
     def disable_plugin(
         self, plugin_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
     ) -> Any:
@@ -121,6 +135,18 @@ class Plugins(Base):
             options=options,
             params=query(params, plugin_download_url=plugin_download_url, force=force),
         )
+
+    def reattach_plugin(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/plugins/reattach
+
+        Reattach a plugin process.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        Only served over the server's local-mode socket (as ``mmctl --local`` uses); over HTTP the server
+        answers 404.
+        """
+        return self.client.post("/plugins/reattach", options=options, params=params)
 
     def remove_plugin(
         self, plugin_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None

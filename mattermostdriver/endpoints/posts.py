@@ -59,6 +59,19 @@ class Posts(Base):
         """
         return self.client.delete(self.path("/posts/{}", post_id))
 
+    def get_edit_history_for_post(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/posts/{post_id}/edit_history
+
+        Get post edit history.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        An 11.4 server already serves it.
+
+        Only the post's author can read it, as a rule.
+        """
+        return self.client.get(self.path("/posts/{}/edit_history", post_id), params=params)
+
     def get_file_info_for_post(self, post_id: str, *, include_deleted: Optional[bool] = None) -> Any:
         """GET /api/v4/posts/{post_id}/files/info
 
@@ -66,7 +79,8 @@ class Posts(Base):
 
         Query parameters (keyword-only arguments):
 
-        * ``include_deleted``: Defines if result should include deleted posts, must have 'manage_system'...
+        * ``include_deleted``: Defines if result should include deleted posts, must have 'manage_system'
+          (admin) permission.
         """
         return self.client.get(
             self.path("/posts/{}/files/info", post_id), params=query(None, include_deleted=include_deleted)
@@ -105,11 +119,23 @@ class Posts(Base):
 
         Query parameters (keyword-only arguments):
 
-        * ``include_deleted``: Defines if result should include deleted posts, must have 'manage_system'...
+        * ``include_deleted``: Defines if result should include deleted posts, must have 'manage_system'
+          (admin) permission.
         """
         return self.client.get(
             self.path("/posts/{}", post_id), params=query(None, include_deleted=include_deleted)
         )
+
+    def get_post_info(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/posts/{post_id}/info
+
+        Get post info.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        An 11.4 server already serves it.
+        """
+        return self.client.get(self.path("/posts/{}/info", post_id), params=params)
 
     def get_posts_by_ids(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
         """POST /api/v4/posts/ids
@@ -139,7 +165,8 @@ class Posts(Base):
 
         * ``page``: The page to select
         * ``per_page``: The number of posts per page
-        * ``since``: Provide a non-zero value in Unix time milliseconds to select posts modified after...
+        * ``since``: Provide a non-zero value in Unix time milliseconds to select posts modified after that
+          time
         * ``before``: A post id to select the posts that came before this one
         * ``after``: A post id to select the posts that came after this one
         * ``include_deleted``: Whether to include deleted posts or not.
@@ -182,11 +209,13 @@ class Posts(Base):
         * ``per_page`` (``perPage``): The number of posts per page
         * ``from_post`` (``fromPost``): The post_id to return the next page of posts from
         * ``from_create_at`` (``fromCreateAt``): The create_at timestamp to return the next page of posts from
-        * ``from_update_at`` (``fromUpdateAt``): The update_at timestamp to return the next page of posts...
+        * ``from_update_at`` (``fromUpdateAt``): The update_at timestamp to return the next page of posts
+          from. You cannot set this flag with direction=down.
         * ``direction``: The direction to return the posts.
         * ``skip_fetch_threads`` (``skipFetchThreads``): Whether to skip fetching threads or not
         * ``collapsed_threads`` (``collapsedThreads``): Whether the client uses CRT or not
-        * ``collapsed_threads_extended`` (``collapsedThreadsExtended``): Whether to return the associated...
+        * ``collapsed_threads_extended`` (``collapsedThreadsExtended``): Whether to return the associated
+          users as part of the response or not
         * ``updates_only`` (``updatesOnly``): This flag is used to make the API work with the updateAt value.
         """
         return self.client.get(
@@ -227,7 +256,8 @@ class Posts(Base):
         * ``limit_after``: Number of posts after and including the oldest unread post.
         * ``skip_fetch_threads`` (``skipFetchThreads``): Whether to skip fetching threads or not
         * ``collapsed_threads`` (``collapsedThreads``): Whether the client uses CRT or not
-        * ``collapsed_threads_extended`` (``collapsedThreadsExtended``): Whether to return the associated...
+        * ``collapsed_threads_extended`` (``collapsedThreadsExtended``): Whether to return the associated
+          users as part of the response or not
         """
         return self.client.get(
             self.path("/users/{}/channels/{}/posts/unread", user_id, channel_id),
@@ -315,6 +345,20 @@ class Posts(Base):
         Search for team posts.
         """
         return self.client.post(self.path("/teams/{}/posts/search", team_id), options=options)
+
+    def search_posts_in_all_teams(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/posts/search
+
+        Search posts across all teams.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        An 11.4 server already serves it.
+
+        ``options`` is as for :meth:`search_for_team_posts` (``terms``, ``is_or_search``, ``page``,
+        ``per_page``...).
+        """
+        return self.client.post("/posts/search", options=options, params=params)
 
     def set_post_reminder(
         self, user_id: str, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None

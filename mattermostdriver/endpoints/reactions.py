@@ -34,6 +34,9 @@ class Reactions(Base):
         """POST /api/v4/posts/ids/reactions
 
         Bulk get the reaction for posts.
+
+        Left out of the API description by v11.11 (it is in v11.9's, not in v11.11.1's); an 11.4 server still
+        serves it.
         """
         return self.client.post("/posts/ids/reactions", options=options, params=params)
 

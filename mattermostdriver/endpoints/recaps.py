@@ -48,6 +48,18 @@ class Recaps(Base):
         """
         return self.client.get(self.path("/recaps/{}", recap_id), params=params)
 
+    def get_recap_limit_status(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/recaps/limit_status
+
+        Get recap limit status for the current user.
+
+        Minimum server version: 11.2.
+
+        Served by the Mattermost AI plugin: without it the server answers 404 or 501
+        (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
+        """
+        return self.client.get("/recaps/limit_status", params=params)
+
     def get_recaps_for_user(
         self,
         params: Optional[Dict[str, Any]] = None,
@@ -80,6 +92,18 @@ class Recaps(Base):
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
         return self.client.post(self.path("/recaps/{}/read", recap_id), options=options, params=params)
+
+    def mark_recaps_as_viewed(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/recaps/mark_viewed
+
+        Mark all of the authenticated user's finished recaps as viewed.
+
+        Minimum server version: 11.2.
+
+        Served by the Mattermost AI plugin: without it the server answers 404 or 501
+        (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
+        """
+        return self.client.post("/recaps/mark_viewed", options=options, params=params)
 
     def regenerate_recap(
         self, recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None

@@ -134,3 +134,87 @@ class RemoteClusters(Base):
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
         return self.client.patch(self.path("/remotecluster/{}", remote_id), options=options, params=params)
+
+    def remote_cluster_accept_message(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/remotecluster/msg
+
+        Receive a remote cluster message.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        An 11.4 server already serves it.
+
+        Server to server: the caller authenticates with a remote cluster token, not a user session (a user
+        token gets 401).
+        """
+        return self.client.post("/remotecluster/msg", options=options, params=params)
+
+    def remote_cluster_confirm_invite(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/remotecluster/confirm_invite
+
+        Confirm an invite with a remote cluster.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        An 11.4 server already serves it.
+
+        Server to server: the caller authenticates with a remote cluster token, not a user session (a user
+        token gets 401).
+        """
+        return self.client.post("/remotecluster/confirm_invite", options=options, params=params)
+
+    def remote_cluster_ping(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+        """POST /api/v4/remotecluster/ping
+
+        Receive a ping from a remote cluster.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        An 11.4 server already serves it.
+
+        Server to server: the caller authenticates with a remote cluster token, not a user session (a user
+        token gets 401).
+        """
+        return self.client.post("/remotecluster/ping", options=options, params=params)
+
+    def remote_set_profile_image(
+        self, user_id: str, files: Any, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/remotecluster/{user_id}/image
+
+        Set profile image for a remote user.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        An 11.4 server already serves it.
+
+        Server to server: the caller authenticates with a remote cluster token, not a user session (a user
+        token gets 401).
+
+        ``files`` is the multipart dict (the field is ``image``).
+        """
+        return self.client.post(self.path("/remotecluster/{}/image", user_id), files=files, params=params)
+
+    def upload_remote_cluster_data(
+        self, upload_id: str, data: Any = None, files: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """POST /api/v4/remotecluster/upload/{upload_id}
+
+        Upload file data for a remote upload session.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        An 11.4 server already serves it.
+
+        Server to server: the caller authenticates with a remote cluster token, not a user session (a user
+        token gets 401).
+
+        Send the bytes as ``data`` (``application/octet-stream``) or as multipart ``files``.
+        """
+        return self.client.post(
+            self.path("/remotecluster/upload/{}", upload_id), data=data, files=files, params=params
+        )

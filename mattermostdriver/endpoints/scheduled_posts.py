@@ -56,7 +56,8 @@ class ScheduledPosts(Base):
 
         Query parameters (keyword-only arguments):
 
-        * ``include_direct_channels`` (``includeDirectChannels``): Whether to include scheduled posts from...
+        * ``include_direct_channels`` (``includeDirectChannels``): Whether to include scheduled posts from DMs
+          and GMs or not. Default is false
         """
         return self.client.get(
             self.path("/posts/scheduled/team/{}", team_id),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from .base import Base, query
+from .base import query
+from .system_extras import SystemExtras
 
 
-class System(Base):
+class System(SystemExtras):
     """The ``system`` routes."""
 
     endpoint = "/system"
@@ -89,7 +90,8 @@ class System(Base):
         Query parameters (keyword-only arguments):
 
         * ``basic_server_logs``: Specifies whether the server should include or exclude log files.
-        * ``plugin_packets``: Specifies plugin identifiers whose content should be included in the Support...
+        * ``plugin_packets``: Specifies plugin identifiers whose content should be included in the Support
+          Packet.
         """
         return self.client.get(
             "/system/support_packet",
@@ -109,7 +111,8 @@ class System(Base):
 
         Query parameters (keyword-only arguments):
 
-        * ``name``: Possible values are "standard", "bot_post_counts_day", "post_counts_day"...
+        * ``name``: Possible values are "standard", "bot_post_counts_day", "post_counts_day",
+          "user_counts_with_posts_day" or "extra_counts"
         * ``team_id``: The team ID to filter the data by
         """
         return self.client.get("/analytics/old", params=query(params, name=name, team_id=team_id))
@@ -202,7 +205,7 @@ class System(Base):
         return self.client.get("/logs", params=query(params, page=page, logs_per_page=logs_per_page))
 
     def get_notices(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
-        """GET /api/v4/system/notices/{teamId}
+        """GET /api/v4/system/notices/{team_id}
 
         Get notices for logged in user in specified team.
         """
@@ -303,6 +306,9 @@ class System(Base):
         """GET /api/v4/license/renewal
 
         Request the license renewal link.
+
+        Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
+        kept for callers of older servers, which still serve it.
         """
         return self.client.get("/license/renewal", params=params)
 

@@ -22,7 +22,9 @@ class Teams(TeamChannels):
 
         Query parameters (keyword-only arguments):
 
-        * ``graceful``: Instead of aborting the operation if a user cannot be added, return an arrray that...
+        * ``graceful``: Instead of aborting the operation if a user cannot be added, return an array that will
+          contain both the success and added members and the ones with error, in form of ``[{"member": {...},
+          "user_id", "...", "error": {...}}]``
         """
         return self.client.post(
             self.path("/teams/{}/members/batch", team_id),
@@ -51,9 +53,11 @@ class Teams(TeamChannels):
         return self.client.post("/teams/members/invite", params=query(params, token=token))
 
     def check_team_exists(self, name: str) -> Any:
-        """GET /api/v4/teams/name/{name}/exists
+        """GET /api/v4/teams/name/{team_name}/exists
 
         Check if team exists.
+
+        ``name`` keeps its 7.3.2 name: the description calls it ``team_name`` since v11.8.
         """
         return self.client.get(self.path("/teams/name/{}/exists", name))
 
@@ -98,10 +102,32 @@ class Teams(TeamChannels):
         """
         return self.client.get(self.path("/teams/{}", team_id))
 
+    def get_team_access_control_attributes(
+        self, team_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Any:
+        """GET /api/v4/teams/{team_id}/access_control/attributes
+
+        Get the access control attributes governing a team.
+
+        Minimum server version: not stated by the description, which has the route by v11.11.
+        """
+        return self.client.get(self.path("/teams/{}/access_control/attributes", team_id), params=params)
+
+    def get_team_access_control_policy(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/teams/{team_id}/access_control/policy
+
+        Get the access control policy for a team.
+
+        Minimum server version: not stated by the description, which has the route since v11.9.
+        """
+        return self.client.get(self.path("/teams/{}/access_control/policy", team_id), params=params)
+
     def get_team_by_name(self, name: str) -> Any:
-        """GET /api/v4/teams/name/{name}
+        """GET /api/v4/teams/name/{team_name}
 
         Get a team by name.
+
+        ``name`` keeps its 7.3.2 name: the description calls it ``team_name`` since v11.8.
         """
         return self.client.get(self.path("/teams/name/{}", name))
 
@@ -183,7 +209,8 @@ class Teams(TeamChannels):
         Query parameters (keyword-only arguments):
 
         * ``exclude_team``: (required) Optional team id to be excluded from the results
-        * ``include_collapsed_threads``: Boolean to determine whether the collapsed threads should be...
+        * ``include_collapsed_threads``: Boolean to determine whether the collapsed threads should be included
+          or not
         """
         return self.client.get(
             self.path("/users/{}/teams/unread", user_id),
@@ -209,8 +236,11 @@ class Teams(TeamChannels):
 
         * ``page``: The page to select.
         * ``per_page``: The number of teams per page.
-        * ``include_total_count``: Appends a total count of returned teams inside the response object...
-        * ``exclude_policy_constrained``: If set to true, teams which are part of a data retention policy...
+        * ``include_total_count``: Appends a total count of returned teams inside the response object - ex:
+          ``{ "teams": [], "total_count" : 0 }``.
+        * ``exclude_policy_constrained``: If set to true, teams which are part of a data retention policy will
+          be excluded. The ``sysconsole_read_compliance`` permission is required to use this parameter.
+          *Minimum server version*: 5.35
         """
         return self.client.get(
             "/teams",
@@ -266,7 +296,8 @@ class Teams(TeamChannels):
 
         Query parameters (keyword-only arguments):
 
-        * ``graceful``: If true, returns an array with both successful invites and errors instead of...
+        * ``graceful``: If true, returns an array with both successful invites and errors instead of aborting
+          on first error.
         * ``guest_magic_link``: If true, invites guests with magic link (passwordless) authentication.
         """
         return self.client.post(
@@ -396,7 +427,7 @@ class Teams(TeamChannels):
     ) -> Any:
         """PUT /api/v4/teams/{team_id}/privacy
 
-        Update teams's privacy.
+        Update team's privacy.
         """
         return self.client.put(self.path("/teams/{}/privacy", team_id), options=options, params=params)
 

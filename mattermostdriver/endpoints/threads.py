@@ -18,6 +18,9 @@ class Threads(Base):
         """GET /api/v4/users/{user_id}/teams/{team_id}/threads/mention_counts
 
         Get all unread mention counts from followed threads, per-channel.
+
+        Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
+        kept for callers of older servers, which still serve it.
         """
         return self.client.get(
             self.path("/users/{}/teams/{}/threads/mention_counts", user_id, team_id), params=params

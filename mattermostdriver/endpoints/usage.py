@@ -25,3 +25,14 @@ class Usage(Base):
         Get the total file storage usage for the instance in bytes.
         """
         return self.client.get("/usage/storage", params=params)
+
+    def get_teams_usage(self, params: Optional[Dict[str, Any]] = None) -> Any:
+        """GET /api/v4/usage/teams
+
+        Get current usage of teams.
+
+        Minimum server version: not stated by the description, which has the route since v11.8.
+
+        An 11.4 server already serves it.
+        """
+        return self.client.get("/usage/teams", params=params)

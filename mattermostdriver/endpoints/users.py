@@ -6,10 +6,11 @@ from typing import Any, Dict, Iterator, Optional
 
 import requests
 
-from .base import Base, query
+from .base import query
+from .user_extras import UserExtras
 
 
-class Users(Base):
+class Users(UserExtras):
     """The ``users`` routes."""
 
     endpoint = "/users"
@@ -50,6 +51,9 @@ class Users(Base):
         """POST /api/v4/users/mfa
 
         Check MFA.
+
+        Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
+        kept for callers of older servers, which still serve it.
         """
         return self.client.post("/users/mfa", options=options)
 
@@ -196,8 +200,10 @@ class Users(Base):
         * ``include_deleted``: If deleted accounts should be included in the count.
         * ``include_bots``: If bot accounts should be included in the count.
         * ``roles``: Comma separated string used to filter users based on any of the specified system roles
-        * ``channel_roles``: Comma separated string used to filter users based on any of the specified...
-        * ``team_roles``: Comma separated string used to filter users based on any of the specified team...
+        * ``channel_roles``: Comma separated string used to filter users based on any of the specified channel
+          roles, can only be used in conjunction with ``in_channel``
+        * ``team_roles``: Comma separated string used to filter users based on any of the specified team
+          roles, can only be used in conjunction with ``in_team``
         """
         return self.client.get(
             "/users/stats/filtered",
@@ -353,15 +359,18 @@ class Users(Base):
         * ``in_channel``: The ID of the channel to get users for.
         * ``not_in_channel``: The ID of the channel to exclude users for.
         * ``in_group``: The ID of the group to get users for.
-        * ``group_constrained``: When used with ``not_in_channel`` or ``not_in_team``, returns only the...
+        * ``group_constrained``: When used with ``not_in_channel`` or ``not_in_team``, returns only the users
+          that are allowed to join the channel or team based on its group constraints.
         * ``without_team``: Whether or not to list users that are not on any team.
         * ``active``: Whether or not to list only users that are active.
         * ``inactive``: Whether or not to list only users that are deactivated.
         * ``role``: Returns users that have this role.
         * ``sort``: Sort is only available in conjunction with certain options below.
         * ``roles``: Comma separated string used to filter users based on any of the specified system roles
-        * ``channel_roles``: Comma separated string used to filter users based on any of the specified...
-        * ``team_roles``: Comma separated string used to filter users based on any of the specified team...
+        * ``channel_roles``: Comma separated string used to filter users based on any of the specified channel
+          roles, can only be used in conjunction with ``in_channel``
+        * ``team_roles``: Comma separated string used to filter users based on any of the specified team
+          roles, can only be used in conjunction with ``in_team``
         """
         return self.client.get(
             "/users",
@@ -402,7 +411,8 @@ class Users(Base):
 
         Query parameters (keyword-only arguments):
 
-        * ``since``: Only return users that have been modified since the given Unix timestamp (in...
+        * ``since``: Only return users that have been modified since the given Unix timestamp (in
+          milliseconds). *Minimum server version*: 5.14
         """
         return self.client.post("/users/ids", options=options, params=query(None, since=since))
 

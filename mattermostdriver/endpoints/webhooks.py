@@ -93,7 +93,8 @@ class Webhooks(Base):
         * ``page``: The page to select.
         * ``per_page``: The number of hooks per page.
         * ``team_id``: The ID of the team to get hooks for.
-        * ``include_total_count``: Appends a total count of returned hooks inside the response object...
+        * ``include_total_count``: Appends a total count of returned hooks inside the response object - ex:
+          ``{ "incoming_webhooks": [], "total_count": 0 }``.
         """
         return self.client.get(
             "/hooks/incoming",

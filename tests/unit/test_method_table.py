@@ -15,13 +15,11 @@ from mattermostdriver import Driver
 from mattermostdriver.endpoints import Base, all_endpoints
 
 from .conftest import mock_http
+from .test_api_table import api_table
 
 ENDPOINTS = all_endpoints()
 DATA = Path(__file__).resolve().parents[1] / "data"
 ROWS: List[Dict[str, str]] = list(csv.DictReader((DATA / "driver-methods.tsv").open(), delimiter="\t"))
-OPERATIONS: List[Dict[str, str]] = list(
-    csv.DictReader((DATA / "mattermost-v4-operations.tsv").open(), delimiter="\t")
-)
 # A path argument with characters that would change the route if they were not escaped.
 NASTY = "a/../b?c#d e"
 FILLERS: Dict[str, Any] = {
@@ -58,14 +56,18 @@ def _expected_path(row: Dict[str, str], path_args: List[str]) -> str:
     return template.format(*(quote(a, safe="") for a in path_args))
 
 
-def test_every_operation_of_the_list_has_a_row() -> None:
-    rows = {(r["http_method"], r["path"]): r["operationId"] for r in ROWS}
-    missing = [
-        f"{o['method']} {o['path']} ({o['operationId']})"
-        for o in OPERATIONS
-        if rows.get((o["method"], o["path"])) != o["operationId"]
+def test_the_table_has_no_drift_against_the_operation_list() -> None:
+    """Every operation of the list has a row (same path, placeholders included, and operationId),
+    and every row's route is listed unless its note marks it removed: ``scripts/api-table drift``."""
+    result = api_table.drift(api_table.load(api_table.OPERATIONS), ROWS)
+    assert not result, api_table.report(result)
+
+
+def test_every_row_names_a_method_of_its_area() -> None:
+    absent = [
+        f"{r['attribute']}.{r['method']}" for r in ROWS if not hasattr(ENDPOINTS[r["attribute"]], r["method"])
     ]
-    assert not missing, missing
+    assert not absent, absent
 
 
 def test_every_public_method_is_a_row_or_a_helper_over_one() -> None:
@@ -95,7 +97,7 @@ def test_row_issues_its_method_and_escaped_path(row: Dict[str, str]) -> None:
             callback=lambda request: (
                 200,
                 {"Content-Type": "application/json"},
-                '{"id": "x", "username": "u"}',
+                "" if request.method == "HEAD" else '{"id": "x", "username": "u"}',
             ),
         )
         path_args = _call(driver, row)
@@ -136,7 +138,7 @@ def public_methods(cls: type) -> Dict[str, Any]:
 
 
 def test_every_public_method_docstring_starts_with_a_route() -> None:
-    route = re.compile(r"^(GET|POST|PUT|PATCH|DELETE) /\S*$")
+    route = re.compile(r"^(GET|HEAD|POST|PUT|PATCH|DELETE) /\S*$")
     for cls in ENDPOINTS.values():
         for name, member in public_methods(cls).items():
             first = (member.__doc__ or "").strip().splitlines()[0]
@@ -174,11 +176,15 @@ def test_keyword_query_arguments_reach_the_query_string(attribute: str, name: st
         hint = str(p.annotation)
         values[p.name] = True if "bool" in hint else (i + 2 if "int" in hint or "float" in hint else f"v{i}")
     with mock_http(assert_all_requests_are_fired=False) as mock:
-        for verb in ("GET", "POST", "PUT", "PATCH", "DELETE"):
+        for verb in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"):
             mock.add_callback(
                 verb,
                 re.compile(r"http://mm\.test:80/.*"),
-                callback=lambda request: (200, {"Content-Type": "application/json"}, "{}"),
+                callback=lambda request: (
+                    200,
+                    {"Content-Type": "application/json"},
+                    "" if request.method == "HEAD" else "{}",
+                ),
             )
         method(*args, **values)
         query = parse_qs(urlsplit(mock.calls[0].request.url).query)

@@ -1,0 +1,212 @@
+"""The drift tool (scripts/api_table.py): its sources, its drift and its command line."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Dict, List
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("api_table", ROOT / "scripts" / "api_table.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("api_table", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+api_table = _load_tool()
+
+USERS_FRAGMENT = """\
+  /api/v4/users/{user_id}/widgets:
+    get:
+      tags:
+        - users
+        - widgets
+      summary: Get a user's
+        widgets
+      description: |
+        Lists widgets.
+
+        __Minimum server version__: 11.9
+      operationId: GetUserWidgets
+    post:
+      tags:
+        - users
+      summary: Create a widget
+      description: |
+        *__Minimum server version__: TBD*
+      operationId: CreateUserWidget
+  "/api/v4/widgets/{widget_id}":
+    delete:
+      tags:
+        - widgets
+      summary: Delete a widget
+      operationId: DeleteWidget
+"""
+
+
+def _row(attribute: str, method: str, http: str, path: str, op_id: str, note: str = "") -> Dict[str, str]:
+    return {
+        "attribute": attribute,
+        "method": method,
+        "http_method": http,
+        "path": path,
+        "operationId": op_id,
+        "origin": "spec",
+        "classic_params": "",
+        "note": note,
+    }
+
+
+@pytest.fixture
+def fragments(tmp_path: Path) -> Path:
+    (tmp_path / "introduction.yaml").write_text("openapi: 3.0.0\ninfo:\n  title: Mattermost API\n")
+    (tmp_path / "definitions.yaml").write_text("components:\n  schemas:\n    User:\n      type: object\n")
+    (tmp_path / "users.yaml").write_text(USERS_FRAGMENT)
+    return tmp_path
+
+
+def test_a_folder_of_fragments_gives_its_operations_in_order(fragments: Path) -> None:
+    ops = api_table.load(fragments)
+    assert [(o.method, o.path, o.operation_id, o.tag) for o in ops] == [
+        ("GET", "/api/v4/users/{user_id}/widgets", "GetUserWidgets", "users"),
+        ("POST", "/api/v4/users/{user_id}/widgets", "CreateUserWidget", "users"),
+        ("DELETE", "/api/v4/widgets/{widget_id}", "DeleteWidget", "widgets"),
+    ]
+    assert ops[0].summary == "Get a user's widgets"
+    assert [o.min_version for o in ops] == ["11.9", "TBD", ""]
+    assert [o.released for o in ops] == [True, False, True]
+
+
+def test_a_json_document_and_a_yaml_document_are_read(tmp_path: Path) -> None:
+    doc = {
+        "openapi": "3.0.0",
+        "paths": {"/plugins/x/api/v0/things": {"get": {"operationId": "getThings", "summary": "Things"}}},
+    }
+    (tmp_path / "bundle.json").write_text(json.dumps(doc))
+    (tmp_path / "plugin.yaml").write_text(
+        "openapi: 3.0.0\npaths:\n  /plugins/x/api/v0/things:\n    get:\n      operationId: getThings\n"
+    )
+    for name in ("bundle.json", "plugin.yaml"):
+        (op,) = api_table.load(tmp_path / name)
+        assert (op.method, op.path, op.operation_id) == ("GET", "/plugins/x/api/v0/things", "getThings")
+    with pytest.raises(ValueError):
+        api_table.load(tmp_path / "bundle.txt")
+
+
+def test_min_version_reads_the_spellings_of_the_description() -> None:
+    assert api_table.min_version("__Minimum server version__: 11.6\n") == "11.6"
+    assert api_table.min_version("__Minimum server version: 11.10__") == "11.10"
+    assert api_table.min_version("*Minimum server version*: 5.35") == "5.35"
+    assert api_table.min_version("__Minimum server version__: TBD") == "TBD"
+    assert api_table.min_version("no version here") == ""
+
+
+def test_drift_finds_each_kind(fragments: Path) -> None:
+    ops = api_table.load(fragments)
+    rows = [
+        # matches, with the path parameter renamed and another operationId
+        _row("widgets", "delete_widget", "DELETE", "/api/v4/widgets/{id}", "RemoveWidget"),
+        # left the description
+        _row("widgets", "get_widget", "GET", "/api/v4/widgets/{widget_id}", "GetWidget"),
+        # left it, and the table knows
+        _row("widgets", "old_route", "GET", "/api/v4/widgets/old", "GetOld", "removed in server 11.8"),
+        # not in any description
+        _row("webhooks", "call_webhook", "POST", "/hooks/{hook_id}", "-"),
+    ]
+    result = api_table.drift(ops, rows)
+    assert [o.operation_id for o in result.missing] == ["GetUserWidgets"]  # the TBD one is left out
+    assert [o.operation_id for o in result.unreleased] == ["CreateUserWidget"]
+    assert [r["method"] for r in result.gone] == ["get_widget"]
+    assert [(r["method"], o.path) for r, o in result.renamed] == [
+        ("delete_widget", "/api/v4/widgets/{widget_id}")
+    ]
+    assert [(r["operationId"], o.operation_id) for r, o in result.reidentified] == [
+        ("RemoveWidget", "DeleteWidget")
+    ]
+    assert result
+    text = api_table.report(result)
+    assert "operations without a method (1):" in text and "GET /api/v4/users/{user_id}/widgets" in text
+    assert "driver.widgets.get_widget" in text and "-> /api/v4/widgets/{widget_id}" in text
+    assert "CreateUserWidget" not in text
+    assert "CreateUserWidget" in api_table.report(result, verbose=True)
+
+
+def test_a_removed_row_whose_route_comes_back_is_reported() -> None:
+    op = api_table.Operation("users", "POST", "/api/v4/users/mfa", "CheckUserMfa", "Check MFA")
+    row = _row("users", "check_mfa", "POST", "/api/v4/users/mfa", "CheckUserMfa", "removed: gone in 11.8")
+    result = api_table.drift([op], [row])
+    assert [r["method"] for r, _ in result.revived] == ["check_mfa"] and result
+
+
+def test_suggested_rows_name_the_method_after_the_operation(fragments: Path) -> None:
+    ops = api_table.load(fragments)
+    rows = [_row("users", "delete_widget", "DELETE", "/api/v4/widgets/{widget_id}", "DeleteWidget")]
+    listed = [api_table.Operation("users", "DELETE", "/api/v4/widgets/{widget_id}", "DeleteWidget", "")]
+    lines = api_table.suggested_rows(api_table.drift(ops, rows), rows, listed + ops)
+    assert lines == [
+        "users\tget_user_widgets\tGET\t/api/v4/users/{user_id}/widgets\tGetUserWidgets\tspec\t\t"
+    ]
+
+
+@pytest.mark.parametrize(
+    "operation_id, name",
+    [
+        ("GetCELVisualAST", "get_cel_visual_ast"),
+        ("GenerateCFPostReport", "generate_cf_post_report"),
+        ("RegisterOAuthClient", "register_oauth_client"),
+        ("getPlaybookRunByChannelId", "get_playbook_run_by_channel_id"),
+        ("finish", "finish"),
+    ],
+)
+def test_snake_case(operation_id: str, name: str) -> None:
+    assert api_table.snake_case(operation_id) == name
+
+
+def test_every_spec_row_is_named_after_its_operation() -> None:
+    """Rows named otherwise say why in their note."""
+    strays = [
+        f"{r['attribute']}.{r['method']} ({r['operationId']})"
+        for r in api_table.load_table()
+        if r["origin"] == "spec"
+        and r["method"] != api_table.snake_case(r["operationId"])
+        and "operationId" not in r["note"]
+    ]
+    assert not strays, strays
+
+
+def test_the_operation_list_is_in_the_tools_format() -> None:
+    """Refreshing the list with ``scripts/api-table operations`` writes this exact format."""
+    text = api_table.OPERATIONS.read_text(encoding="utf-8")
+    assert api_table.operation_list(api_table.load(api_table.OPERATIONS)) == text
+
+
+def test_the_command_line(fragments: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert api_table.main(["drift"]) == 0  # the vendored list against the table
+    capsys.readouterr()
+    table = tmp_path / "table.tsv"
+    table.write_text(
+        "\t".join(api_table.TABLE_COLUMNS)
+        + "\n"
+        + "\t".join(
+            _row("widgets", "delete_widget", "DELETE", "/api/v4/widgets/{widget_id}", "DeleteWidget").values()
+        )
+        + "\n"
+    )
+    assert api_table.main(["drift", str(fragments), "--table", str(table)]) == 1
+    out = capsys.readouterr().out
+    assert "GetUserWidgets" in out and "DeleteWidget" not in out
+    assert api_table.main(["rows", str(fragments), "--table", str(table)]) == 0
+    assert capsys.readouterr().out.startswith("users\tget_user_widgets\tGET\t")
+    assert api_table.main(["operations", str(fragments)]) == 0
+    lines: List[str] = capsys.readouterr().out.splitlines()
+    assert lines[0] == "tag\tmethod\tpath\toperationId\tsummary" and len(lines) == 3  # TBD left out
