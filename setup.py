@@ -23,7 +23,15 @@ setup(
     install_requires=["requests>=2.25", "websockets>=15"],
     entry_points={"console_scripts": ["mattermostdriver = mattermostdriver.cli:main"]},
     extras_require={
-        "test": ["pytest>=7", "pytest-timeout", "responses>=0.23", "pytest-httpserver>=1.0", "trustme>=1.0"],
+        "async": ["aiohttp>=3.9"],
+        "test": [
+            "pytest>=7",
+            "pytest-timeout",
+            "aiohttp>=3.9",
+            "responses>=0.23",
+            "pytest-httpserver>=1.0",
+            "trustme>=1.0",
+        ],
         "dev": ["mypy>=1.10", "ruff>=0.6", "types-requests", "sphinx>=7", "pyyaml>=5.4"],
     },
     classifiers=[

@@ -31,6 +31,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 __all__ = [
     "__version__",
     "Driver",
+    "AsyncDriver",
     "Client",
     "Websocket",
     "ApiError",
@@ -59,4 +60,8 @@ def __getattr__(name: str) -> Any:
         from .websocket import Websocket
 
         return Websocket
+    if name == "AsyncDriver":  # asyncio and the async transport load only when it is used
+        from .aio_driver import AsyncDriver
+
+        return AsyncDriver
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

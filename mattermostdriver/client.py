@@ -157,12 +157,12 @@ class Client(ClientBase):
             step = next(flow)
             send = self.transport.send
             while True:
-                if step.__class__ is float:
+                if isinstance(step, float):
                     self._sleep(step)
                     result: Any = None
                 else:
                     try:
-                        result = send(step.request, step.origin, step.target, step.timeouts, stream=stream)  # type: ignore[union-attr]
+                        result = send(step.request, step.origin, step.target, step.timeouts, stream=stream)
                     except requests.RequestException as exc:
                         result = exc
                 step = flow.send(result)

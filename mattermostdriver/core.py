@@ -44,7 +44,7 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 def reached_server(exc: BaseException) -> bool:
     """False only when the request surely never reached the server (the connection was not made)."""
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
+    if isinstance(exc, requests.exceptions.ConnectTimeout) or getattr(exc, "never_sent", False):
         return False
     if isinstance(exc, requests.exceptions.SSLError) or not isinstance(
         exc, requests.exceptions.ConnectionError

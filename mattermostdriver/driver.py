@@ -18,6 +18,7 @@ from typing import (
 
 from . import endpoints
 from .client import Client
+from .core import ClientBase
 from .exceptions import UnexpectedResponse
 from .logs import enable_debug_logging
 from .options import DEFAULT_OPTIONS, Options
@@ -32,26 +33,13 @@ log = logging.getLogger(__name__)
 EventHandler = Callable[[str], Union[Awaitable[None], None]]
 
 
-class Driver(endpoints.Areas):
-    """A Mattermost server and the routes of its REST API v4, one attribute per area.
-
-    Args:
-        options: see :data:`~mattermostdriver.options.DEFAULT_OPTIONS`. ``Driver()``
-            builds offline; nothing is sent before the first call.
-        client_cls: the :class:`~mattermostdriver.client.Client` class to use.
-
-    Example:
-        >>> d = Driver({"url": "https://chat.example.com", "token": "..."})
-        >>> d.login()  # doctest: +SKIP
-
-    """
+class DriverBase(endpoints.Areas):
+    """What :class:`Driver` and ``AsyncDriver`` share: the options, the client, the areas, the login rules."""
 
     #: The 7.3.2 defaults, kept for callers that read them.
     default_options: Dict[str, Any] = DEFAULT_OPTIONS
 
-    def __init__(
-        self, options: Optional[Mapping[str, Any]] = None, client_cls: Type[Client] = Client
-    ) -> None:
+    def __init__(self, options: Optional[Mapping[str, Any]], client_cls: Type[ClientBase]) -> None:
         #: The options: one :class:`~mattermostdriver.options.Options` object, shared with the
         #: client and the websocket (a change reaches both; a bad value raises ValueError).
         self.options: Options = Options(options)
@@ -63,7 +51,7 @@ class Driver(endpoints.Areas):
         self.websocket: Optional[Websocket] = None
 
     def __repr__(self) -> str:
-        return f"<Driver {self.client.url}>"
+        return f"<{type(self).__name__} {self.client.url}>"
 
     @property
     def api(self) -> Dict[str, Any]:
@@ -74,38 +62,6 @@ class Driver(endpoints.Areas):
             "Driver.api is deprecated: use the endpoints directly", DeprecationWarning, stacklevel=2
         )
         return {name: getattr(self, name) for name in endpoints.AREAS}
-
-    def __enter__(self) -> Driver:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: Optional[Type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        self.disconnect()
-        self.client.close()
-
-    def login(self) -> Dict[str, Any]:
-        """Log in with the ``token`` option, or with ``login_id``/``password`` (and ``mfa_token``).
-
-        With a token, ``GET /api/v4/users/me`` checks it; with a password,
-        ``POST /api/v4/users/login`` opens a session whose token is kept for later calls.
-
-        Returns:
-            The logged-in user.
-
-        Raises:
-            ValueError: neither a token nor a login id and password were given.
-            NoAccessTokenProvided: the server refused the credentials.
-
-        """
-        if self.options.get("token"):
-            self.client.token = self.options["token"]
-            return self._logged_in(self.users.get_user("me"), None)
-        response = self.users.login_user(self._login_body())
-        return self._logged_in(self.client.parse(response), response)
 
     def _login_body(self) -> Dict[str, Any]:
         if not (self.options.get("login_id") and self.options.get("password")):
@@ -145,15 +101,72 @@ class Driver(endpoints.Areas):
         self.client.username = user["username"]
         return user
 
+    def _forget_session(self) -> None:
+        self.client.token = None
+        self.client.userid = ""
+        self.client.username = ""
+
+
+class Driver(DriverBase):
+    """A Mattermost server and the routes of its REST API v4, one attribute per area.
+
+    Args:
+        options: see :data:`~mattermostdriver.options.DEFAULT_OPTIONS`. ``Driver()``
+            builds offline; nothing is sent before the first call.
+        client_cls: the :class:`~mattermostdriver.client.Client` class to use.
+
+    Example:
+        >>> d = Driver({"url": "https://chat.example.com", "token": "..."})
+        >>> d.login()  # doctest: +SKIP
+
+    """
+
+    client: Client
+
+    def __init__(
+        self, options: Optional[Mapping[str, Any]] = None, client_cls: Type[Client] = Client
+    ) -> None:
+        super().__init__(options, client_cls)
+
+    def __enter__(self) -> Driver:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.disconnect()
+        self.client.close()
+
+    def login(self) -> Dict[str, Any]:
+        """Log in with the ``token`` option, or with ``login_id``/``password`` (and ``mfa_token``).
+
+        With a token, ``GET /api/v4/users/me`` checks it; with a password,
+        ``POST /api/v4/users/login`` opens a session whose token is kept for later calls.
+
+        Returns:
+            The logged-in user.
+
+        Raises:
+            ValueError: neither a token nor a login id and password were given.
+            NoAccessTokenProvided: the server refused the credentials.
+
+        """
+        if self.options.get("token"):
+            self.client.token = self.options["token"]
+            return self._logged_in(self.users.get_user("me"), None)
+        response = self.users.login_user(self._login_body())
+        return self._logged_in(self.client.parse(response), response)
+
     def logout(self) -> Any:
         """POST /api/v4/users/logout: end the session, forget the token and close the websocket."""
         self.disconnect()
         try:
             return self.users.logout_user()
         finally:
-            self.client.token = None
-            self.client.userid = ""
-            self.client.username = ""
+            self._forget_session()
 
     def init_websocket(
         self,

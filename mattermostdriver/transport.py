@@ -331,7 +331,7 @@ class Transport:
         """Send ``request`` (``origin + target``) and return its response.
 
         Without ``stream`` the body is read (at most :data:`ERROR_BODY_LIMIT` bytes of an
-        error answer); with it, the body is left to be read from the response.
+        error answer); with it, a success's body is left to be read from the response.
 
         Raises:
             requests.RequestException: as :mod:`requests` raises them (``ConnectTimeout``,
@@ -360,7 +360,7 @@ class Transport:
                 and not isinstance(body, (bytes, str)),
             )
             content: Optional[bytes] = None
-            if not stream:
+            if not stream or raw.status >= 300:  # an error's body is read (to a point) even when streaming
                 if raw.status < 400:
                     content = raw.read(decode_content=True)
                 else:

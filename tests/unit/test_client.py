@@ -29,9 +29,8 @@ from mattermostdriver import (
     TransportError,
     UnexpectedResponse,
 )
-from mattermostdriver.transport import Transport
 
-from .conftest import BASE
+from .conftest import BASE, ResponsesTransport
 
 
 def app_error(status: int, error_id: str = "some.error.id", message: str = "it went wrong") -> dict:
@@ -297,15 +296,15 @@ def test_upload_rewound_between_attempts(driver: Driver, mock: responses.Request
 
 def test_default_timeout_is_sent(driver: Driver, mock: responses.RequestsMock) -> None:
     seen: List[Any] = []
-    real = Transport.send
+    real = ResponsesTransport.send
 
-    def spy(self: Transport, request: Any, origin: str, target: str, timeouts: Any, **kwargs: Any) -> Any:
+    def spy(self: Any, request: Any, origin: str, target: str, timeouts: Any, **kwargs: Any) -> Any:
         seen.append(timeouts)
         return real(self, request, origin, target, timeouts, **kwargs)
 
     mock.get(f"{BASE}/users/me", json={})
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(Transport, "send", spy)
+        mp.setattr(ResponsesTransport, "send", spy)
         driver.users.get_user("me")
         driver.client.make_request("get", "/users/me", timeout=1.5)
         driver.client.make_request("get", "/users/me", timeout=(2, 3, 4))
@@ -403,10 +402,16 @@ def test_cookies_never_sent(driver: Driver, mock: responses.RequestsMock) -> Non
     driver.users.get_user("me")
     driver.posts.create_post({"channel_id": "c", "message": "m"})
     assert "Cookie" not in mock.calls[1].request.headers
-    assert len(driver.client.session.cookies) == 0
 
 
-def test_one_session_per_thread(driver: Driver) -> None:
+def test_the_session_for_callers_keeps_no_cookie(sync_driver: Driver, mock: responses.RequestsMock) -> None:
+    mock.get(f"{BASE}/users/me", json={"id": "u"}, headers={"Set-Cookie": "MMAUTHTOKEN=cookie-token; Path=/"})
+    sync_driver.client.session.get(f"{BASE}/users/me")
+    assert len(sync_driver.client.session.cookies) == 0
+
+
+def test_one_session_per_thread(sync_driver: Driver) -> None:
+    driver = sync_driver
     sessions: List[requests.Session] = []
     t = threading.Thread(target=lambda: sessions.append(driver.client.session))
     t.start()

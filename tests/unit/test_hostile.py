@@ -14,7 +14,7 @@ import responses
 from mattermostdriver import Driver, ServerError, TransportError, UnexpectedResponse
 from mattermostdriver.options import normalize_options
 
-from .conftest import BASE
+from .conftest import BASE, ResponsesTransport
 
 ESC = "\x1b[2J\x1b[H"  # clear the screen, cursor home
 
@@ -116,12 +116,12 @@ def test_create_post_not_resent_once_the_window_may_have_passed(
 def test_create_post_attempts_are_short_enough_to_resend_in_the_window(
     driver: Driver, mock: responses.RequestsMock, monkeypatch: pytest.MonkeyPatch, timeout: Any
 ) -> None:
-    from mattermostdriver.transport import Transport
-
     seen: List[Any] = []
-    real = Transport.send
+    real = ResponsesTransport.send
     monkeypatch.setattr(
-        Transport, "send", lambda self, r, o, t, tm, **k: seen.append(tm) or real(self, r, o, t, tm, **k)
+        ResponsesTransport,
+        "send",
+        lambda self, r, o, t, tm, **k: seen.append(tm) or real(self, r, o, t, tm, **k),
     )
     mock.post(f"{BASE}/posts", json={"id": "p1"})
     driver.client.options["request_timeout"] = timeout

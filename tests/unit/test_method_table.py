@@ -6,7 +6,7 @@ import csv
 import inspect
 import re
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -14,7 +14,7 @@ import pytest
 from mattermostdriver import Driver
 from mattermostdriver.endpoints import Base, all_endpoints
 
-from .conftest import mock_http
+from .conftest import make_driver, mock_http
 from .test_api_table import api_table
 
 ENDPOINTS = all_endpoints()
@@ -33,16 +33,19 @@ FILLERS: Dict[str, Any] = {
 }
 
 
-def _call(driver: Driver, row: Dict[str, str]) -> List[str]:
-    """Call the row's method with nasty path arguments; return those arguments."""
+def _call(driver: Any, row: Dict[str, str], path_arg: Optional[str] = None) -> List[str]:
+    """Call the row's method with nasty path arguments (or ``path_arg``); return those arguments."""
     method = getattr(getattr(driver, row["attribute"]), row["method"])
     placeholders = re.findall(r"\{(\w+)\}", row["path"])
-    path_args = [f"{NASTY}{i}" for i in range(len(placeholders))]
+    path_args = [path_arg or f"{NASTY}{i}" for i in range(len(placeholders))]
     if row["method"] == "get_channels_for_user" and len(placeholders) == 1:
         # the spec row: the same method with team_id left out
         method(*path_args)
         return path_args
-    params = list(inspect.signature(method).parameters.values())
+    # the signature of the class's method (a driver may wrap it), without self
+    params = list(inspect.signature(getattr(ENDPOINTS[row["attribute"]], row["method"])).parameters.values())[
+        1:
+    ]
     args: List[Any] = list(path_args)
     for p in params[len(path_args) :]:
         if p.default is inspect.Parameter.empty and p.kind is p.POSITIONAL_OR_KEYWORD:
@@ -87,9 +90,11 @@ def test_every_attribute_is_a_driver_attribute() -> None:
     assert {r["attribute"] for r in ROWS} == set(ENDPOINTS)
 
 
+@pytest.mark.parametrize("kind", ["sync", "async"])
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['attribute']}.{r['method']}:{r['path']}" for r in ROWS])
-def test_row_issues_its_method_and_escaped_path(row: Dict[str, str]) -> None:
-    driver = Driver({"url": "http://mm.test", "port": 80, "token": "t0ken", "retries": 0})
+def test_row_issues_its_method_and_escaped_path(row: Dict[str, str], kind: str) -> None:
+    """Every row, through the Driver and through the AsyncDriver."""
+    driver = make_driver(kind, {"url": "http://mm.test", "port": 80, "token": "t0ken", "retries": 0})
     with mock_http() as mock:
         mock.add_callback(
             row["http_method"],
@@ -105,6 +110,18 @@ def test_row_issues_its_method_and_escaped_path(row: Dict[str, str]) -> None:
         sent = mock.calls[0].request
     assert sent.method == row["http_method"]
     assert sent.path_url.split("?")[0] == _expected_path(row, path_args)
+
+
+WITH_IDS = [r for r in ROWS if "{" in r["path"]]
+
+
+@pytest.mark.parametrize("bad", [".", ".."])
+@pytest.mark.parametrize("row", WITH_IDS, ids=[f"{r['attribute']}.{r['method']}" for r in WITH_IDS])
+def test_row_refuses_dot_ids_before_sending(row: Dict[str, str], bad: str) -> None:
+    driver = Driver({"url": "http://mm.test", "port": 80, "token": "t0ken", "retries": 0})
+    with mock_http() as mock, pytest.raises(ValueError, match="cannot be empty"):
+        _call(driver, row, bad)
+    assert not mock.calls
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['attribute']}.{r['method']}" for r in ROWS])

@@ -1,0 +1,226 @@
+"""The async client: the request loop of :class:`~mattermostdriver.core.ClientBase`, run with ``await``.
+
+Everything the sync client decides (retries, 429 and ``Retry-After``, ``pending_post_id``,
+timeouts and the per-attempt deadline, the error table, redaction, no redirects, TLS
+``verify``, proxies) is decided by the same code; only the sending is awaited, on an
+:mod:`~mattermostdriver.aio_transport`.
+
+Cancellation: a cancelled call returns at once; its connection is dropped (aiohttp) or
+its thread ends within the attempt's deadline (threads), and a cancelled
+``posts.create_post`` keeps its ``pending_post_id`` for the duplicate window, so that
+calling it again with the same options cannot post twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, AsyncIterator, Awaitable, Callable, Dict, Mapping, Optional
+
+import requests
+
+from .aio_transport import AsyncTransport, make_transport
+from .core import ClientBase
+from .options import Timeout, Timeouts
+from .pagination import MAX_PER_PAGE, aiter_channel_posts, aiter_pages
+from .retry import RetryArg
+
+__all__ = ["AsyncClient"]
+
+
+class AsyncClient(ClientBase):
+    """The async HTTP client behind :class:`~mattermostdriver.AsyncDriver`.
+
+    Its routes are coroutines; :meth:`pages` and :meth:`channel_posts` return async iterators.
+    """
+
+    def __init__(self, options: Optional[Mapping[str, Any]] = None) -> None:
+        self._transport: Optional[AsyncTransport] = None
+        self._transport_key: Any = None
+        self._sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
+        super().__init__(options)
+
+    def _configure(self) -> None:
+        super()._configure()
+        proxy = self.options.get("proxy")
+        self._proxies: Optional[Dict[str, str]] = (
+            {"http": proxy, "https": proxy} if isinstance(proxy, str) else proxy
+        )
+        key = (self.options["verify"], repr(self._proxies), self.options["pool_maxsize"])
+        if key != self._transport_key:
+            self._transport_key, self._transport = key, None  # the old one closes with its session
+
+    @property
+    def transport(self) -> AsyncTransport:
+        """The transport requests go through (made on first use; remade when TLS or proxy options change)."""
+        if self._generation != self.options.generation:
+            self._configure()
+        if self._transport is None:
+            self._transport = make_transport(
+                self.options["verify"], self._proxies, self.options["pool_maxsize"]
+            )
+        return self._transport
+
+    @property
+    def timeouts(self) -> Timeouts:
+        """The default (connect, read, total) seconds of an attempt."""
+        if self._generation != self.options.generation:
+            self._configure()
+        return self._timeouts
+
+    async def close(self) -> None:
+        """Close every pooled connection."""
+        transport, self._transport = self._transport, None
+        if transport is not None:
+            await transport.close()
+
+    async def make_request(
+        self,
+        method: str,
+        endpoint: str,
+        options: Any = None,
+        params: Optional[Mapping[str, Any]] = None,
+        data: Any = None,
+        files: Any = None,
+        basepath: Optional[str] = None,
+        *,
+        timeout: Optional[Timeout] = None,
+        headers: Optional[Mapping[str, str]] = None,
+        stream: bool = False,
+        retry: RetryArg = None,
+    ) -> requests.Response:
+        """Send one request, retried as the policy allows, and return its :class:`requests.Response`.
+
+        The arguments are :meth:`Client.make_request <mattermostdriver.client.Client.make_request>`'s.
+
+        Raises:
+            ApiError: the server answered 4xx or 5xx.
+            TransportError: no answer.
+            UnexpectedResponse: the server redirected elsewhere.
+            ValueError: a path argument, option or body that cannot be sent.
+
+        """
+        flow = self._exchange(
+            method, endpoint, options, params, data, files, basepath, timeout, headers, retry
+        )
+        try:
+            step = next(flow)
+            send = self.transport.send
+            while True:
+                if isinstance(step, float):
+                    await self._sleep(step)
+                    result: Any = None
+                else:
+                    try:
+                        result = await send(
+                            step.request, step.origin, step.target, step.timeouts, stream=stream
+                        )
+                    except requests.RequestException as exc:
+                        result = exc
+                step = flow.send(result)
+        except StopIteration as done:
+            response: requests.Response = done.value
+            return response
+        finally:
+            flow.close()
+
+    async def get(
+        self, endpoint: str, options: Any = None, params: Optional[Mapping[str, Any]] = None, **kwargs: Any
+    ) -> Any:
+        """GET ``endpoint`` and return its JSON (or the Response for binary content)."""
+        return self.parse(await self.make_request("get", endpoint, options=options, params=params, **kwargs))
+
+    async def post(
+        self,
+        endpoint: str,
+        options: Any = None,
+        params: Optional[Mapping[str, Any]] = None,
+        data: Any = None,
+        files: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        """POST to ``endpoint`` and return its JSON."""
+        response = await self.make_request(
+            "post", endpoint, options=options, params=params, data=data, files=files, **kwargs
+        )
+        return self.parse(response)
+
+    async def put(
+        self,
+        endpoint: str,
+        options: Any = None,
+        params: Optional[Mapping[str, Any]] = None,
+        data: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        """PUT to ``endpoint`` and return its JSON."""
+        return self.parse(
+            await self.make_request("put", endpoint, options=options, params=params, data=data, **kwargs)
+        )
+
+    async def patch(
+        self,
+        endpoint: str,
+        options: Any = None,
+        params: Optional[Mapping[str, Any]] = None,
+        data: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        """PATCH ``endpoint`` and return its JSON."""
+        return self.parse(
+            await self.make_request("patch", endpoint, options=options, params=params, data=data, **kwargs)
+        )
+
+    async def delete(
+        self,
+        endpoint: str,
+        options: Any = None,
+        params: Optional[Mapping[str, Any]] = None,
+        data: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        """DELETE ``endpoint`` and return its JSON."""
+        return self.parse(
+            await self.make_request("delete", endpoint, options=options, params=params, data=data, **kwargs)
+        )
+
+    async def head(
+        self, endpoint: str, params: Optional[Mapping[str, Any]] = None, **kwargs: Any
+    ) -> requests.Response:
+        """HEAD ``endpoint`` and return the Response (its headers)."""
+        return await self.make_request("head", endpoint, params=params, **kwargs)
+
+    # -- what endpoint methods with logic of their own call ---------------------------------------
+    def pages(
+        self,
+        fetch: Callable[[Dict[str, Any]], Awaitable[Any]],
+        params: Optional[Mapping[str, Any]] = None,
+        *,
+        per_page: int = MAX_PER_PAGE,
+        key: Optional[str] = None,
+    ) -> AsyncIterator[Any]:
+        """``async for`` over a paged list route (see :func:`~mattermostdriver.pagination.aiter_pages`)."""
+        return aiter_pages(fetch, params, per_page=per_page, key=key)
+
+    def channel_posts(
+        self,
+        fetch: Callable[[Dict[str, Any]], Awaitable[Any]],
+        *,
+        per_page: int = MAX_PER_PAGE,
+        before: Optional[str] = None,
+        after: Optional[str] = None,
+        params: Optional[Mapping[str, Any]] = None,
+    ) -> AsyncIterator[Dict[str, Any]]:
+        """``async for`` over a channel's posts (:func:`~mattermostdriver.pagination.aiter_channel_posts`)."""
+        return aiter_channel_posts(fetch, per_page=per_page, before=before, after=after, params=params)
+
+    async def download(self, endpoint: str, dest: Any, **kwargs: Any) -> int:
+        """Stream ``GET endpoint`` to ``dest`` (see :func:`~mattermostdriver.aio_transfer.download`)."""
+        from .aio_transfer import download
+
+        return await download(self, endpoint, dest, **kwargs)
+
+    async def upload_resumable(self, channel_id: str, source: Any, **kwargs: Any) -> Any:
+        """Upload through an upload session (see :func:`~mattermostdriver.aio_transfer.upload_resumable`)."""
+        from .aio_transfer import upload_resumable
+
+        return await upload_resumable(self, channel_id, source, **kwargs)

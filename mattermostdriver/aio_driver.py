@@ -1,0 +1,121 @@
+"""AsyncDriver: every route of the Driver, awaitable, for asyncio bots.
+
+The endpoint classes are the Driver's own: with the :class:`~mattermostdriver.aio_client.AsyncClient`
+behind them, a method returns an awaitable of what the Driver's returns, and the iterators
+(``users.iter_users``, ``posts.iter_posts_for_channel``...) are ``async for`` iterators.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Type
+
+from .aio_client import AsyncClient
+from .driver import DriverBase, EventHandler
+
+if TYPE_CHECKING:
+    from .websocket import Websocket
+
+__all__ = ["AsyncDriver"]
+
+
+class AsyncDriver(DriverBase):
+    """A Mattermost server for asyncio code: the Driver's areas and methods, each awaitable.
+
+    Args:
+        options: as for :class:`~mattermostdriver.Driver` (the same keys, defaults and checks).
+        client_cls: the :class:`~mattermostdriver.aio_client.AsyncClient` class to use.
+
+    Use it in ``async with`` (which closes its connections), or call :meth:`close`::
+
+        async with AsyncDriver({"url": "https://chat.example.com", "token": "..."}) as d:
+            me = await d.login()
+            await d.posts.create_post({"channel_id": channel_id, "message": "hi"})
+            async for user in d.users.iter_users():
+                ...
+
+    Requests go out on the loop with aiohttp when the ``async`` extra is installed
+    (``pip install mattermostdriver[async]``), else each in a worker thread (slower).
+    Type checkers see the areas as the sync Driver's: the methods return awaitables here.
+
+    """
+
+    client: AsyncClient
+
+    def __init__(
+        self, options: Optional[Mapping[str, Any]] = None, client_cls: Type[AsyncClient] = AsyncClient
+    ) -> None:
+        super().__init__(options, client_cls)
+
+    async def __aenter__(self) -> AsyncDriver:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the websocket, if one runs, and every pooled connection."""
+        self.disconnect()
+        await self.client.close()
+
+    async def login(self) -> Dict[str, Any]:
+        """Log in with the ``token`` option, or with ``login_id``/``password`` (and ``mfa_token``).
+
+        As :meth:`Driver.login <mattermostdriver.Driver.login>`: ``GET /api/v4/users/me``
+        checks a token; ``POST /api/v4/users/login`` opens a session.
+
+        Returns:
+            The logged-in user.
+
+        Raises:
+            ValueError: neither a token nor a login id and password were given.
+            NoAccessTokenProvided: the server refused the credentials.
+            UnexpectedResponse: the answer is not a user.
+
+        """
+        if self.options.get("token"):
+            self.client.token = self.options["token"]
+            return self._logged_in(await self.users.get_user("me"), None)
+        response = await self.users.login_user(self._login_body())  # type: ignore[misc]
+        return self._logged_in(self.client.parse(response), response)
+
+    async def logout(self) -> Any:
+        """POST /api/v4/users/logout: end the session, forget the token and close the websocket."""
+        self.disconnect()
+        try:
+            return await self.users.logout_user()
+        finally:
+            self._forget_session()
+
+    async def init_websocket(
+        self,
+        event_handler: EventHandler,
+        websocket_cls: Optional[Type[Websocket]] = None,
+        *,
+        on_resync: Optional[Callable[[str, str], Any]] = None,
+        decode: bool = False,
+    ) -> None:
+        """GET /api/v4/websocket: listen for events in the running loop until the websocket ends.
+
+        Runs :meth:`Websocket.connect <mattermostdriver.websocket.Websocket.connect>` with the
+        driver's options and token: ``event_handler`` (plain or ``async def``) gets each
+        message as its raw JSON text (a dict with ``decode=True``); other tasks of the loop
+        run meanwhile. :meth:`disconnect` (or cancelling the task) ends it.
+        """
+        if websocket_cls is None:
+            from .websocket import Websocket
+
+            websocket_cls = Websocket
+        extra: Dict[str, Any] = {k: v for k, v in (("on_resync", on_resync), ("decode", decode)) if v}
+        self.websocket = websocket_cls(self.options, self.client.token, **extra)
+        await self.websocket.connect(event_handler)
+
+    def disconnect(self) -> None:
+        """Close the websocket, if one runs (from any thread)."""
+        if self.websocket is not None:
+            self.websocket.disconnect()
