@@ -29,6 +29,7 @@ setup(
             "pytest-timeout",
             "aiohttp>=3.9",
             "responses>=0.23",
+            "requests-mock>=1.11",
             "pytest-httpserver>=1.0",
             "trustme>=1.0",
         ],

@@ -8,10 +8,13 @@ Run from the repository root (loopback only; a few minutes on 2 cores):
 It starts its own nginx (Debian's ``nginx-light`` or ``nginx``) as a separate master on
 127.0.0.1 with a self-signed certificate, config and files in a temporary directory,
 serving fixed JSON over TLS, discarding uploads and serving sparse files as downloads; it
-stops it at the end. 7.3.2 is installed from PyPI into its own virtualenv
-(~/.cache/mattermostdriver/bench-venv-732) and measured in a subprocess. Every measurement
-runs in a fresh interpreter (``bench/worker.py``), and every ratio printed is measured in
-this run: throughput in rounds that alternate the two contenders.
+stops it at the end. The peers a user would pick instead (mattermostdriver 7.3.2,
+mattermostautodriver 11.11.1, matterapi 0.5.0) are installed from PyPI, each into its own
+virtualenv (~/.cache/mattermostdriver/bench-venv-<name>). Every measurement runs in a
+fresh interpreter started outside the checkout (``bench/worker.py``,
+``bench/async_worker.py``); every ratio printed is measured in this run, each contender
+beside a yardstick in the same interpreter (a raw urllib3 pool; for async, raw aiohttp),
+in rounds that alternate them.
 """
 
 from __future__ import annotations
@@ -47,8 +50,8 @@ OUTSIDE = tempfile.gettempdir()
 #: yardstick needs): name -> pip requirements.
 PEERS: Dict[str, List[str]] = {
     "732": ["mattermostdriver==7.3.2"],
-    "autodriver": ["mattermostautodriver==11.11.1", "urllib3>=2"],
-    "matterapi": ["matterapi==0.5.0", "urllib3>=2"],
+    "autodriver": ["mattermostautodriver==11.11.1", "urllib3>=2", "aiohttp>=3.9"],
+    "matterapi": ["matterapi==0.5.0", "urllib3>=2", "aiohttp>=3.9"],
 }
 LABELS = {
     "urllib3": "raw urllib3 pool",
@@ -57,6 +60,15 @@ LABELS = {
     "732": "mattermostdriver 7.3.2",
     "autodriver": "mattermostautodriver 11.11.1 TypedDriver",
     "matterapi": "matterapi 0.5.0 SyncClient",
+}
+ASYNC_LABELS = {
+    "aiohttp": "raw aiohttp ClientSession",
+    "httpx": "raw httpx.AsyncClient",
+    "ours": "AsyncDriver {ours} (aiohttp)",
+    "ours-threads": "AsyncDriver {ours} without aiohttp (threads)",
+    "urllib3-threads": "thread pool (8) over a raw urllib3 pool",
+    "autodriver": "mattermostautodriver 11.11.1 AsyncTypedDriver",
+    "matterapi": "matterapi 0.5.0 AsyncClient",
 }
 
 
@@ -121,6 +133,39 @@ def throughput(server: Nginx, peers: Dict[str, str], quick: bool) -> Dict[str, A
     return results
 
 
+def async_worker(python: str, *args: Any, timeout: float = 900) -> Dict[str, Any]:
+    """Run bench/async_worker.py in a fresh interpreter, outside the checkout."""
+    cmd = [python, str(HERE / "async_worker.py"), *map(str, args)]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=WORKER_ENV, timeout=timeout, cwd=OUTSIDE)
+    if done.returncode != 0 or not done.stdout.strip():
+        raise RuntimeError(f"async_worker failed: {done.stderr.strip()[-600:]}")
+    result: Dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def async_throughput(server: Nginx, peers: Dict[str, str], quick: bool) -> Dict[str, Any]:
+    """2000 requests, 64 in flight, on one loop: each interpreter against the raw aiohttp yardstick."""
+    results: Dict[str, Any] = {}
+    rounds = 3 if quick else 7
+    for op in ("get", "post"):
+        common = ["--port", server.port, "--ca", server.ca, "--op", op, "--rounds", rounds]
+        log(f"async {op}: ours, without aiohttp, a thread pool over urllib3, raw aiohttp")
+        measured = {
+            "ours": async_worker(sys.executable, *common, "--contenders", "ours,ours-threads,urllib3-threads")
+        }
+        for name in ("autodriver", "matterapi"):
+            if name not in peers or (name == "matterapi" and op == "post"):
+                continue
+            log(f"async {op}: {name}, raw httpx and raw aiohttp, in {name}'s venv")
+            contenders = f"{name},httpx" if name == "autodriver" else name
+            try:
+                measured[name] = async_worker(peers[name], *common, "--contenders", contenders)
+            except RuntimeError as exc:
+                log(f"{name}: {exc}")
+        results[op] = measured
+    return results
+
+
 def real_server(quick: bool) -> Optional[Dict[str, Any]]:
     """GET /api/v4/users/me on the project's test server, if it runs (scripts/mattermost-server)."""
     env_file = HOME / "run" / "env"
@@ -161,13 +206,13 @@ def memory(server: Nginx, py732: Optional[str], sizes: List[int]) -> Dict[str, A
             while fp.read(8 * MiB):
                 pass
         for op in ("upload", "download"):
-            for impl, python in (("ours", sys.executable), ("732", py732)):
+            for impl, python in (("ours", sys.executable), ("async", sys.executable), ("732", py732)):
                 if python is None:
                     continue
                 log(f"memory: {impl} {op} {size // MB} MB")
                 results[f"{impl} {op} {size}"] = worker(
                     python,
-                    "memory",
+                    "memory-async" if impl == "async" else "memory",
                     "--port", server.port, "--ca", server.ca, "--op", op, "--size", size,
                     "--source", source, "--file-id", name,
                 )  # fmt: skip
@@ -180,6 +225,9 @@ def import_time(reps: int) -> Dict[str, Any]:
     code = "import time; t = time.perf_counter(); import {0}; print(time.perf_counter() - t)"
     inside: Dict[str, List[float]] = {"requests": [], "mattermostdriver": []}
     whole: Dict[str, List[float]] = {"requests": [], "mattermostdriver": []}
+    # as pip does at install time (requests' bytecode is there): else a PYTHONDONTWRITEBYTECODE
+    # environment would compile the checkout's modules at every import
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "mattermostdriver")], check=True)
     log(f"import time: {reps} fresh interpreters each")
     for _ in range(reps):
         for module in inside:
@@ -284,6 +332,7 @@ def report(results: Dict[str, Any], versions: Dict[str, str]) -> str:
         "Every ratio below was measured in this run.",
     ]
     out += ["", *throughput_table(results, versions)]
+    out += ["", *async_table(results.get("async") or {}, versions)]
     out += ["", *memory_table(results.get("memory") or {})]
     out += ["", *import_table(results.get("imports"))]
     out += ["", *websocket_lines(results.get("websocket"))]
@@ -340,6 +389,63 @@ def throughput_table(results: Dict[str, Any], versions: Dict[str, str]) -> List[
     return lines
 
 
+def async_table(measured: Dict[str, Any], versions: Dict[str, str]) -> List[str]:
+    if not measured:
+        return ["Async: not measured"]
+    lines: List[str] = []
+    for op, title in (("get", "GET /api/v4/users/me"), ("post", "POST /api/v4/posts (create_post)")):
+        runs = measured.get(op) or {}
+        mine = (runs.get("ours") or {}).get("ours")
+        if not mine:
+            continue
+        rows: List[List[str]] = []
+        raw_best = 1.0
+        peer_ratio: Dict[str, float] = {}
+        for where, results in runs.items():
+            for name, m in results.items():
+                if where != "ours" and name == "aiohttp":
+                    continue
+                if name in ("aiohttp", "httpx"):
+                    raw_best = max(raw_best, m["ratio"])
+                if name in ("autodriver", "matterapi"):
+                    peer_ratio[name] = m["ratio"]
+                vs = "" if (where, name) == ("ours", "ours") else f"{mine['ratio'] / m['ratio']:.2f}"
+                rows.append(
+                    [
+                        ASYNC_LABELS[name].format(**versions),
+                        f"{m['rps']:.0f}",
+                        f"{m['ratio']:.3f}",
+                        f"{m['cpu_us']:.0f}",
+                        f"{m['lag_ms']:.1f} ({m['lag_max_ms']:.0f})",
+                        vs,
+                    ]
+                )
+        rows.sort(key=lambda r: -float(r[2]))
+        header = [
+            f"{title}, 2000 requests, 64 in flight",
+            "req/s",
+            "vs aiohttp",
+            "CPU us/req",
+            "loop lag ms (max)",
+            "ours is x",
+        ]
+        lines += [table(header, rows), ""]
+        share = mine["ratio"] / raw_best
+        notes = [f"ours {share:.2f} of the fastest raw async client: {verdict(share >= 0.8)} (>=0.8)"]
+        if "autodriver" in peer_ratio:
+            times = mine["ratio"] / peer_ratio["autodriver"]
+            notes.append(
+                f"{times:.1f}x mattermostautodriver's AsyncTypedDriver: {verdict(times >= 10)} (>=10x)"
+            )
+        notes.append(f"loop lag {mine['lag_ms']:.1f} ms: {verdict(mine['lag_ms'] <= 25)} (<=25)")
+        lines += ["; ".join(notes), ""]
+    lines += [
+        "vs aiohttp: median over rounds of (req/s / the raw aiohttp yardstick's req/s, same interpreter);",
+        "  loop lag: how late a 5 ms ticker on the same loop woke at worst: median of the rounds (max)",
+    ]
+    return lines
+
+
 def _size(size: int) -> str:
     return f"{size / MiB:.0f} MiB" if size < 1024 * MiB else f"{size / 1024 / MiB:.0f} GiB"
 
@@ -348,24 +454,35 @@ def memory_table(mem: Dict[str, Any]) -> List[str]:
     if not mem:
         return ["Peak RSS: not measured"]
     rows: List[List[str]] = []
-    peaks: Dict[str, List[float]] = {"upload": [], "download": []}
+    peaks: Dict[str, List[float]] = {
+        f"{i} {o}": [] for i in ("ours", "async") for o in ("upload", "download")
+    }
     keys = sorted(
         {k.split(" ", 1)[1] for k in mem}, key=lambda k: (k.split()[0] != "upload", int(k.split()[1]))
     )
     for key in keys:
         op, size = key.split()
         cells = [f"{op} {_size(int(size))}"]
-        for impl in ("ours", "732"):
+        for impl in ("ours", "async", "732"):
             m = mem.get(f"{impl} {key}")
             if m is None:
                 cells += ["-", "-", "-"]
                 continue
             peak, delta = m["peak_kb"] / 1024, (m["peak_kb"] - m["baseline_kb"]) / 1024
             cells += [f"{peak:.1f}", f"+{delta:.1f}", f"{int(size) / m['seconds'] / MB:.0f}"]
-            if impl == "ours":
-                peaks[op].append(peak)
+            if impl in ("ours", "async"):
+                peaks[f"{impl} {op}"].append(peak)
         rows.append(cells)
-    header = ["Peak RSS (MB, whole process)", "8.0.0", "over base", "MB/s", "7.3.2", "over base", "MB/s"]
+    header = [
+        "Peak RSS (MB, whole process)",
+        "Driver",
+        "over base",
+        "MB/s",
+        "AsyncDriver",
+        "over base",
+        "MB/s",
+    ]
+    header += ["7.3.2", "over base", "MB/s"]
     notes = []
     ours_100 = mem.get(f"ours upload {100 * MiB}")
     if ours_100:
@@ -449,6 +566,7 @@ def main() -> None:
         }
         for name, step in (
             ("throughput", lambda: throughput(server, peers, args.quick)),
+            ("async", lambda: async_throughput(server, peers, args.quick)),
             ("real", lambda: real_server(args.quick)),
             ("memory", lambda: memory(server, peers.get("732"), sizes)),
         ):

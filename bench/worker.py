@@ -120,7 +120,7 @@ def matterapi(args: argparse.Namespace) -> Ops:
 
     options = ApiClientOptions(
         url=f"{args.scheme}://{args.host}:{args.port}",
-        basepath="/api/v4",
+        basepath="",
         auth=AuthToken(token=_token(args)),
         httpx_client_options=HttpxClientOptions(verify=args.ca or True),
     )
@@ -217,6 +217,47 @@ def memory(args: argparse.Namespace) -> Dict[str, Any]:
     return {"baseline_kb": baseline, "peak_kb": peak, "vmhwm_kb": _vmhwm(), "seconds": elapsed}
 
 
+def memory_async(args: argparse.Namespace) -> Dict[str, Any]:
+    """The same as :func:`memory` through the AsyncDriver."""
+    import asyncio
+
+    from mattermostdriver import AsyncDriver
+
+    async def main() -> Dict[str, Any]:
+        options = {
+            "scheme": args.scheme,
+            "url": args.host,
+            "port": args.port,
+            "token": TOKEN,
+            "verify": args.ca,
+        }
+        async with AsyncDriver(options) as d:
+            d.client.token = TOKEN
+            await d.users.get_user("me")
+            if args.op == "upload":
+                await d.files.upload_file(CHANNEL, {"files": ("warm.txt", b"warm")})
+            else:
+                with open(os.devnull, "wb") as sink:
+                    await d.files.download_file("tiny", sink)
+            gc.collect()
+            baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            started = time.perf_counter()
+            if args.op == "upload":
+                with open(args.source, "rb") as fp:
+                    await d.files.upload_file(CHANNEL, {"files": ("big.bin", fp)})
+                moved = args.size
+            else:
+                with open(os.devnull, "wb") as sink:
+                    moved = await d.files.download_file(args.file_id, sink)
+            elapsed = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        if moved != args.size:
+            raise SystemExit(f"moved {moved} bytes, expected {args.size}")
+        return {"baseline_kb": baseline, "peak_kb": peak, "vmhwm_kb": _vmhwm(), "seconds": elapsed}
+
+    return asyncio.run(main())
+
+
 def _vmhwm() -> int:
     """The kernel's high-water mark of this process's RSS (a cross-check of ru_maxrss), in kB."""
     try:
@@ -231,7 +272,7 @@ def _vmhwm() -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=["throughput", "memory"])
+    parser.add_argument("command", choices=["throughput", "memory", "memory-async"])
     parser.add_argument("--scheme", default="https")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
@@ -248,7 +289,8 @@ def main() -> None:
     parser.add_argument("--source", default="")
     parser.add_argument("--file-id", default="")
     args = parser.parse_args()
-    result = throughput(args) if args.command == "throughput" else memory(args)
+    commands = {"throughput": throughput, "memory": memory, "memory-async": memory_async}
+    result = commands[args.command](args)
     print(json.dumps(result))
     sys.stdout.flush()
 

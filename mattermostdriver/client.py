@@ -11,16 +11,19 @@ from __future__ import annotations
 import http.cookiejar
 import threading
 import time
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Mapping, Optional
 
 import requests
 
 from .core import ClientBase
 from .options import Timeout, Timeouts
-from .pagination import MAX_PER_PAGE, iter_channel_posts, iter_pages
+from .pagination import MAX_PER_PAGE
 from .redaction import install_urllib3_redactor, redact, redact_url
 from .retry import RetryArg
-from .transport import Transport
+
+if TYPE_CHECKING:  # the transport loads with the first request (import time)
+    from .transport import Transport
+
 
 __all__ = ["Client", "redact", "redact_url"]
 
@@ -63,6 +66,8 @@ class Client(ClientBase):
             self._configure()
         transport = self._transport
         if transport is None:
+            from .transport import Transport
+
             with self._transport_lock:
                 if self._transport is None:
                     self._transport = Transport(
@@ -249,6 +254,8 @@ class Client(ClientBase):
         key: Optional[str] = None,
     ) -> Iterator[Any]:
         """Iterate over a paged list route (see :func:`~mattermostdriver.pagination.iter_pages`)."""
+        from .pagination import iter_pages
+
         return iter_pages(fetch, params, per_page=per_page, key=key)
 
     def channel_posts(
@@ -261,6 +268,8 @@ class Client(ClientBase):
         params: Optional[Mapping[str, Any]] = None,
     ) -> Iterator[Dict[str, Any]]:
         """Iterate over a channel's posts (see :func:`~mattermostdriver.pagination.iter_channel_posts`)."""
+        from .pagination import iter_channel_posts
+
         return iter_channel_posts(fetch, per_page=per_page, before=before, after=after, params=params)
 
     def download(self, endpoint: str, dest: Any, **kwargs: Any) -> int:

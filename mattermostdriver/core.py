@@ -24,7 +24,6 @@ from requests.utils import requote_uri
 
 from .exceptions import TransportError, UnexpectedResponse, error_for_status, json_or_none
 from .logs import enable_debug_logging
-from .multipart import multipart_body
 from .options import Options, Timeout, Timeouts, base_url, timeouts
 from .paths import is_absolute_url
 from .redaction import clean, redact, redact_url
@@ -292,6 +291,8 @@ class ClientBase:
             options = dedupe_body = self._pending_posts.assign(options, self._userid)
         if files is not None:
             # multipart bodies stream, a block at a time, and every pass starts from the files' starts
+            from .multipart import multipart_body
+
             body = multipart_body(data, files)
             send_headers["Content-Type"] = body.content_type or ""
             send_headers["Content-Length"] = str(len(body))

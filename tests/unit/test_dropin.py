@@ -165,3 +165,28 @@ def test_get_and_delete_send_no_body(driver: Driver, mock: responses.RequestsMoc
     getattr(driver.client, verb)("/users/u1")
     sent = mock.calls[0].request
     assert sent.body is None and "Content-Type" not in sent.headers
+
+
+def test_a_callers_responses_mock_still_sees_the_requests() -> None:
+    """Bots test their code with `responses`, as they did with 7.3.2 (which sent through requests)."""
+    with responses.RequestsMock() as caller_mock:
+        caller_mock.get("https://chat.example.com:443/api/v4/users/me", json={"id": "u1", "username": "bot"})
+        caller_mock.post("https://chat.example.com:443/api/v4/posts", json={"id": "p1"}, status=201)
+        d = Driver({"url": "https://chat.example.com", "token": "t"})
+        assert d.login() == {"id": "u1", "username": "bot"}
+        assert d.posts.create_post({"channel_id": "c", "message": "hi"}) == {"id": "p1"}
+        assert caller_mock.calls[1].request.headers["Authorization"] == "Bearer t"
+
+
+def test_a_callers_requests_mock_still_sees_the_requests() -> None:
+    import requests_mock
+
+    with requests_mock.Mocker() as caller_mock:
+        caller_mock.get(
+            "https://chat.example.com:443/api/v4/users/me",
+            json={"id": "u1", "username": "bot"},
+            headers={"Content-Type": "application/json"},
+        )
+        d = Driver({"url": "https://chat.example.com", "token": "t"})
+        assert d.login()["username"] == "bot"
+        assert caller_mock.call_count == 1
