@@ -2,7 +2,9 @@
 
 Run it as ``mattermostdriver`` (console script) or ``python -m mattermostdriver``. Exit status:
 0 on success, 1 when the server refuses or cannot be reached (its message, status and error
-id on stderr), 2 for usage errors. No secret (token, password, webhook id) is ever printed.
+id on stderr), or answers something of the wrong shape; 2 for usage errors. No secret (token,
+password, webhook id) is ever printed, and nothing the server sends can drive the terminal:
+its text is shown escaped.
 
 The package:
 
@@ -10,8 +12,8 @@ The package:
 * :mod:`~mattermostdriver.cli.app`: :func:`main`, the exit statuses, the log handler;
 * :mod:`~mattermostdriver.cli.session`: the logged-in driver and the calls commands share;
 * :mod:`~mattermostdriver.cli.inputs`: the message, JSON options and files the user gives;
-* :mod:`~mattermostdriver.cli.output`: what is written; the progress bar;
-* :mod:`~mattermostdriver.cli.errors`: usage errors, the error line;
+* :mod:`~mattermostdriver.cli.output`: what is written, made safe; the progress bar;
+* :mod:`~mattermostdriver.cli.errors`: usage errors, wrong-shape answers, the error line;
 * the commands: :mod:`~mattermostdriver.cli.webhook`, :mod:`~mattermostdriver.cli.posting`
   (``post``, ``upload``), :mod:`~mattermostdriver.cli.api` (``whoami``, ``api``),
   :mod:`~mattermostdriver.cli.listen`.

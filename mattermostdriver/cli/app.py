@@ -16,7 +16,7 @@ from ..exceptions import MattermostError
 from .api import api, whoami
 from .errors import UsageError, report
 from .listen import listen
-from .output import PROG, Output
+from .output import PROG, Output, shown
 from .parser import build_parser
 from .posting import post, upload
 from .session import Session
@@ -34,8 +34,19 @@ COMMANDS: Dict[str, Callable[[Session, argparse.Namespace, Output], int]] = {
 }
 
 
+class _LineFormatter(logging.Formatter):
+    """One log record as one safe line: secrets hidden, URLs redacted, server text escaped."""
+
+    def __init__(self, output: Output) -> None:
+        super().__init__()
+        self.output = output
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{PROG}: {shown(self.output.scrub(record.getMessage()))}"
+
+
 @contextlib.contextmanager
-def _cli_logging(args: argparse.Namespace) -> Iterator[None]:
+def _cli_logging(args: argparse.Namespace, output: Output) -> Iterator[None]:
     """Show the driver's warnings (e.g. websocket reconnects) on stderr while the command runs.
 
     With ``--debug`` the driver's own ``debug`` option shows everything instead. An
@@ -48,7 +59,7 @@ def _cli_logging(args: argparse.Namespace) -> Iterator[None]:
         handler.setLevel(logging.WARNING)
         # errors end the command and are reported once, by main(); warnings (reconnects) show here
         handler.addFilter(lambda record: record.levelno < logging.ERROR)
-        handler.setFormatter(logging.Formatter(f"{PROG}: %(message)s"))
+        handler.setFormatter(_LineFormatter(output))
         logger.addHandler(handler)
     try:
         with warnings.catch_warnings():
@@ -88,7 +99,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     output = Output()
     verbose = bool(args.verbose or args.debug)
     try:
-        with _cli_logging(args):
+        with _cli_logging(args, output):
             return _run(args, output)
     except UsageError as exc:
         output.error(f"{args.command}: {exc}")

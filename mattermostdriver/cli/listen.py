@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import threading
 from typing import Any
 
-from ..exceptions import MattermostError
+from ..exceptions import MattermostError, json_or_none
 from .errors import UsageError
 from .output import Output, to_json
 from .session import Session
@@ -16,8 +15,18 @@ from .session import Session
 __all__ = ["listen"]
 
 
+def _event(message: Any) -> Any:
+    """The decoded message, or None when it is not JSON (or nested too deeply to decode)."""
+    if not isinstance(message, str):
+        return None
+    return json_or_none(message.encode("utf-8", "surrogatepass"))
+
+
 def listen(session: Session, args: argparse.Namespace, output: Output) -> int:
-    """Print each event (those of ``--event``, if given) as one line of JSON (not JSON: skipped)."""
+    """Print each event (those of ``--event``, if given) as one line of JSON.
+
+    A message that is not JSON, or is nested too deeply to decode or print, is skipped.
+    """
     wanted = set(args.event)
     if args.count is not None and args.count < 1:
         raise UsageError("--count must be at least 1")
@@ -26,13 +35,15 @@ def listen(session: Session, args: argparse.Namespace, output: Output) -> int:
     printed = [0]
 
     def handler(message: Any) -> None:
-        try:
-            event = json.loads(message)
-        except ValueError:
+        event = _event(message)
+        if event is None:
             return
         if wanted and not (isinstance(event, dict) and event.get("event") in wanted):
             return
-        line = to_json(event)
+        try:
+            line = to_json(event)
+        except ValueError:
+            return
         with lock:
             if done.is_set():
                 return

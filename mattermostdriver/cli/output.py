@@ -1,19 +1,90 @@
-"""What the command writes: stdout, stderr (secrets hidden), and the upload progress bar."""
+r"""What the command writes, made safe for the terminal that shows it.
+
+Server text (error messages, ids, JSON answers, events) and local names (a file name can hold
+escape sequences too) go through here: control characters, escape sequences, bidi marks and
+lone surrogates are shown escaped (``\x1b``, ``\u202e``) and never written raw; URLs in
+messages lose their userinfo, query and webhook id (:func:`~mattermostdriver.redaction.redact_url`).
+JSON stays valid JSON of the same value: only those characters are written as ``\uXXXX``.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import IO, Any, List, Optional
 
-__all__ = ["PROG", "Output", "ProgressBar", "to_json"]
+from ..redaction import clean, redact_url
+
+__all__ = ["PROG", "Output", "ProgressBar", "shown", "terminal_text", "to_json"]
 
 PROG = "mattermostdriver"
+#: The most characters of one message line written on stderr.
+LINE_LIMIT = 2000
+
+# What a terminal may act on, beyond the C0 controls JSON already escapes: DEL, C1 (0x9b is
+# an 8-bit CSI), the Arabic letter mark, bidi marks, embeddings, overrides and isolates, line and
+# paragraph separators; and lone surrogates, which no UTF-8 stream can even encode.
+_BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_JSON_UNSAFE = re.compile(f"[{_BEYOND_C0}]")
+_TEXT_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f{_BEYOND_C0}]")  # tab and newline are kept
+_LINE_UNSAFE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")  # a name on one line: tab and newline too
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A URL in a message, up to (not including) trailing punctuation.
+_URL = re.compile(r"""[A-Za-z][A-Za-z0-9+.-]*://[^\s'"<>]*[^\s'"<>.,:;)\]}]""")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def shown(text: str, limit: int = LINE_LIMIT) -> str:
+    """``text`` as one printable line of at most ``limit`` characters, URLs redacted.
+
+    Args:
+        text: a message, possibly holding server text, user input or URLs.
+        limit: the most characters kept (before escaping).
+
+    Returns:
+        The line: every URL without userinfo, query or webhook id, every control character,
+        escape sequence, bidi mark or lone surrogate shown escaped.
+
+    """
+    text = _URL.sub(lambda match: redact_url(match.group()), text)
+    return _SURROGATE.sub(_escape, clean(text, limit))
+
+
+def terminal_text(text: str) -> str:
+    """Text of any length and lines for a terminal: lines and tabs kept, every other control escaped."""
+    return _TEXT_UNSAFE.sub(_escape, text.replace("\r\n", "\n"))
 
 
 def to_json(value: Any, indent: Optional[int] = None) -> str:
-    """``value`` as JSON, non-ASCII text as it is."""
-    return json.dumps(value, indent=indent, ensure_ascii=False)
+    r"""``value`` as JSON that is safe on a terminal and still decodes to ``value``.
+
+    Non-ASCII text stays readable (as with ``ensure_ascii=False``); the characters a terminal
+    could act on are written as ``\uXXXX`` escapes, which JSON decodes back to them.
+
+    Args:
+        value: what to write (decoded JSON).
+        indent: as for :func:`json.dumps`.
+
+    Returns:
+        The JSON text.
+
+    Raises:
+        ValueError: ``value`` is nested too deeply to write.
+
+    """
+    try:
+        text = json.dumps(value, indent=indent, ensure_ascii=False)
+    except RecursionError:
+        raise ValueError("the JSON is nested too deeply to print") from None
+    return _JSON_UNSAFE.sub(_json_escape, text)
 
 
 class Output:
@@ -30,12 +101,12 @@ class Output:
         return text
 
     def error(self, text: str) -> None:
-        """Write one message line on stderr, secrets hidden."""
-        sys.stderr.write(f"{PROG}: {self.scrub(text)}\n")
+        """Write one message line on stderr: secrets hidden, URLs redacted, controls escaped."""
+        sys.stderr.write(f"{PROG}: {shown(self.scrub(text))}\n")
         sys.stderr.flush()
 
     def out(self, text: str) -> None:
-        """Write a line on stdout."""
+        """Write a line on stdout; ``text`` is already safe (:func:`to_json`, :func:`shown`...)."""
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
 
@@ -68,7 +139,7 @@ class ProgressBar:
     """A one-line progress bar of one file on a terminal stream, redrawn when the percentage changes.
 
     Args:
-        name: the file's name (cut to 30 characters).
+        name: the file's name (shown escaped, cut to 30 characters).
         total: the file's size in bytes.
         stream: where to draw (stderr).
 
@@ -77,6 +148,7 @@ class ProgressBar:
     width = 30
 
     def __init__(self, name: str, total: int, stream: IO[str]) -> None:
+        name = _LINE_UNSAFE.sub(_escape, name)
         self.name = name if len(name) <= 30 else name[:27] + "..."
         self.total = total
         self.stream = stream

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import sys
+from typing import Any, NoReturn
 
 from .. import __version__
-from .output import PROG
+from .output import PROG, shown
 
 __all__ = ["ENV_HELP", "PROG", "build_parser"]
 
@@ -25,6 +26,20 @@ examples:
   mattermostdriver post ops/town-square "deploy finished" --file build.log
   mattermostdriver api GET /users/me
 """
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose error messages show no URL's userinfo, query or webhook id.
+
+    argparse quotes the arguments it rejects (``unrecognized arguments: https://...``); a
+    stray hook URL or a URL with a password must not be echoed. Its subparsers are of this
+    class too.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the redacted message on stderr, and exit 2."""
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {shown(message)}\n")
 
 
 def _add_common(parser: argparse.ArgumentParser, top: bool, auth: bool = True) -> None:
@@ -59,7 +74,7 @@ def _add_common(parser: argparse.ArgumentParser, top: bool, auth: bool = True) -
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``mattermostdriver`` command."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Talk to a Mattermost server from the shell.",
         epilog=ENV_HELP,

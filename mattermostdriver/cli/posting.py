@@ -15,7 +15,7 @@ from typing import IO, List
 from ..driver import Driver
 from .errors import UsageError
 from .inputs import close_files, message, open_files
-from .output import Output, ProgressBar
+from .output import Output, ProgressBar, shown
 from .session import Session, channel_id, create_post, uploaded_file_ids
 
 __all__ = ["post", "upload", "upload_one"]
@@ -40,7 +40,7 @@ def post(session: Session, args: argparse.Namespace, output: Output) -> int:
             file_ids = uploaded_file_ids(driver, answer, len(opened))
     finally:
         close_files(opened)
-    output.out(create_post(driver, channel, text, args.reply_to, file_ids))
+    output.out(shown(create_post(driver, channel, text, args.reply_to, file_ids)))
     return 0
 
 
@@ -74,5 +74,5 @@ def upload(session: Session, args: argparse.Namespace, output: Output) -> int:
         file_ids = [upload_one(driver, channel, name, fh, show) for name, fh in opened]
     finally:
         close_files(opened)
-    output.out(create_post(driver, channel, args.message, args.reply_to, file_ids))
+    output.out(shown(create_post(driver, channel, args.message, args.reply_to, file_ids)))
     return 0

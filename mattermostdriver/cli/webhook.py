@@ -10,7 +10,8 @@ from typing import Any, Dict, List
 from ..driver import Driver
 from .errors import UsageError
 from .inputs import json_arg, message, verify
-from .output import Output
+from .output import Output, shown
+from .session import url_password
 
 __all__ = ["webhook"]
 
@@ -66,6 +67,7 @@ def webhook(args: argparse.Namespace, output: Output) -> int:
     hook_id = _HOOK_ID.search(url)
     if hook_id:
         output.secrets.append(hook_id.group(1))  # the hook id is a credential
+    output.secrets.append(url_password(url))
     payload = _payload(args, output)
     text = message(positional[0] if positional else None, output)
     if text:
@@ -81,5 +83,5 @@ def webhook(args: argparse.Namespace, output: Output) -> int:
     finally:
         driver.client.close()
     if args.verbose:
-        output.out(response.text.strip() or str(response.status_code))
+        output.out(shown(output.scrub(response.text.strip())) or str(response.status_code))
     return 0
