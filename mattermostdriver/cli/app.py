@@ -8,11 +8,12 @@ import logging
 import os
 import sys
 import warnings
-from typing import Callable, Dict, Iterator, List, Optional
+from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 import urllib3
 
 from ..exceptions import MattermostError
+from ..logs import enable_debug_logging
 from .api import api, whoami
 from .errors import UsageError, report
 from .listen import listen
@@ -34,32 +35,53 @@ COMMANDS: Dict[str, Callable[[Session, argparse.Namespace, Output], int]] = {
 }
 
 
-class _LineFormatter(logging.Formatter):
-    """One log record as one safe line: secrets hidden, URLs redacted, server text escaped."""
+class _SafeFormatter(logging.Formatter):
+    """Format a record with ``inner``, its message made one safe line (secrets hidden, server text escaped).
 
-    def __init__(self, output: Output) -> None:
+    A traceback keeps its lines, each escaped.
+    """
+
+    def __init__(self, output: Output, inner: Optional[logging.Formatter]) -> None:
         super().__init__()
         self.output = output
+        self.inner = inner or logging.Formatter()
 
     def format(self, record: logging.LogRecord) -> str:
-        return f"{PROG}: {shown(self.output.scrub(record.getMessage()))}"
+        safe = logging.makeLogRecord(record.__dict__)
+        safe.msg, safe.args = shown(self.output.scrub(record.getMessage())), None
+        safe.exc_info = safe.exc_text = safe.stack_info = None
+        text = self.inner.format(safe)
+        for block in (
+            self.formatException(record.exc_info) if record.exc_info else "",
+            self.formatStack(record.stack_info) if record.stack_info else "",
+        ):
+            if block:
+                text += "\n" + "\n".join(shown(self.output.scrub(line)) for line in block.splitlines())
+        return text
 
 
 @contextlib.contextmanager
 def _cli_logging(args: argparse.Namespace, output: Output) -> Iterator[None]:
     """Show the driver's warnings (e.g. websocket reconnects) on stderr while the command runs.
 
-    With ``--debug`` the driver's own ``debug`` option shows everything instead. An
-    ``--insecure`` run is not nagged by urllib3 on every request.
+    With ``--debug`` the driver's own ``debug`` option shows everything instead, through the
+    same formatting: server text in a log line is escaped either way. An ``--insecure`` run
+    is not nagged by urllib3 on every request.
     """
     logger = logging.getLogger("mattermostdriver")
     handler: Optional[logging.Handler] = None
-    if not args.debug:
+    formatters: List[Tuple[logging.Handler, Optional[logging.Formatter]]] = []
+    if args.debug:
+        enable_debug_logging()  # what the driver's debug option does, done first to format its handler
+        for each in logger.handlers:
+            formatters.append((each, each.formatter))
+            each.setFormatter(_SafeFormatter(output, each.formatter))
+    else:
         handler = logging.StreamHandler(sys.stderr)
         handler.setLevel(logging.WARNING)
         # errors end the command and are reported once, by main(); warnings (reconnects) show here
         handler.addFilter(lambda record: record.levelno < logging.ERROR)
-        handler.setFormatter(_LineFormatter(output))
+        handler.setFormatter(_SafeFormatter(output, logging.Formatter(f"{PROG}: %(message)s")))
         logger.addHandler(handler)
     try:
         with warnings.catch_warnings():
@@ -69,6 +91,8 @@ def _cli_logging(args: argparse.Namespace, output: Output) -> Iterator[None]:
     finally:
         if handler is not None:
             logger.removeHandler(handler)
+        for each, formatter in formatters:
+            each.setFormatter(formatter)
 
 
 def _run(args: argparse.Namespace, output: Output) -> int:

@@ -252,6 +252,30 @@ def test_listen_events_and_warnings_are_escaped(
     assert second["data"]["sender_name"] == "\u202eeve\x9b"
 
 
+def test_debug_lines_show_server_text_escaped(
+    run: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--debug shows the driver's own log lines (each message received, the close reason): escaped too."""
+    hello = event("hello", 0, {"connection_id": "a" * 26})
+    raw = json.dumps({"event": "posted", "data": {"x": HOSTILE}, "seq": 1}, ensure_ascii=False)
+    ws_server = ScriptedWebsocketServer(
+        [[hello, raw], [event("posted", 2, {})]], close_reasons=["bye\x1b[2J"]
+    )
+    monkeypatch.setitem(mattermostdriver.options.DEFAULT_OPTIONS, "keepalive_delay", 0.05)
+    monkeypatch.setenv("MATTERMOST_URL", f"http://127.0.0.1:{ws_server.port}")
+    monkeypatch.setenv("MATTERMOST_TOKEN", TOKEN)
+    try:
+        result = run("--debug", "listen", "--event", "posted", "--count", "2")
+    finally:
+        ws_server.close()
+    assert result.code == 0, result
+    # the received message as the driver logs it: C1 and bidi escaped (C0 is escaped by JSON itself)
+    assert "websocket: received " in result.err and "\\x9b31m\\x85\\u202eevil\\u2066" in result.err, result
+    assert "connection closed (1000 bye\\x1b[2J)" in result.err
+    assert_terminal_safe(result.err)
+    assert_terminal_safe(result.out)
+
+
 # -- 4. no URL's userinfo, query or webhook id is echoed ----------------------------------------
 
 
