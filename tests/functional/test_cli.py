@@ -108,17 +108,21 @@ def test_upload_posts_the_files(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     first, second = tmp_path / "random.bin", tmp_path / "notes.txt"
-    first.write_bytes(os.urandom(300_000))
+    first.write_bytes(os.urandom(2_621_440))  # 2.5 MiB: several redraws of its bar
     second.write_bytes("notes, ünïcode\n".encode())
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     code, out, err = cli("upload", channel["id"], str(first), str(second), "-m", "two uploads")
     assert code == 0, err
-    assert "random.bin [" in err and "100%" in err and "notes.txt [" in err
+    first_bar, second_bar = err.rstrip("\n").split("\n")
+    frames = [f for f in first_bar.split("\r") if f]
+    assert len(frames) > 3 and frames[0].startswith("random.bin [") and "  0%" in frames[0]
+    assert frames[-1].endswith("] 100% 2.5 MiB / 2.5 MiB")
+    assert second_bar.startswith("\rnotes.txt [") and second_bar.endswith("] 100% 17 B / 17 B")
     post = admin.posts.get_post(out.strip())
     assert post["message"] == "two uploads" and len(post["file_ids"]) == 2
     infos = {i["name"]: i for i in admin.posts.get_file_info_for_post(post["id"])}
     assert set(infos) == {"random.bin", "notes.txt"}
-    assert infos["random.bin"]["size"] == 300_000
+    assert infos["random.bin"]["size"] == 2_621_440
     assert admin.files.get_file(infos["random.bin"]["id"]).content == first.read_bytes()
     assert admin.files.get_file(infos["notes.txt"]["id"]).content == second.read_bytes()
 

@@ -345,13 +345,13 @@ def test_insecure_and_ca_bundle_exclude_each_other(
 def test_tls_options_reach_the_driver(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     seen: List[Any] = []
 
-    class Recording(cli._Session):
+    class Recording(cli.Session):
         def __init__(self, args: Any, output: Any, **extra: Any) -> None:
             super().__init__(args, output, **extra)
             seen.append(self.driver.options["verify"])
             raise cli.UsageError("stop here")
 
-    monkeypatch.setattr(cli, "_Session", Recording)
+    monkeypatch.setattr(cli.app, "Session", Recording)
     monkeypatch.setenv("MATTERMOST_URL", "chat.example.com")
     monkeypatch.setenv("MATTERMOST_TOKEN", TOKEN)
     bundle = tmp_path / "ca.pem"
@@ -452,30 +452,38 @@ def test_post_files_only_from_a_terminal_does_not_wait_for_stdin(
 # -- upload ----------------------------------------------------------------------------------------
 
 
-def _raw_upload_handler(seen: List[Tuple[Dict[str, str], bytes]]) -> Callable[[Request], Response]:
+Upload = Tuple[str, str, bytes]  # channel_id, file name, content
+
+
+def _upload_handler(seen: List[Upload]) -> Callable[[Request], Response]:
+    """POST /files as the server takes it: multipart, channel_id and one or more files."""
+
     def handle(request: Request) -> Response:
-        seen.append((dict(request.args), request.get_data()))
-        info = {"id": f"f{len(seen)}".ljust(26, "x"), "name": request.args.get("filename")}
-        return Response(json.dumps({"file_infos": [info]}), status=201, content_type="application/json")
+        infos = []
+        for part in request.files.getlist("files"):
+            seen.append((request.form["channel_id"], part.filename or "", part.read()))
+            infos.append({"id": f"f{len(seen)}".ljust(26, "x"), "name": part.filename})
+        return Response(json.dumps({"file_infos": infos}), status=201, content_type="application/json")
 
     return handle
 
 
-def test_upload_streams_each_file_and_posts_them(
+def test_upload_sends_each_file_and_posts_them(
     server: HTTPServer, run: Callable[..., Run], tmp_path: Path
 ) -> None:
     one, two = tmp_path / "one.txt", tmp_path / "two.bin"
     one.write_bytes(b"first file")
     two.write_bytes(os.urandom(100_000))
-    seen: List[Tuple[Dict[str, str], bytes]] = []
-    server.expect_request("/api/v4/files", method="POST").respond_with_handler(_raw_upload_handler(seen))
+    seen: List[Upload] = []
+    server.expect_request("/api/v4/files", method="POST").respond_with_handler(_upload_handler(seen))
     server.expect_request("/api/v4/posts", method="POST").respond_with_json({"id": "p" * 26}, status=201)
     result = run("upload", CHANNEL_ID, str(one), str(two), "-m", "the files")
     assert (result.code, result.out, result.err) == (0, "p" * 26 + "\n", ""), result  # no bar off a terminal
     assert seen == [
-        ({"channel_id": CHANNEL_ID, "filename": "one.txt"}, one.read_bytes()),
-        ({"channel_id": CHANNEL_ID, "filename": "two.bin"}, two.read_bytes()),
+        (CHANNEL_ID, "one.txt", one.read_bytes()),
+        (CHANNEL_ID, "two.bin", two.read_bytes()),
     ]
+    assert len(requests_to(server, "/api/v4/files")) == 2  # one request per file, one bar each
     body = requests_to(server, "/api/v4/posts")[0].get_json()
     assert body["file_ids"] == ["f1".ljust(26, "x"), "f2".ljust(26, "x")] and body["message"] == "the files"
 
@@ -484,23 +492,72 @@ def test_upload_shows_progress_on_a_terminal(
     server: HTTPServer, run: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     big = tmp_path / "big.bin"
-    big.write_bytes(os.urandom(400_000))
-    seen: List[Tuple[Dict[str, str], bytes]] = []
-    server.expect_request("/api/v4/files", method="POST").respond_with_handler(_raw_upload_handler(seen))
+    big.write_bytes(os.urandom(2_621_440))  # 2.5 MiB: the upload streams it in blocks of 1 MiB
+    seen: List[Upload] = []
+    server.expect_request("/api/v4/files", method="POST").respond_with_handler(_upload_handler(seen))
     server.expect_request("/api/v4/posts", method="POST").respond_with_json({"id": "p" * 26}, status=201)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     result = run("upload", CHANNEL_ID, str(big))
     assert result.code == 0, result
-    assert seen[0][1] == big.read_bytes()
+    assert seen[0][2] == big.read_bytes()
     frames = [f for f in result.err.split("\r") if f]
     assert len(frames) > 3  # redrawn while the body was being sent, not once
     assert frames[0].startswith("big.bin [") and "  0%" in frames[0]
     assert frames[-1].startswith("big.bin [" + "#" * 30 + "] 100%") and frames[-1].endswith("\n")
-    assert "390.6 KiB / 390.6 KiB" in frames[-1]
+    assert "2.5 MiB / 2.5 MiB" in frames[-1]
+    percents = [int(f.split("]")[1].split("%")[0]) for f in frames]
+    assert percents == sorted(percents) and len(set(percents)) == len(percents)
 
 
-def test_upload_empty_file_goes_as_multipart(
-    server: HTTPServer, run: Callable[..., Run], tmp_path: Path
+def test_upload_goes_through_files_upload_file_with_the_bar_as_progress(
+    server: HTTPServer, run: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mattermostdriver.endpoints.files import Files
+
+    path = tmp_path / "a.bin"
+    path.write_bytes(b"a" * 3000)
+    calls: List[Tuple[str, Any, Any]] = []
+    original = Files.upload_file
+
+    def spy(self: Files, channel_id: str, files: Any, *, progress: Any = None) -> Any:
+        calls.append((channel_id, files, progress))
+        return original(self, channel_id, files, progress=progress)
+
+    monkeypatch.setattr(Files, "upload_file", spy)
+    server.expect_request("/api/v4/files", method="POST").respond_with_handler(_upload_handler([]))
+    server.expect_request("/api/v4/posts", method="POST").respond_with_json({"id": "p" * 26}, status=201)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert run("upload", CHANNEL_ID, str(path)).code == 0
+    ((channel_id, files, progress),) = calls
+    assert channel_id == CHANNEL_ID
+    ((field, (name, fh)),) = files
+    assert (field, name, fh.name, fh.closed) == ("files", "a.bin", str(path), True)
+    assert isinstance(progress.__self__, cli.ProgressBar) and progress.__name__ == "sent"
+
+
+def test_progress_bar_counts_the_file_within_the_request_body() -> None:
+    stream = io.StringIO()
+    bar = cli.ProgressBar("f.bin", 1000, stream)
+    bar.update(0)
+    # the body: 150 bytes of form field and part headers, the file, 50 bytes of closing boundary
+    for sent in (150, 650, 1150, 1200):
+        bar.sent(sent, 1200)
+    bar.sent(150, 1200)  # a resent body starts again
+    bar.finish()
+    frames = stream.getvalue().split("\r")[1:]
+    assert [f.split("]")[1].split("%")[0].strip() for f in frames] == ["0", "45", "95", "100", "0"]
+    assert frames[3] == "f.bin [" + "#" * 30 + "] 100% 1000 B / 1000 B"
+    assert frames[4].endswith("0 B / 1000 B\n")
+
+
+def test_progress_bar_cuts_long_names() -> None:
+    stream = io.StringIO()
+    cli.ProgressBar("n" * 40 + ".bin", 10, stream).update(5)
+    assert stream.getvalue() == "\r" + "n" * 27 + "... [" + "#" * 15 + "-" * 15 + "]  50% 5 B / 10 B"
+
+
+def test_upload_empty_file_goes_as_multipart_without_a_bar(
+    server: HTTPServer, run: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
@@ -508,22 +565,11 @@ def test_upload_empty_file_goes_as_multipart(
         {"file_infos": [{"id": "e" * 26}]}, status=201
     )
     server.expect_request("/api/v4/posts", method="POST").respond_with_json({"id": "p" * 26}, status=201)
-    assert run("upload", CHANNEL_ID, str(empty)).code == 0
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    result = run("upload", CHANNEL_ID, str(empty))
+    assert (result.code, result.err) == (0, ""), result
     (upload,) = requests_to(server, "/api/v4/files")
     assert upload.form["channel_id"] == CHANNEL_ID and upload.files["files"].filename == "empty.txt"
-
-
-def test_counting_reader_counts_and_rewinds(tmp_path: Path) -> None:
-    path = tmp_path / "f"
-    path.write_bytes(b"0123456789")
-    counts: List[int] = []
-    with path.open("rb") as fh:
-        reader = cli.CountingReader(fh, counts.append)
-        assert len(reader) == 10
-        assert reader.read(4) == b"0123" and reader.read() == b"456789"
-        assert reader.seek(0) == 0 and reader.tell() == 0
-        assert reader.read(2) == b"01"
-    assert counts == [4, 10, 2]
 
 
 # -- api -------------------------------------------------------------------------------------------

@@ -1,0 +1,167 @@
+"""The logged-in driver of a command, and the calls several commands share (channel, post, files).
+
+Every answer the commands rely on is checked for its shape: a list, ``null``, an empty body
+or an object without its ``id`` is an :class:`~mattermostdriver.exceptions.UnexpectedResponse`
+(exit 1, one line), never a bare ``TypeError`` or ``KeyError``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from typing import Any, Dict, List, Optional
+from urllib.parse import urlsplit
+
+from ..driver import Driver
+from ..exceptions import MattermostError
+from .errors import UsageError, unexpected
+from .inputs import verify
+from .output import Output
+
+__all__ = ["Session", "channel_id", "create_post", "server_url", "uploaded_file_ids", "url_password"]
+
+#: A Mattermost id: 26 lower-case letters and digits.
+_ID = re.compile(r"^[a-z0-9]{26}$")
+
+
+def server_url(url: str) -> str:
+    """The server URL as given, ``https://`` in front when it has no scheme."""
+    url = url.strip()
+    return url if "://" in url else "https://" + url
+
+
+def url_password(url: str) -> str:
+    """The password in a URL's userinfo ("" if none): a secret never to print, whatever the message."""
+    try:
+        return urlsplit(url).password or ""
+    except ValueError:
+        return ""
+
+
+class Session:
+    """A logged-in driver built from the options and the environment.
+
+    Args:
+        args: the parsed command line.
+        output: where the secrets to hide are recorded.
+        **extra: more driver options (``keepalive`` for ``listen``).
+
+    Raises:
+        UsageError: no URL, no credentials, or options the driver refuses.
+        MattermostError: the password login failed.
+
+    """
+
+    def __init__(self, args: argparse.Namespace, output: Output, **extra: Any) -> None:
+        url = args.url or os.environ.get("MATTERMOST_URL")
+        if not url:
+            raise UsageError("no server: pass --url or set MATTERMOST_URL")
+        output.secrets.append(url_password(server_url(url)))
+        token = args.token or os.environ.get("MATTERMOST_TOKEN")
+        login_id = os.environ.get("MATTERMOST_LOGIN_ID")
+        password = os.environ.get("MATTERMOST_PASSWORD")
+        options: Dict[str, Any] = {
+            "url": server_url(url),
+            "verify": verify(args),
+            "debug": bool(args.debug),
+            **extra,
+        }
+        if token:
+            output.secrets.append(token)
+            options["token"] = token
+        elif login_id and password:
+            output.secrets.append(password)
+            options["login_id"], options["password"] = login_id, password
+        else:
+            raise UsageError(
+                "no credentials: set MATTERMOST_TOKEN (or pass --token), "
+                "or MATTERMOST_LOGIN_ID and MATTERMOST_PASSWORD"
+            )
+        try:
+            self.driver = Driver(options)
+        except ValueError as exc:  # its text holds no password or query of the URL
+            raise UsageError(str(exc)) from None
+        self.password_session = not token
+        self.me: Optional[Dict[str, Any]] = None
+        if self.password_session:  # a token needs no round trip before the real call
+            self.me = self.driver.login()
+            if self.driver.client.token:
+                output.secrets.append(self.driver.client.token)
+
+    def close(self) -> None:
+        """End the session opened with a password (a cron job must not pile them up)."""
+        try:
+            if self.password_session and self.driver.client.token:
+                self.driver.logout()
+        except MattermostError:
+            pass
+        finally:
+            self.driver.disconnect()
+            self.driver.client.close()
+
+
+def _has_id(answer: Any) -> bool:
+    return isinstance(answer, dict) and isinstance(answer.get("id"), str) and bool(answer["id"])
+
+
+def channel_id(driver: Driver, spec: str) -> str:
+    """A channel id, or the id of ``TEAM/CHANNEL`` (also ``TEAM/channels/CHANNEL``, as in the web URL).
+
+    Raises:
+        UsageError: ``spec`` is neither.
+        UnexpectedResponse: the server's answer is not a channel.
+
+    """
+    spec = spec.strip()
+    if _ID.match(spec):
+        return spec
+    parts = [p for p in spec.split("/") if p]
+    if len(parts) == 3 and parts[1] == "channels":
+        parts = [parts[0], parts[2]]
+    if len(parts) != 2:
+        raise UsageError(f"channel {spec!r}: give a 26-character channel id or TEAM/CHANNEL names")
+    team, name = parts[0], parts[1].lstrip("~")
+    channel = driver.channels.get_channel_by_name_and_team_name(team, name)
+    if not _has_id(channel):
+        route = f"/teams/name/{team}/channels/name/{name}"
+        raise unexpected(driver, "GET", route, "the answer is not a channel (no id)")
+    return str(channel["id"])
+
+
+def create_post(
+    driver: Driver, channel: str, message: str, reply_to: Optional[str], file_ids: List[str]
+) -> str:
+    """Create the post and return its id.
+
+    Raises:
+        UnexpectedResponse: the server's answer is not a post.
+
+    """
+    body: Dict[str, Any] = {"channel_id": channel, "message": message}
+    if reply_to:
+        body["root_id"] = reply_to
+    if file_ids:
+        body["file_ids"] = file_ids
+    post = driver.posts.create_post(body)
+    if not _has_id(post):
+        raise unexpected(driver, "POST", "/posts", "the answer is not a post (no id)")
+    return str(post["id"])
+
+
+def uploaded_file_ids(driver: Driver, answer: Any, count: int) -> List[str]:
+    """The ids in the answer of ``POST /files`` that uploaded ``count`` files.
+
+    Raises:
+        UnexpectedResponse: the answer has no ``file_infos`` with an id for each file.
+
+    """
+    infos = answer.get("file_infos") if isinstance(answer, dict) else None
+    if not isinstance(infos, list) or len(infos) != count or not all(_has_id(info) for info in infos):
+        raise unexpected(
+            driver,
+            "POST",
+            "/files",
+            f"the upload answer has no file_infos with an id for each of {count} file(s)",
+        )
+    return [str(info["id"]) for info in infos]
