@@ -114,10 +114,10 @@ class StreamBody:
     def __iter__(self) -> Iterator[bytes]:
         progress, total, sent = self.progress, self._length, 0
         for block in self._blocks():
-            yield block
-            if progress is not None:
+            if progress is not None:  # as each block is handed over: the sender may stop at the last
                 sent += len(block)
                 progress(sent, total)
+            yield block
 
     def _blocks(self) -> Iterator[bytes]:
         for part in self._parts:
