@@ -31,7 +31,7 @@ def test_async_bot_answers_a_mention(
         d = AsyncDriver({"url": server["MM_URL"], "login_id": bot["username"], "password": PASSWORD})
         me = await d.login()
         hello = asyncio.Event()
-        answered: "asyncio.Future[Dict[str, Any]]" = asyncio.get_running_loop().create_future()
+        answered: asyncio.Future[Dict[str, Any]] = asyncio.get_running_loop().create_future()
 
         async def handle(message: str) -> None:
             event = json.loads(message)
