@@ -1,0 +1,1 @@
+"""Fakes and helpers shared by the unit and functional tests (and the benchmarks)."""
