@@ -12,7 +12,7 @@ import pytest
 
 from mattermostdriver import Driver, WebsocketAuthError
 
-from ..unit.ws_server import TcpRelay
+from ..support.ws_server import TcpRelay
 from .conftest import wait_for
 
 

@@ -1,4 +1,4 @@
-"""The websocket listener against a local fake Mattermost websocket server (tests/unit/ws_server.py)."""
+"""The websocket listener against a local fake Mattermost websocket server (tests/support/ws_server.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import trustme
 from mattermostdriver.exceptions import WebsocketAuthError, WebsocketError
 from mattermostdriver.websocket import THREAD_NAME, Websocket, decode_event
 
-from .ws_server import TOKEN, FakeMattermost, TcpRelay
+from ..support.ws_server import TOKEN, FakeMattermost, TcpRelay
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -349,7 +349,6 @@ def test_resume_timing_drop_to_first_replayed_event(
         server.emit()
     assert got.wait_events(4) == [1, 2, 3, 4]
     elapsed = got.times[got.texts.index(next(t for t in got.texts if '"seq": 2' in t))] - t0
-    print(f"\nresume: drop -> first replayed event {elapsed * 1000:.0f} ms (keepalive_delay 0.05 s)")
     assert elapsed < 1.0
     assert ws.resyncs == []  # type: ignore[attr-defined]
 
@@ -473,7 +472,6 @@ def test_half_open_link_is_detected_and_reconnected(
         assert wait_until(lambda: len(server.upgrades) == 2, timeout=6 * TIMEOUT + 2)
         detected = time.monotonic() - t0
         assert got.wait_for(lambda c: len(c.events("hello")) == 2)
-        print(f"\nhalf-open: freeze -> reconnect {detected * 1000:.0f} ms (timeout {TIMEOUT} s)")
         assert detected < 4 * TIMEOUT + 0.5
         server.emit()
         assert got.wait_for(lambda c: c.events("posted"))
