@@ -12,7 +12,9 @@ from typing import Any, Dict, List, Tuple
 import pytest
 import trustme
 
+from mattermostdriver import Driver
 from mattermostdriver.exceptions import WebsocketAuthError, WebsocketError
+from mattermostdriver.options import Options
 from mattermostdriver.websocket import THREAD_NAME, Websocket, decode_event
 
 from ...support.ws_server import TOKEN, FakeMattermost, TcpRelay
@@ -57,6 +59,28 @@ def test_raw_options_are_normalized() -> None:
     ws = Websocket({"url": "chat.example.com", "scheme": "http", "port": 8065}, None)
     assert ws.url == "ws://chat.example.com:8065/api/v4/websocket"
     assert ws.connection_id is None and ws.sequence == 0 and not ws.connected and not ws.running
+    assert isinstance(ws.options, Options)
+
+
+def test_the_drivers_options_are_shared_and_read_at_each_connection(
+    server: FakeMattermost, listeners: List[Websocket]
+) -> None:
+    other = FakeMattermost()
+    try:
+        d = Driver({**options(server.port), "token": TOKEN})
+        got = Collector()
+        ws = d.init_websocket(got, blocking=False)
+        listeners.append(ws)
+        assert ws.options is d.options  # one options object for REST and the websocket
+        assert got.wait_for(lambda c: c.events("hello"))
+        d.options["port"] = other.port  # changed after the listener started...
+        assert ws.url == f"ws://127.0.0.1:{other.port}/api/v4/websocket"
+        server.drop()
+        assert got.wait_for(lambda c: len(c.events("hello")) == 2)  # ...used by the next connection
+        assert len(server.upgrades) == 1 and len(other.upgrades) == 1
+    finally:
+        d.disconnect()
+        other.close()
 
 
 def test_handler_that_raises_is_logged_and_the_stream_goes_on(

@@ -1,0 +1,226 @@
+"""The connection engine: one connection at a time in a background thread, reconnect and resume.
+
+The engine authenticates on the upgrade request, keeps the ``connection_id`` of each ``hello``
+and the ``seq`` of the next expected event, and after a drop reconnects (with backoff, when
+``keepalive`` is set) asking the server to resume from there; a gap in the sequence reconnects at
+once. Messages go to ``post`` in order; the front doors (:mod:`.listener`) hand them to the
+caller's handler.
+
+Mattermost upgrades a request with a bad token anyway, sends nothing, and closes the socket 5 s
+later: a connection closed soon without a word (twice in a row, once without ``keepalive``)
+ends the engine with :class:`~mattermostdriver.exceptions.WebsocketAuthError`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any, Callable, Dict, Optional, Tuple
+from urllib.parse import urlencode
+
+from ..exceptions import WebsocketAuthError, WebsocketError
+from ..options import Options
+from ..retry import Retry
+from .connection import ClientConnection, ConnectionClosed, FatalError, close_info, open_connection
+from .events import decode_event, hello_connection_id, loads_object
+
+__all__ = ["END", "GAP_RESUMES", "SILENT_CLOSE_WINDOW", "Engine", "Resync"]
+
+log = logging.getLogger("mattermostdriver.websocket")
+
+#: A connection the server closes within this many seconds, having sent nothing (not even
+#: ``hello``), was not authenticated: twice in a row (once without ``keepalive``) is a bad token.
+SILENT_CLOSE_WINDOW = 10.0
+#: Immediate reconnects after a gap in the sequence, before the backoff.
+GAP_RESUMES = 3
+
+Post = Callable[[Any], None]
+#: End of the message stream, posted by the engine when it exits.
+END = object()
+
+
+class Resync:
+    """Posted before the ``hello`` of a connection that could not resume."""
+
+    __slots__ = ("new", "old")
+
+    def __init__(self, old: str, new: str) -> None:
+        self.old, self.new = old, new
+
+
+class Pending:
+    """A :meth:`~mattermostdriver.websocket.Websocket.send_action` waiting for its reply."""
+
+    __slots__ = ("done", "reply")
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.reply: Optional[Dict[str, Any]] = None
+
+
+class Engine:
+    """The state and the background loop of one listener (the base of ``Websocket``)."""
+
+    def __init__(self, options: Options, token: Optional[str]) -> None:
+        self.options = options
+        self.decode = False
+        self.error: Optional[WebsocketError] = None
+        self._token = token or ""
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._conn: Optional[ClientConnection] = None
+        self._connection_id: Optional[str] = None
+        self._sequence = 0
+        self._req_seq = 0
+        self._pending: Dict[int, Pending] = {}
+
+    @property
+    def url(self) -> str:
+        """The websocket URL, from the options as they are now (``ws[s]://host:port/<basepath>/websocket``)."""
+        scheme = "wss" if self.options["scheme"] == "https" else "ws"
+        return f"{scheme}://{self.options['url']}:{self.options['port']}{self.options['basepath']}/websocket"
+
+    def _backoff(self, failures: int) -> float:
+        """The reconnect delay after ``failures`` failures in a row: the driver's retry policy."""
+        return Retry.from_options(self.options).reconnect_delay(failures)
+
+    def _engine(self, post: Post, stop: threading.Event) -> None:
+        failures = gaps = 0  # consecutive attempts that got no message / that ended on a gap
+        silent = 0  # consecutive connections the server closed soon, without a word
+        try:
+            while not stop.is_set():
+                try:
+                    opened = time.monotonic()
+                    received, gap = self._session(post, stop)
+                    quick = time.monotonic() - opened < SILENT_CLOSE_WINDOW
+                    silent = silent + 1 if quick and not received else 0
+                    if silent and silent >= (2 if self.options["keepalive"] else 1) and not stop.is_set():
+                        # Mattermost upgrades a bad token anyway and closes the socket after 5 s
+                        # without a hello: there is no 401 to see
+                        raise WebsocketAuthError(
+                            "the server closed the websocket without a hello: the token is missing, "
+                            "invalid or expired",
+                            status_code=401,
+                            method="GET",
+                            url=self.url,
+                        )
+                except (WebsocketAuthError, FatalError) as exc:
+                    log.error("websocket: %s; not retrying", exc)
+                    self.error = exc
+                    return
+                except WebsocketError as exc:
+                    if stop.is_set():
+                        return
+                    if not self.options["keepalive"]:
+                        self.error = exc
+                        return
+                    log.warning("websocket: %s", exc)
+                    received = gap = False
+                if stop.is_set():
+                    return
+                failures = 0 if received else failures + 1
+                gaps = gaps + 1 if gap else 0
+                if gap and gaps <= GAP_RESUMES:
+                    continue  # reconnect at once with the same id and sequence
+                if not gap and not self.options["keepalive"]:
+                    log.info("websocket: connection closed; keepalive is off, so the listener ends")
+                    return
+                delay = self._backoff(max(failures, gaps))
+                log.info("websocket: reconnecting in %.2f s", delay)
+                stop.wait(delay)
+        except Exception as exc:  # a bug, not a network condition: end loudly rather than spin
+            log.exception("websocket: the listener failed")
+            self.error = WebsocketError(f"websocket listener failed: {exc!r}", url=self.url)
+        finally:
+            post(END)
+
+    def _session(self, post: Post, stop: threading.Event) -> Tuple[bool, bool]:
+        """Run one connection until it closes; return (received anything, closed on a gap)."""
+        url = base = self.url
+        if self._connection_id:
+            url += "?" + urlencode({"connection_id": self._connection_id, "sequence_number": self._sequence})
+        log.debug("websocket: connecting to %s", base)
+        conn = open_connection(url, self._token, self.options, base)
+        received = gap = False
+        with conn:
+            with self._lock:
+                self._conn, self._req_seq = conn, 0
+                if stop.is_set():
+                    conn.close()
+            if self._connection_id:
+                log.info("websocket: connected; resuming %s from seq %d", self._connection_id, self._sequence)
+            else:
+                log.info("websocket: connected to %s", base)
+            try:
+                while True:
+                    raw = conn.recv()
+                    received = True
+                    text = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
+                    if self.options["debug"]:
+                        log.debug("websocket: received %.500s", text)
+                    if self._route(text, post):
+                        log.warning("websocket: missed events (expected seq %d); resuming", self._sequence)
+                        gap = True
+                        conn.close(4001, "missed events")
+                        break
+            except ConnectionClosed as exc:
+                if not stop.is_set() and not gap:
+                    log.warning("websocket: connection closed (%s %s)", *close_info(exc))
+            finally:
+                with self._lock:
+                    self._conn = None
+                    pending, self._pending = self._pending, {}
+                for waiter in pending.values():
+                    waiter.done.set()
+        return received, gap
+
+    def _out(self, text: str, message: Dict[str, Any]) -> Any:
+        """What the handler gets: the raw text (7.3.2), or with ``decode`` the decoded message."""
+        return decode_event(message) if self.decode else text
+
+    def _route(self, text: str, post: Post) -> bool:
+        """Track seqs and pass one message on; return True on a gap (that message is not passed).
+
+        Only events (``event`` and ``seq``) are sequence-checked: an older seq is a duplicate and
+        is dropped, a newer one means events were missed. Responses (``seq_reply``) complete
+        the matching :meth:`send_action` wait. Everything is passed on as received.
+        """
+        message = loads_object(text)
+        if message is None:
+            post(text)
+            return False
+        reply_to = message.get("seq_reply")
+        if isinstance(reply_to, int):
+            with self._lock:
+                waiter = self._pending.get(reply_to)
+            if waiter is not None:
+                waiter.reply = message
+                waiter.done.set()
+            post(self._out(text, message))
+            return False
+        seq = message.get("seq")
+        if "event" not in message or not isinstance(seq, int):
+            post(self._out(text, message))
+            return False
+        if message["event"] == "hello":
+            new_id = hello_connection_id(message)
+            old_id = self._connection_id
+            if new_id and new_id != old_id:
+                if old_id:
+                    log.warning(
+                        "websocket: could not resume %s (new id %s): events were missed", old_id, new_id
+                    )
+                    post(Resync(old_id, new_id))
+                self._connection_id = new_id
+                self._sequence = seq + 1
+                post(self._out(text, message))
+                return False
+        if seq < self._sequence:
+            log.debug("websocket: dropping duplicate event seq %d", seq)
+            return False
+        if seq > self._sequence:
+            return True
+        self._sequence = seq + 1
+        post(self._out(text, message))
+        return False
