@@ -55,9 +55,11 @@ class FakeMattermost:
         self.upgrade_headers: List[Tuple[str, str]] = []  # added to every 101 answer
         self.redirect_to: Optional[str] = None  # the next upgrade is answered 307 with this Location
         self.hello_data: Any = None  # when set, the data of every hello (a hostile server)
+        self.close_next = 0  # close this many authenticated upgrades at once with 1013 (overloaded)
         self.attempts = 0  # upgrade requests seen (before auth)
         self.upgrades: List[Dict[str, str]] = []  # query of each accepted upgrade, in order
         self.actions: List[Dict[str, Any]] = []
+        self.challenges: List[Dict[str, Any]] = []  # authentication_challenge frames, in order
         self._cond = threading.Condition(threading.RLock())
         self._conns: Dict[str, _Conn] = {}
         self._server: Server = serve(
@@ -106,6 +108,13 @@ class FakeMattermost:
                 if conn.ws is not None:
                     conn.ws.send(text)
 
+    def close_all(self, code: int, reason: str) -> None:
+        """Close every open connection with a close frame of ``code`` and ``reason``."""
+        with self._cond:
+            sockets = [c.ws for c in self._conns.values() if c.ws is not None]
+        for ws in sockets:
+            ws.close(code, reason)
+
     def drop(self) -> None:
         """End every connection abruptly: no close frame, the TCP stream just ends."""
         with self._cond:
@@ -152,6 +161,11 @@ class FakeMattermost:
             time.sleep(self.silent_close_after or 0)
             _shutdown(ws.socket)
             return
+        with self._cond:
+            overloaded, self.close_next = self.close_next > 0, max(0, self.close_next - 1)
+        if overloaded:
+            ws.close(1013, "try again later")
+            return
         query = {k: v[0] for k, v in parse_qs(urlsplit(ws.request.path if ws.request else "").query).items()}
         challenge_seq = None
         if auth is None:  # authenticated by the first frame, as 7.3.2 and the Go client do
@@ -160,6 +174,8 @@ class FakeMattermost:
             except (ConnectionClosed, TimeoutError):
                 _shutdown(ws.socket)
                 return
+            with self._cond:
+                self.challenges.append(request)
             if (
                 request.get("action") != "authentication_challenge"
                 or (request.get("data") or {}).get("token") != self.token
