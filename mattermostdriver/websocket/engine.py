@@ -184,14 +184,14 @@ class Engine:
 
         Only events (``event`` and ``seq``) are sequence-checked: an older seq is a duplicate and
         is dropped, a newer one means events were missed. Responses (``seq_reply``) complete
-        the matching :meth:`send_action` wait. Everything is passed on as received.
+        the matching :meth:`send_action` wait. Everything else is passed on as received.
         """
         message = loads_object(text)
-        if message is None:
+        if message is None:  # not JSON, nested too deeply, or not an object
             post(text)
             return False
         reply_to = message.get("seq_reply")
-        if isinstance(reply_to, int):
+        if isinstance(reply_to, int) and not isinstance(reply_to, bool):
             with self._lock:
                 waiter = self._pending.get(reply_to)
             if waiter is not None:
@@ -200,22 +200,14 @@ class Engine:
             post(self._out(text, message))
             return False
         seq = message.get("seq")
-        if "event" not in message or not isinstance(seq, int):
+        if "event" not in message or not isinstance(seq, int) or isinstance(seq, bool):
             post(self._out(text, message))
             return False
         if message["event"] == "hello":
-            new_id = hello_connection_id(message)
-            old_id = self._connection_id
-            if new_id and new_id != old_id:
-                if old_id:
-                    log.warning(
-                        "websocket: could not resume %s (new id %s): events were missed", old_id, new_id
-                    )
-                    post(Resync(old_id, new_id))
-                self._connection_id = new_id
-                self._sequence = seq + 1
-                post(self._out(text, message))
-                return False
+            self._hello(message, post)
+            self._sequence = seq + 1
+            post(self._out(text, message))
+            return False
         if seq < self._sequence:
             log.debug("websocket: dropping duplicate event seq %d", seq)
             return False
@@ -224,3 +216,16 @@ class Engine:
         self._sequence = seq + 1
         post(self._out(text, message))
         return False
+
+    def _hello(self, message: Dict[str, Any], post: Post) -> None:
+        """A new connection: keep its id; tell ``on_resync`` when the previous one was not resumed."""
+        new_id = hello_connection_id(message)
+        old_id = self._connection_id
+        if not new_id:
+            log.warning("websocket: the hello has no usable connection_id; this connection cannot resume")
+            self._connection_id = None
+        elif new_id != old_id:
+            if old_id:
+                log.warning("websocket: could not resume %s (new id %s): events were missed", old_id, new_id)
+                post(Resync(old_id, new_id))
+            self._connection_id = new_id
