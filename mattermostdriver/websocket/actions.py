@@ -11,6 +11,7 @@ import json
 from typing import Any, Dict, List, Literal, Mapping, Optional, Union, overload
 
 from ..exceptions import WebsocketError
+from ..redaction import clean
 from .connection import ConnectionClosed
 from .engine import Engine, Pending
 
@@ -100,14 +101,7 @@ class Actions(Engine):
         if reply is None:
             raise WebsocketError(f"websocket closed before the reply to {action!r} (seq {seq})", url=self.url)
         if reply.get("status") != "OK":
-            error = reply.get("error") or {}
-            raise WebsocketError(
-                str(error.get("message") or f"websocket action {action!r} failed"),
-                status_code=error.get("status_code"),
-                error_id=str(error.get("id") or ""),
-                detailed_error=str(error.get("detailed_error") or ""),
-                url=self.url,
-            )
+            raise _failure(action, reply, self.url)
         return reply
 
     def user_typing(self, channel_id: str, parent_id: str = "") -> int:
@@ -116,11 +110,30 @@ class Actions(Engine):
 
     def get_statuses(self, timeout: float = 10.0) -> Dict[str, Any]:
         """Return ``{user_id: status}`` for the users the server tracks (action ``get_statuses``)."""
-        return dict(self.send_action("get_statuses", wait=True, timeout=timeout).get("data") or {})
+        return _data(self.send_action("get_statuses", wait=True, timeout=timeout))
 
     def get_statuses_by_ids(self, user_ids: List[str], timeout: float = 10.0) -> Dict[str, Any]:
         """Return ``{user_id: status}`` for ``user_ids`` (action ``get_statuses_by_ids``)."""
         reply = self.send_action(
             "get_statuses_by_ids", {"user_ids": list(user_ids)}, wait=True, timeout=timeout
         )
-        return dict(reply.get("data") or {})
+        return _data(reply)
+
+
+def _data(reply: Dict[str, Any]) -> Dict[str, Any]:
+    data = reply.get("data")
+    return dict(data) if isinstance(data, dict) else {}
+
+
+def _failure(action: str, reply: Dict[str, Any], url: str) -> WebsocketError:
+    """The exception for a ``FAIL`` reply, from its AppError (server text cleaned)."""
+    error = reply.get("error")
+    error = error if isinstance(error, dict) else {}
+    status = error.get("status_code")
+    return WebsocketError(
+        clean(error.get("message") or f"websocket action {action!r} failed"),
+        status_code=status if isinstance(status, int) and not isinstance(status, bool) else None,
+        error_id=clean(error.get("id") or "", 200),
+        detailed_error=clean(error.get("detailed_error") or ""),
+        url=url,
+    )

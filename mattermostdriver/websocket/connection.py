@@ -6,8 +6,8 @@ of websockets is checked in one place: this module was checked with websockets 1
 
 * :class:`_Connection` overrides ``recv_events``, ``send_data`` and ``close_socket`` of
   :class:`websockets.sync.connection.Connection`;
-* :class:`Redacting` knows the shape of the client's DEBUG lines (a header is logged with its
-  name and value as the two arguments);
+* :class:`Redacting` knows the shape of the client's DEBUG lines (``"> %s: %s"`` for a request
+  header, ``"< %s: %s"`` for a response header, ``"> GET %s HTTP/1.1"`` for the request line);
 * :func:`open_connection` calls :func:`websockets.sync.client.connect` and enters the connection
   at once (websockets 17 warns about a connection that is not used as a context manager).
 """
@@ -25,6 +25,7 @@ from websockets.sync.client import connect as ws_connect
 from websockets.version import version as websockets_version
 
 from ..exceptions import WebsocketAuthError, WebsocketError
+from ..redaction import clean, redact_header, redact_url
 from ..transport import ssl_context
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ CHECKED_MAJOR_VERSIONS = (15, 16, 17)
 # 7.3.2 passed websocket_kw_args to the asyncio client; map or drop what the sync client lacks.
 _KW_RENAMED = {"extra_headers": "additional_headers", "timeout": "close_timeout"}
 _KW_DROPPED = frozenset({"loop", "read_limit", "write_limit", "legacy_recv", "klass", "create_protocol"})
+_URL_IN_TEXT = re.compile(r"\b(?:wss?|https?)://[^\s'\"]+")
 _BEARER = re.compile(r"(?i)(bearer\s+)\S+")
 _warned_version = False
 
@@ -58,15 +60,29 @@ class FatalError(WebsocketError):
     """A connection error that retrying cannot fix (bad ``websocket_kw_args``, bad URL)."""
 
 
+def _scrub(text: str) -> str:
+    """Server or library text for a log line or an exception: URLs redacted, one clean line."""
+    return clean(_BEARER.sub(r"\1***", _URL_IN_TEXT.sub(lambda m: redact_url(m.group()), text)))
+
+
 class Redacting(_AdapterBase):
-    """The websockets client's logger, which never lets the token through (it logs headers)."""
+    """The websockets client's logger: no secret (token, cookie, query) and no terminal control.
+
+    Header lines go through :func:`~mattermostdriver.redaction.redact_header` as REST's do
+    (``Authorization`` and ``Cookie`` hidden, ``Set-Cookie`` reduced to its name, ``Location``
+    without its query); the request line loses its query; every other argument, which may hold
+    server text (a frame, a close reason), is cleaned.
+    """
 
     def log(self, level: int, msg: object, *args: Any, **kwargs: Any) -> None:
-        """Log one line of the library, the token redacted."""
+        """Log one line of the library, its arguments redacted and cleaned."""
         if args:
-            if len(args) == 2 and str(args[0]).lower() in ("authorization", "cookie"):
-                args = (args[0], "[redacted]")
-            args = tuple(_BEARER.sub(r"\1[redacted]", a) if isinstance(a, str) else a for a in args)
+            if isinstance(msg, str) and msg.endswith("%s: %s") and len(args) == 2:
+                args = (clean(args[0], 100), redact_header(str(args[0]), args[1]))
+            elif msg == "> GET %s HTTP/1.1":
+                args = (redact_url(str(args[0])),)
+            else:
+                args = tuple(a if isinstance(a, (int, float)) else _scrub(str(a)) for a in args)
         super().log(level, msg, *args, **kwargs)
 
     def process(self, msg: Any, kwargs: Any) -> Tuple[Any, Any]:
@@ -170,10 +186,10 @@ def open_connection(url: str, token: str, options: Mapping[str, Any], shown_url:
             f"websocket upgrade refused with HTTP {status}", status_code=status, method="GET", url=shown_url
         ) from None
     except (TypeError, ValueError, InvalidURI) as exc:  # bad websocket_kw_args or URL: final
-        raise FatalError(f"websocket cannot connect: {exc}", url=shown_url) from exc
+        raise FatalError(f"websocket cannot connect: {_scrub(str(exc))}", url=shown_url) from exc
     except Exception as exc:
         raise WebsocketError(
-            f"websocket connection failed: {type(exc).__name__}: {exc}",
+            f"websocket connection failed: {type(exc).__name__}: {_scrub(str(exc))}",
             method="GET",
             url=shown_url,
         ) from exc
@@ -181,8 +197,8 @@ def open_connection(url: str, token: str, options: Mapping[str, Any], shown_url:
 
 
 def close_info(exc: ConnectionClosed) -> Tuple[int, str]:
-    """The close code and reason the server sent (1006 when it sent no close frame)."""
+    """The close code and the reason (cleaned) the server sent (1006 when it sent no close frame)."""
     rcvd = exc.rcvd
     if rcvd is None:
         return 1006, "no close frame"
-    return rcvd.code, rcvd.reason
+    return rcvd.code, clean(rcvd.reason, 200)

@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 
 from ..exceptions import WebsocketAuthError, WebsocketError
 from ..options import Options
+from ..redaction import clean
 from ..retry import Retry
 from .connection import ClientConnection, ConnectionClosed, FatalError, close_info, open_connection
 from .events import decode_event, hello_connection_id, loads_object
@@ -158,7 +159,7 @@ class Engine:
                     received = True
                     text = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
                     if self.options["debug"]:
-                        log.debug("websocket: received %.500s", text)
+                        log.debug("websocket: received %s", clean(text))
                     if self._route(text, post):
                         log.warning("websocket: missed events (expected seq %d); resuming", self._sequence)
                         gap = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any, List
 
 import pytest
@@ -15,6 +16,50 @@ from .helpers import options, started, wait_until
 pytestmark = pytest.mark.timeout(60)
 
 DEEP = "[" * 100_000 + "]" * 100_000  # valid JSON that json.loads cannot parse (RecursionError)
+
+
+def client_log(caplog: pytest.LogCaptureFixture) -> str:
+    return "\n".join(r.getMessage() for r in caplog.records if not r.name.startswith("websockets.server"))
+
+
+# -- 5: the upgrade answer's cookies and Location in the DEBUG log ----------------------------
+
+
+def test_upgrade_answer_cookies_and_location_are_redacted(
+    server: FakeMattermost, listeners: List[Websocket], caplog: pytest.LogCaptureFixture
+) -> None:
+    # a sticky-session load balancer sets cookies on the upgrade; a redirect carries a token
+    server.upgrade_headers = [
+        ("Set-Cookie", "MMAUTHTOKEN=cookie-secret-123; Path=/; HttpOnly"),
+        ("Set-Cookie", "AWSALB=sticky-secret-456; Path=/"),
+    ]
+    server.redirect_to = f"ws://127.0.0.1:{server.port}/api/v4/websocket?token=location-secret-789"
+    with caplog.at_level(logging.DEBUG):
+        ws, _ = started(server, listeners, debug=True)
+        ws.disconnect()
+    logged = client_log(caplog)
+    for secret in ("cookie-secret-123", "sticky-secret-456", "location-secret-789", TOKEN):
+        assert secret not in logged
+    assert "MMAUTHTOKEN=***" in logged and "AWSALB=***" in logged  # the names stay, as in REST's log
+    assert f"ws://127.0.0.1:{server.port}/api/v4/websocket" in logged  # the Location, without its query
+
+
+# -- server text is data, never terminal control ---------------------------------------------
+
+
+def test_server_text_in_log_lines_is_cleaned(
+    server: FakeMattermost, listeners: List[Websocket], caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.DEBUG):
+        ws, got = started(server, listeners, debug=True)
+        server.send_raw('{"event": "x\x1b]0;pwned\x07", "note": "\x1b[2J\u202e"}')
+        assert got.wait_for(lambda c: len(c.texts) == 2)
+        server.close_all(4000, "bye\x1b[31m\u2028red")
+        assert wait_until(lambda: len(server.upgrades) == 2 and ws.connected)
+    logged = client_log(caplog)
+    assert "\x1b" not in logged and "\x07" not in logged and "\u202e" not in logged and "\u2028" not in logged
+    assert "\\x1b]0;pwned" in logged  # shown escaped
+    assert "4000" in logged and "bye\\x1b[31m" in logged
 
 
 # -- 10: deeply nested JSON, a hello whose data is not an object ------------------------------
