@@ -33,7 +33,8 @@ log = logging.getLogger("mattermostdriver.websocket")
 #: A connection the server closes within this many seconds, having sent nothing (not even
 #: ``hello``), was not authenticated: twice in a row (once without ``keepalive``) is a bad token.
 SILENT_CLOSE_WINDOW = 10.0
-#: Immediate reconnects after a gap in the sequence, before the backoff.
+#: Immediate reconnects after a gap in the sequence, before the backoff (or, without
+#: ``keepalive``, before giving up).
 GAP_RESUMES = 3
 
 Post = Callable[[Any], None]
@@ -124,12 +125,21 @@ class Engine:
                 gaps = gaps + 1 if gap else 0
                 if gap and gaps <= GAP_RESUMES:
                     continue  # reconnect at once with the same id and sequence
+                if gap and not self.options["keepalive"]:
+                    raise WebsocketError(
+                        f"the server could not resume the websocket after {GAP_RESUMES} tries: "
+                        "events were missed",
+                        url=self.url,
+                    )
                 if not gap and not self.options["keepalive"]:
                     log.info("websocket: connection closed; keepalive is off, so the listener ends")
                     return
                 delay = self._backoff(max(failures, gaps))
                 log.info("websocket: reconnecting in %.2f s", delay)
                 stop.wait(delay)
+        except WebsocketError as exc:
+            log.error("websocket: %s; not retrying", exc)
+            self.error = exc
         except Exception as exc:  # a bug, not a network condition: end loudly rather than spin
             log.exception("websocket: the listener failed")
             self.error = WebsocketError(f"websocket listener failed: {exc!r}", url=self.url)

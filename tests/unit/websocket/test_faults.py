@@ -8,10 +8,11 @@ from typing import Any, List
 
 import pytest
 
+from mattermostdriver.exceptions import WebsocketAuthError, WebsocketError
 from mattermostdriver.websocket import Websocket
 
 from ...support.ws_server import TOKEN, FakeMattermost
-from .helpers import options, started, wait_until
+from .helpers import Collector, options, started, wait_until
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -103,3 +104,23 @@ def test_hello_whose_data_is_not_an_object_is_passed_on(
     server.emit()
     assert got.wait_events(1) == [1]
     assert ws.running and ws.error is None and len(server.upgrades) == 1
+
+
+# -- 12: keepalive off, a server that never manages to resume ---------------------------------
+
+
+def test_keepalive_off_server_that_never_resumes_ends_with_websocket_error(server: FakeMattermost) -> None:
+    server.resume_gap = True  # every replay skips an event: the client sees a gap each time
+    got = Collector()
+    ws = Websocket(options(server.port, keepalive=False), TOKEN).start(got)
+    try:
+        assert got.wait_for(lambda c: c.events("hello"))
+        server.emit()
+        server.emit(skip_send=True)
+        server.emit()
+        assert ws.wait(15), "the listener is still retrying"
+    finally:
+        ws.stop()
+    assert isinstance(ws.error, WebsocketError) and not isinstance(ws.error, WebsocketAuthError)
+    assert "resume" in str(ws.error)
+    assert got.seqs() == [1]
