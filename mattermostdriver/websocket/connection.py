@@ -196,9 +196,10 @@ def open_connection(url: str, token: str, options: Mapping[str, Any], shown_url:
     return conn.__enter__()
 
 
-def close_info(exc: ConnectionClosed) -> Tuple[int, str]:
-    """The close code and the reason (cleaned) the server sent (1006 when it sent no close frame)."""
-    rcvd = exc.rcvd
+def close_info(exc: ConnectionClosed) -> Tuple[int, str, bool]:
+    """The close code, the reason (cleaned) and whether this side closed first (keepalive, gap, stop)."""
+    rcvd, sent = exc.rcvd, exc.sent
+    closed_by_us = sent is not None and (rcvd is None or not exc.rcvd_then_sent)
     if rcvd is None:
-        return 1006, "no close frame"
-    return rcvd.code, clean(rcvd.reason, 200)
+        return 1006, "no close frame", closed_by_us
+    return rcvd.code, clean(rcvd.reason, 200), closed_by_us

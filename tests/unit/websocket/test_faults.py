@@ -124,3 +124,51 @@ def test_keepalive_off_server_that_never_resumes_ends_with_websocket_error(serve
     assert isinstance(ws.error, WebsocketError) and not isinstance(ws.error, WebsocketAuthError)
     assert "resume" in str(ws.error)
     assert got.seqs() == [1]
+
+
+# -- 7: a quiet listener on a flapping link ---------------------------------------------------
+
+
+@pytest.mark.parametrize("answers_actions", [True, False])
+def test_resumed_links_cut_before_any_event_never_end_a_valid_listener(
+    server: FakeMattermost, listeners: List[Websocket], monkeypatch: pytest.MonkeyPatch, answers_actions: bool
+) -> None:
+    ws, got = started(server, listeners)
+    first_id = ws.connection_id
+    if not answers_actions:  # nothing at all comes on a resumed link before it is cut
+        monkeypatch.setattr(server, "_answer", lambda ws, request: None)
+    for cut in range(1, 5):
+        server.drop()
+        assert wait_until(lambda n=cut: len(server.upgrades) == n + 1 and ws.connected), f"cut {cut}"
+        if answers_actions:  # the server proved the token: the resumed link is not silent
+            assert wait_until(lambda n=cut: len(server.actions) == n)
+    assert ws.running and ws.error is None
+    for _ in range(5):
+        server.emit()
+    assert len(got.wait_events(5)) == 5
+    assert ws.running and ws.error is None
+    if answers_actions:
+        assert ws.connection_id == first_id and ws.resyncs == []  # type: ignore[attr-defined]
+        assert all(u.get("connection_id") == first_id for u in server.upgrades[1:])
+
+
+def test_fresh_connections_closed_at_once_with_a_close_frame_are_not_a_bad_token(
+    server: FakeMattermost, listeners: List[Websocket]
+) -> None:
+    # a bad token is closed without a close frame; an overloaded server says so (1013)
+    server.close_next = 3
+    ws, got = started(server, listeners)
+    assert ws.running and ws.error is None and server.attempts == 4
+    server.emit()
+    assert got.wait_events(1) == [1]
+
+
+def test_token_revoked_while_resuming_ends_with_auth_error_in_bounded_time(
+    server: FakeMattermost, listeners: List[Websocket]
+) -> None:
+    ws, _got = started(server, listeners)
+    server.token = "another-token"  # the listener's token is revoked...
+    server.silent_close_after = 0.2  # ...so the server upgrades it and closes without a word
+    server.drop()
+    assert ws.wait(20), "a revoked token must end the listener"
+    assert isinstance(ws.error, WebsocketAuthError) and ws.error.status_code == 401
