@@ -17,7 +17,7 @@ exponential backoff and jitter when ``keepalive`` is set, and resumes with ``con
 When the server cannot resume (a ``hello`` with a new ``connection_id``), ``on_resync(old_id,
 new_id)`` is called before that ``hello`` reaches the handler: events were lost and the
 application should resync over REST. A refused token ends the engine with
-:class:`~mattermostdriver.exceptions.WebsocketAuthError`.
+:class:`~mattermostdriver.exceptions.WebsocketAuthError`; a valid one never does.
 
 The package's modules:
 
@@ -25,6 +25,7 @@ The package's modules:
 * :mod:`.actions`: client actions and their replies;
 * :mod:`.engine`: the background loop (reconnect, resume, gaps, the bad-token check);
 * :mod:`.connection`: the one module that uses websockets, internals included;
+* :mod:`.compat`: the 7.3.2 internals that callers' own ``connect`` coroutines use;
 * :mod:`.events`: each frame's JSON, the ``hello``, :func:`decode_event`.
 """
 

@@ -7,9 +7,10 @@ import inspect
 import logging
 import queue
 import threading
-from typing import Any, Awaitable, Callable, Mapping, Optional
+from typing import Any, Awaitable, Callable, Mapping, Optional, Set
 
 from ..options import Options
+from . import compat
 from .actions import Actions
 from .engine import END, Resync
 
@@ -65,6 +66,10 @@ class Websocket(Actions):
     ``connection_id`` and ``sequence`` are kept when the listener ends, so starting it again
     (:meth:`start` or :meth:`connect` after :meth:`disconnect`) resumes where it left off.
 
+    Code written for 7.3.2 that replaces :meth:`connect` with its own coroutine (opening the
+    socket with the asyncio ``websockets.connect``) keeps working: ``_authenticate_websocket``,
+    ``_start_loop`` and ``_alive`` behave as they did (see :mod:`mattermostdriver.websocket.compat`).
+
     Attributes:
         error: the exception that ended the engine (``None`` after a clean end or a
             :meth:`disconnect`); :meth:`connect` raises it, the non-blocking form keeps it here.
@@ -84,6 +89,8 @@ class Websocket(Actions):
         self.decode = decode
         self._thread: Optional[threading.Thread] = None
         self._dispatcher: Optional[threading.Thread] = None
+        self._alive_flag = False
+        self._wakers: Set[Callable[[], None]] = set()  # wake the 7.3.2 loops on disconnect()
 
     # -- public surface ---------------------------------------------------------------------
 
@@ -188,8 +195,12 @@ class Websocket(Actions):
     def disconnect(self, timeout: float = 2.0) -> None:
         """Close the connection and end the listener; idempotent, callable from any thread.
 
-        Waits up to ``timeout`` seconds for the threads to end. Never raises.
+        Waits up to ``timeout`` seconds for the threads to end. Never raises. Also ends the
+        7.3.2 loops (``_start_loop``) of code that replaced :meth:`connect`.
         """
+        self._alive_flag = False
+        for wake in list(self._wakers):
+            wake()
         self._stop.set()
         with self._lock:
             conn = self._conn
@@ -206,16 +217,50 @@ class Websocket(Actions):
         """Alias of :meth:`disconnect`, for the non-blocking form."""
         self.disconnect()
 
+    # -- the 7.3.2 internals that callers' own connect() coroutines use ----------------------
+
+    @property
+    def _alive(self) -> bool:
+        """7.3.2's flag: True from ``connect`` until :meth:`disconnect`; writing False disconnects."""
+        return self._alive_flag
+
+    @_alive.setter
+    def _alive(self, value: bool) -> None:
+        if value:
+            self._alive_flag = True
+        else:
+            self.disconnect()
+
+    async def _authenticate_websocket(self, websocket: Any, event_handler: EventHandler) -> bool:
+        """7.3.2: send the ``authentication_challenge`` and pass messages on until the ``hello``."""
+        return await compat.authenticate(self, websocket, event_handler)
+
+    async def _start_loop(self, websocket: Any, event_handler: EventHandler) -> None:
+        """7.3.2: pass every message on while ``_alive``, with a pong every ``timeout`` seconds."""
+        await compat.start_loop(self, websocket, event_handler)
+
+    async def _wait_for_message(self, websocket: Any, event_handler: EventHandler) -> None:
+        """7.3.2: pass every message on while ``_alive`` (no heartbeat)."""
+        await compat.start_loop(self, websocket, event_handler, heartbeat=False)
+
     # -- front-door plumbing ----------------------------------------------------------------
 
     def _launch(self, post: Callable[[Any], None]) -> threading.Event:
         if self.running:
             raise RuntimeError("this websocket is already running; call disconnect() first")
         self.error = None
+        self._alive_flag = True
         self._stop = stop = threading.Event()
-        self._thread = threading.Thread(target=self._engine, args=(post, stop), name=THREAD_NAME, daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(post, stop), name=THREAD_NAME, daemon=True)
         self._thread.start()
         return stop
+
+    def _run(self, post: Callable[[Any], None], stop: threading.Event) -> None:
+        try:
+            self._engine(post, stop)
+        finally:
+            if self._stop is stop:
+                self._alive_flag = False
 
     def _call(self, handler: EventHandler, item: Any) -> Any:
         if isinstance(item, Resync):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import queue
 import threading
@@ -9,8 +10,10 @@ import time
 from typing import Any, Dict, Iterator, List, Tuple
 
 import pytest
+import websockets
 
 from mattermostdriver import Driver, WebsocketAuthError
+from mattermostdriver.websocket import Websocket
 
 from ..support.ws_server import TcpRelay
 from .conftest import wait_for
@@ -244,3 +247,45 @@ def test_quiet_listener_on_a_flapping_link_keeps_listening(
     finally:
         d.disconnect()
         elsewhere.disconnect()
+
+
+async def _connect_732(self: Any, event_handler: Any) -> None:
+    """The common 7.3.2 workaround: the caller's own connect() opening the socket itself (issue 10)."""
+    url = f"ws://{self.options['url']}:{self.options['port']}{self.options['basepath']}/websocket"
+    self._alive = True
+    while True:
+        try:
+            websocket = await websockets.connect(url)
+            await self._authenticate_websocket(websocket, event_handler)
+            while self._alive:
+                try:
+                    await self._start_loop(websocket, event_handler)
+                except websockets.ConnectionClosedError:
+                    break
+            if (not self.options["keepalive"]) or (not self._alive):
+                break
+        except Exception:
+            await asyncio.sleep(self.options["keepalive_delay"])
+
+
+def test_patched_732_connect_gets_events_from_the_real_server(
+    server: Dict[str, str], admin: Driver, channel: Dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Websocket, "connect", _connect_732)
+    d = Driver({"url": server["MM_URL"], "token": server["MM_TOKEN"], "timeout": 1})
+    got: List[Dict[str, Any]] = []
+
+    async def handler(message: str) -> None:
+        event = json.loads(message)
+        got.append(event)
+        if event.get("event") == "hello":  # authenticated by the challenge: events flow from now on
+            threading.Thread(
+                target=admin.posts.create_post, args=({"channel_id": channel["id"], "message": "patched"},)
+            ).start()
+        if event.get("event") == "posted" and json.loads(event["data"]["post"])["message"] == "patched":
+            d.disconnect()
+
+    d.init_websocket(handler)
+    assert {"status": "OK", "seq_reply": 1} in got  # the challenge's answer
+    assert next(e.get("event") for e in got if "event" in e) == "hello"
+    assert got[-1]["event"] == "posted" and d.websocket is not None and not d.websocket._alive

@@ -59,7 +59,7 @@ def test_raw_options_are_normalized() -> None:
     ws = Websocket({"url": "chat.example.com", "scheme": "http", "port": 8065}, None)
     assert ws.url == "ws://chat.example.com:8065/api/v4/websocket"
     assert ws.connection_id is None and ws.sequence == 0 and not ws.connected and not ws.running
-    assert isinstance(ws.options, Options)
+    assert isinstance(ws.options, Options) and ws._alive is False  # 7.3.2 set _alive = False too
 
 
 def test_the_drivers_options_are_shared_and_read_at_each_connection(
