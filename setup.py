@@ -20,7 +20,7 @@ setup(
     packages=find_packages(include=["mattermostdriver", "mattermostdriver.*"]),
     package_data={"mattermostdriver": ["py.typed"]},
     python_requires=">=3.9",
-    install_requires=["requests>=2.25", "websockets>=15"],
+    install_requires=["requests>=2.25", "websockets>=15,<18"],
     entry_points={"console_scripts": ["mattermostdriver = mattermostdriver.cli:main"]},
     extras_require={
         "async": ["aiohttp>=3.9"],

@@ -19,8 +19,8 @@ from werkzeug.wrappers import Request, Response
 
 from mattermostdriver import cli
 
-from .ws_server import TOKEN as WS_TOKEN
-from .ws_server import FakeMattermost
+from ..support.ws_server import TOKEN as WS_TOKEN
+from ..support.ws_server import FakeMattermost
 
 pytestmark = pytest.mark.timeout(60)
 

@@ -1,10 +1,16 @@
 """A small fake of the Mattermost websocket endpoint, and a TCP relay that can black-hole a link.
 
 ``FakeMattermost`` follows the server rules of the reference (section 7): Bearer auth on the
-upgrade (401/403 otherwise), ``hello`` as seq 0 with a fresh 26-character ``connection_id``, one
-seq counter and a dead queue of the last 128 events per connection id; a reconnect with
-``connection_id`` + ``sequence_number`` replays from that seq without a ``hello`` while the id is
-known and the seq still queued, else a new id and a new ``hello``; actions get ``seq_reply``.
+upgrade (401/403 otherwise, or like the real server an upgrade closed without a word when
+``silent_close_after`` is set); an upgrade without ``Authorization`` waits for an
+``authentication_challenge`` (``hello`` and an OK reply for the right token, the socket closed for
+a wrong one); ``hello`` as seq 0 with a fresh 26-character ``connection_id``, one seq counter and
+a dead queue of the last 128 events per connection id; a reconnect with ``connection_id`` +
+``sequence_number`` replays from that seq without a ``hello`` while the id is known and the seq
+still queued, else a new id and a new ``hello``; actions get ``seq_reply``.
+
+A few switches make it hostile or faulty: extra upgrade headers, a redirect, a ``hello`` with any
+``data``, raw frames, a resume that always leaves a gap.
 """
 
 from __future__ import annotations
@@ -45,9 +51,15 @@ class FakeMattermost:
         self.silent_close_after: Optional[float] = None
         self.paused_status: Optional[int] = None  # when set, every upgrade gets this status
         self.replay_overlap = 0  # a faulty server replaying this many events too many
+        self.resume_gap = False  # a faulty server whose replay always skips the first event
+        self.upgrade_headers: List[Tuple[str, str]] = []  # added to every 101 answer
+        self.redirect_to: Optional[str] = None  # the next upgrade is answered 307 with this Location
+        self.hello_data: Any = None  # when set, the data of every hello (a hostile server)
+        self.close_next = 0  # close this many authenticated upgrades at once with 1013 (overloaded)
         self.attempts = 0  # upgrade requests seen (before auth)
         self.upgrades: List[Dict[str, str]] = []  # query of each accepted upgrade, in order
         self.actions: List[Dict[str, Any]] = []
+        self.challenges: List[Dict[str, Any]] = []  # authentication_challenge frames, in order
         self._cond = threading.Condition(threading.RLock())
         self._conns: Dict[str, _Conn] = {}
         self._server: Server = serve(
@@ -56,6 +68,7 @@ class FakeMattermost:
             0,
             ssl=ssl_context,
             process_request=self._process_request,
+            process_response=self._process_response,
             ping_interval=None,  # like a half-open link the server has not noticed yet
         )
         self.port: int = self._server.socket.getsockname()[1]
@@ -88,6 +101,20 @@ class FakeMattermost:
             for conn in list(self._conns.values()):
                 self._send_event(conn, event, data or {}, skip_send=skip_send)
 
+    def send_raw(self, text: str) -> None:
+        """Send ``text`` as one frame, outside the event sequence, on every open connection."""
+        with self._cond:
+            for conn in self._conns.values():
+                if conn.ws is not None:
+                    conn.ws.send(text)
+
+    def close_all(self, code: int, reason: str) -> None:
+        """Close every open connection with a close frame of ``code`` and ``reason``."""
+        with self._cond:
+            sockets = [c.ws for c in self._conns.values() if c.ws is not None]
+        for ws in sockets:
+            ws.close(code, reason)
+
     def drop(self) -> None:
         """End every connection abruptly: no close frame, the TCP stream just ends."""
         with self._cond:
@@ -110,20 +137,57 @@ class FakeMattermost:
             self.attempts += 1
             if self.paused_status is not None:
                 return ws.respond(self.paused_status, "unavailable\n")
-        if request.headers.get("Authorization") != f"Bearer {self.token}":
+            if self.redirect_to is not None:
+                location, self.redirect_to = self.redirect_to, None
+                response = ws.respond(307, "moved\n")
+                response.headers["Location"] = location
+                return response
+        auth = request.headers.get("Authorization")
+        if auth is not None and auth != f"Bearer {self.token}":
             if self.silent_close_after is not None:
                 return None
             return ws.respond(self.auth_status, "invalid or expired session\n")
         return None
 
+    def _process_response(self, ws: ServerConnection, request: Request, response: Response) -> None:
+        if response.status_code == 101:
+            for name, value in self.upgrade_headers:
+                response.headers[name] = value
+
     def _handler(self, ws: ServerConnection) -> None:
-        if ws.request is not None and ws.request.headers.get("Authorization") != f"Bearer {self.token}":
+        auth = ws.request.headers.get("Authorization") if ws.request is not None else None
+        if auth is not None and auth != f"Bearer {self.token}":
+            # like the real server: upgraded, never registered, closed without a close frame
             time.sleep(self.silent_close_after or 0)
-            ws.close()
+            _shutdown(ws.socket)
+            return
+        with self._cond:
+            overloaded, self.close_next = self.close_next > 0, max(0, self.close_next - 1)
+        if overloaded:
+            ws.close(1013, "try again later")
             return
         query = {k: v[0] for k, v in parse_qs(urlsplit(ws.request.path if ws.request else "").query).items()}
+        challenge_seq = None
+        if auth is None:  # authenticated by the first frame, as 7.3.2 and the Go client do
+            try:
+                request = json.loads(ws.recv(timeout=5))
+            except (ConnectionClosed, TimeoutError):
+                _shutdown(ws.socket)
+                return
+            with self._cond:
+                self.challenges.append(request)
+            if (
+                request.get("action") != "authentication_challenge"
+                or (request.get("data") or {}).get("token") != self.token
+            ):
+                _shutdown(ws.socket)
+                return
+            challenge_seq = request.get("seq")
+            query = {}  # an upgrade without a session cannot resume
         conn = self._attach(ws, query)
         try:
+            if challenge_seq is not None:
+                ws.send(json.dumps({"status": "OK", "seq_reply": challenge_seq}))
             for raw in ws:
                 self._answer(ws, json.loads(raw))
         except ConnectionClosed:
@@ -148,7 +212,7 @@ class FakeMattermost:
                     conn.ws = ws
                     return conn
                 if conn.dead and conn.dead[0][0] <= seq < conn.next_seq:  # replay, no hello
-                    first = max(conn.dead[0][0], seq - self.replay_overlap)
+                    first = max(conn.dead[0][0], seq - self.replay_overlap) + int(self.resume_gap)
                     for event_seq, text in list(conn.dead):
                         if event_seq >= first:
                             ws.send(text)
@@ -158,10 +222,10 @@ class FakeMattermost:
             self._conns[conn.id] = conn
             conn.ws = ws
             hello = {"server_version": "10.11.0.fake", "connection_id": conn.id, "server_hostname": "fake"}
-            self._send_event(conn, "hello", hello)
+            self._send_event(conn, "hello", hello if self.hello_data is None else self.hello_data)
             return conn
 
-    def _send_event(self, conn: _Conn, event: str, data: Dict[str, Any], *, skip_send: bool = False) -> None:
+    def _send_event(self, conn: _Conn, event: str, data: Any, *, skip_send: bool = False) -> None:
         broadcast = {"omit_users": None, "user_id": "", "channel_id": "", "team_id": "", "connection_id": ""}
         text = json.dumps({"event": event, "data": data, "broadcast": broadcast, "seq": conn.next_seq})
         conn.dead.append((conn.next_seq, text))

@@ -1,140 +1,26 @@
-"""The websocket listener against a local fake Mattermost websocket server (tests/unit/ws_server.py)."""
+"""The websocket listener's front doors, resume, keepalive, actions and options against a fake server."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
-import ssl
 import threading
 import time
-from typing import Any, Callable, Dict, Iterator, List, Tuple
+from typing import Any, Dict, List, Tuple
 
 import pytest
 import trustme
 
+from mattermostdriver import Driver
 from mattermostdriver.exceptions import WebsocketAuthError, WebsocketError
+from mattermostdriver.options import Options
 from mattermostdriver.websocket import THREAD_NAME, Websocket, decode_event
 
-from .ws_server import TOKEN, FakeMattermost, TcpRelay
+from ...support.ws_server import TOKEN, FakeMattermost, TcpRelay
+from .helpers import TIMEOUT, AsyncCollector, Collector, listener_threads, options, started, wait_until
 
 pytestmark = pytest.mark.timeout(60)
-
-TIMEOUT = 0.5  # ping interval and pong deadline of the listener under test
-
-
-def wait_until(predicate: Callable[[], Any], timeout: float = 5.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.005)
-    return True
-
-
-class Collector:
-    """A plain handler that records every message (and when it came)."""
-
-    def __init__(self) -> None:
-        self.cond = threading.Condition()
-        self.texts: List[str] = []
-        self.times: List[float] = []
-        self.threads: List[str] = []
-
-    def __call__(self, text: str) -> None:
-        self.record(text)
-
-    def record(self, text: str) -> None:
-        with self.cond:
-            self.texts.append(text)
-            self.times.append(time.monotonic())
-            self.threads.append(threading.current_thread().name)
-            self.cond.notify_all()
-
-    def messages(self) -> List[Dict[str, Any]]:
-        with self.cond:
-            return [json.loads(t) for t in self.texts]
-
-    def events(self, name: str = "posted") -> List[Dict[str, Any]]:
-        return [m for m in self.messages() if m.get("event") == name]
-
-    def seqs(self, name: str = "posted") -> List[int]:
-        return [m["seq"] for m in self.events(name)]
-
-    def wait_for(self, predicate: Callable[[Collector], Any], timeout: float = 5.0) -> bool:
-        with self.cond:
-            return bool(self.cond.wait_for(lambda: predicate(self), timeout))
-
-    def wait_events(self, count: int, name: str = "posted", timeout: float = 5.0) -> List[int]:
-        assert self.wait_for(lambda c: len(c.events(name)) >= count, timeout), (count, self.texts[-5:])
-        return self.seqs(name)
-
-
-class AsyncCollector(Collector):
-    async def __call__(self, text: str) -> None:  # type: ignore[override]
-        await asyncio.sleep(0)
-        self.record(text)
-
-
-def options(port: int, **overrides: Any) -> Dict[str, Any]:
-    opts: Dict[str, Any] = {
-        "scheme": "http",
-        "url": "127.0.0.1",
-        "port": port,
-        "basepath": "/api/v4",
-        "timeout": TIMEOUT,
-        "keepalive": True,
-        "keepalive_delay": 0.05,
-    }
-    opts.update(overrides)
-    return opts
-
-
-def listener_threads() -> List[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name.startswith(THREAD_NAME)]
-
-
-@pytest.fixture(autouse=True)
-def no_leaked_threads() -> Iterator[None]:
-    yield
-    assert wait_until(lambda: not listener_threads(), timeout=2), listener_threads()
-
-
-@pytest.fixture
-def server() -> Iterator[FakeMattermost]:
-    srv = FakeMattermost()
-    yield srv
-    srv.close()
-
-
-@pytest.fixture
-def listeners() -> Iterator[List[Websocket]]:
-    made: List[Websocket] = []
-    yield made
-    for ws in made:
-        ws.disconnect()
-
-
-def started(
-    server: FakeMattermost,
-    listeners: List[Websocket],
-    handler: Any = None,
-    collector: Any = None,
-    **overrides: Any,
-) -> Tuple[Websocket, Collector]:
-    """Start a listener (``handler``, else ``collector``) and wait for its hello in ``collector``."""
-    collector = collector or (handler if isinstance(handler, Collector) else Collector())
-    handler = handler or collector
-    resyncs: List[Tuple[str, str]] = []
-    ws = Websocket(
-        options(server.port, **overrides), TOKEN, on_resync=lambda old, new: resyncs.append((old, new))
-    )
-    ws.resyncs = resyncs  # type: ignore[attr-defined]
-    listeners.append(ws)
-    ws.start(handler)
-    assert collector.wait_for(lambda c: c.events("hello")), "no hello"
-    return ws, collector
-
 
 # -- connecting, handlers --------------------------------------------------------------------
 
@@ -173,6 +59,28 @@ def test_raw_options_are_normalized() -> None:
     ws = Websocket({"url": "chat.example.com", "scheme": "http", "port": 8065}, None)
     assert ws.url == "ws://chat.example.com:8065/api/v4/websocket"
     assert ws.connection_id is None and ws.sequence == 0 and not ws.connected and not ws.running
+    assert isinstance(ws.options, Options) and ws._alive is False  # 7.3.2 set _alive = False too
+
+
+def test_the_drivers_options_are_shared_and_read_at_each_connection(
+    server: FakeMattermost, listeners: List[Websocket]
+) -> None:
+    other = FakeMattermost()
+    try:
+        d = Driver({**options(server.port), "token": TOKEN})
+        got = Collector()
+        ws = d.init_websocket(got, blocking=False)
+        listeners.append(ws)
+        assert ws.options is d.options  # one options object for REST and the websocket
+        assert got.wait_for(lambda c: c.events("hello"))
+        d.options["port"] = other.port  # changed after the listener started...
+        assert ws.url == f"ws://127.0.0.1:{other.port}/api/v4/websocket"
+        server.drop()
+        assert got.wait_for(lambda c: len(c.events("hello")) == 2)  # ...used by the next connection
+        assert len(server.upgrades) == 1 and len(other.upgrades) == 1
+    finally:
+        d.disconnect()
+        other.close()
 
 
 def test_handler_that_raises_is_logged_and_the_stream_goes_on(
@@ -225,7 +133,7 @@ def test_token_never_logged(
     client_side = "\n".join(
         r.getMessage() for r in caplog.records if not r.name.startswith("websockets.server")
     )
-    assert "Authorization: [redacted]" in client_side  # websockets logs the headers at DEBUG...
+    assert "Authorization: ***" in client_side  # websockets logs the headers at DEBUG (as REST: ***)...
     assert TOKEN not in client_side  # ...but never the token
 
 
@@ -349,7 +257,6 @@ def test_resume_timing_drop_to_first_replayed_event(
         server.emit()
     assert got.wait_events(4) == [1, 2, 3, 4]
     elapsed = got.times[got.texts.index(next(t for t in got.texts if '"seq": 2' in t))] - t0
-    print(f"\nresume: drop -> first replayed event {elapsed * 1000:.0f} ms (keepalive_delay 0.05 s)")
     assert elapsed < 1.0
     assert ws.resyncs == []  # type: ignore[attr-defined]
 
@@ -473,7 +380,6 @@ def test_half_open_link_is_detected_and_reconnected(
         assert wait_until(lambda: len(server.upgrades) == 2, timeout=6 * TIMEOUT + 2)
         detected = time.monotonic() - t0
         assert got.wait_for(lambda c: len(c.events("hello")) == 2)
-        print(f"\nhalf-open: freeze -> reconnect {detected * 1000:.0f} ms (timeout {TIMEOUT} s)")
         assert detected < 4 * TIMEOUT + 0.5
         server.emit()
         assert got.wait_for(lambda c: c.events("posted"))
@@ -542,20 +448,6 @@ def test_rejected_token_non_blocking_keeps_the_error(server: FakeMattermost) -> 
 
 
 # -- TLS ----------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def ca() -> trustme.CA:
-    return trustme.CA()
-
-
-@pytest.fixture
-def tls_server(ca: trustme.CA) -> Iterator[FakeMattermost]:
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    ca.issue_cert("127.0.0.1").configure_cert(context)
-    srv = FakeMattermost(ssl_context=context)
-    yield srv
-    srv.close()
 
 
 @pytest.mark.parametrize("verify", ["ca", False])

@@ -1,0 +1,80 @@
+"""What the server sends: each frame's JSON, the ``hello``'s connection id, the JSON nested in ``data``.
+
+A hostile or broken server may send anything: a frame that is not JSON, JSON nested too deeply
+for Python's parser, a ``hello`` whose ``data`` is not an object. None of that may end the
+listener: such a frame is passed to the handler as received and the stream goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Dict, Optional
+
+__all__ = ["NESTED_JSON_FIELDS", "decode_event", "hello_connection_id", "loads_object"]
+
+#: The ``data`` fields whose values Mattermost sends as JSON text inside the JSON event.
+NESTED_JSON_FIELDS = (
+    "post",
+    "reaction",
+    "thread",
+    "channelMember",
+    "preference",
+    "preferences",
+    "emoji",
+    "role",
+    "team",
+    "draft",
+    "bookmark",
+    "bookmarks",
+    "dialog",
+    "mentions",
+    "followers",
+)
+
+# Mattermost ids are 26 letters and digits; a resume sends the id back in the URL, and the
+# server closes the socket on a malformed one, so only id-like values are kept.
+_CONNECTION_ID = re.compile(r"[A-Za-z0-9]{1,64}")
+_INVALID = object()
+
+
+def _loads(text: str) -> Any:
+    """``json.loads``, or ``_INVALID`` for text that is not JSON or is nested too deeply to parse.
+
+    The text counterpart of :func:`mattermostdriver.exceptions.json_or_none` (which takes bytes).
+    """
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return _INVALID
+
+
+def loads_object(text: str) -> Optional[Dict[str, Any]]:
+    """The JSON object in one frame's text, or None (not JSON, too deep, or not an object)."""
+    value = _loads(text)
+    return value if isinstance(value, dict) else None
+
+
+def hello_connection_id(message: Dict[str, Any]) -> str:
+    """The ``connection_id`` of a ``hello`` event, or ``""`` when it has none that can be used."""
+    data = message.get("data")
+    value = data.get("connection_id") if isinstance(data, dict) else None
+    return value if isinstance(value, str) and _CONNECTION_ID.fullmatch(value) else ""
+
+
+def decode_event(message: Dict[str, Any]) -> Dict[str, Any]:
+    """Decode, in place, the JSON strings nested in an event's ``data`` and return the event.
+
+    ``posted`` carries the post as a JSON string in ``data["post"]``, ``reaction_added`` the
+    reaction in ``data["reaction"]``, and so on (:data:`NESTED_JSON_FIELDS`); a value that is
+    not valid JSON (or is nested too deeply to parse) is left as it is.
+    """
+    data = message.get("data")
+    if isinstance(data, dict):
+        for key in NESTED_JSON_FIELDS:
+            value = data.get(key)
+            if isinstance(value, str) and value[:1] in ("{", "["):
+                decoded = _loads(value)
+                if decoded is not _INVALID:
+                    data[key] = decoded
+    return message

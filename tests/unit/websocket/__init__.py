@@ -1,0 +1,1 @@
+"""The websocket listener: unit tests against local fake servers (tests/support/ws_server.py)."""
