@@ -13,24 +13,18 @@ requests' own :class:`~requests.adapters.HTTPAdapter` so that proxies (``HTTPS_P
 exactly what they mean to :mod:`requests`, and each call goes straight to the pool. The
 response is still a :class:`requests.Response` and the errors are :mod:`requests`' own.
 
-Every attempt has a deadline on top of the connect and read timeouts (which apply to each
-socket operation, so a server that trickles a byte every second would never time out):
-each socket operation waits at most until the attempt's ``total`` seconds are over, and
-the clock restarts after each 1 MiB moved, so a large upload or download only has to keep
-moving.
+Every attempt also has a total deadline (see :mod:`~mattermostdriver.deadline`).
 """
 
 from __future__ import annotations
 
 import datetime
-import io
 import os
 import socket
 import ssl
 import threading
 import time
-from contextlib import contextmanager
-from typing import Any, Dict, Iterator, Mapping, Optional, Tuple, Union
+from typing import Any, Dict, Mapping, Optional, Union
 
 import requests
 import urllib3
@@ -38,8 +32,6 @@ from requests.adapters import DEFAULT_CA_BUNDLE_PATH, HTTPAdapter
 from requests.cookies import RequestsCookieJar, cookiejar_from_dict, extract_cookies_to_jar
 from requests.structures import CaseInsensitiveDict
 from requests.utils import get_encoding_from_headers, get_environ_proxies, select_proxy
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import (
     ClosedPoolError,
     ConnectTimeoutError,
@@ -52,153 +44,21 @@ from urllib3.exceptions import (
 from urllib3.exceptions import ProxyError as _ProxyError
 from urllib3.exceptions import SSLError as _SSLError
 
+from .deadline import POOL_CLASSES, clear, deadline, start
 from .options import Timeouts
 
 __all__ = [
     "ERROR_BODY_LIMIT",
-    "PROGRESS_BLOCK",
     "Transport",
     "effective_verify",
     "proxies_for",
-    "split_origin",
 ]
 
 #: The most bytes of an error answer's body that are read (the rest is dropped with the connection).
 ERROR_BODY_LIMIT = 64 * 1024
-#: Moving this many bytes restarts an attempt's deadline.
-PROGRESS_BLOCK = 1024 * 1024
-_SEND_PIECE = 256 * 1024
-
-_local = threading.local()
 # what a test's HTTP mock replaces (see Transport._send_through_requests)
 _ADAPTER_SEND = HTTPAdapter.send
 _SESSION_SEND = requests.Session.send
-
-
-class _Attempt:
-    """The deadline of the attempt running on this thread."""
-
-    __slots__ = ("ends", "moved", "read", "total")
-
-    def __init__(self, timeouts: Timeouts) -> None:
-        self.read = timeouts.read
-        self.total = timeouts.total
-        self.ends = time.monotonic() + timeouts.total
-        self.moved = 0
-
-    def wait(self) -> float:
-        """The timeout for the next socket operation; raises once the deadline has passed."""
-        left = self.ends - time.monotonic()
-        if left <= 0:
-            raise socket.timeout(f"no progress for {self.total:g} s (the attempt's total deadline)")
-        return left if left < self.read else self.read
-
-    def moved_bytes(self, count: int) -> None:
-        self.moved += count
-        if self.moved >= PROGRESS_BLOCK:
-            self.moved = 0
-            self.ends = time.monotonic() + self.total
-
-
-class _DeadlineSocket:
-    """A connected socket whose every read and write also respects the thread's attempt deadline.
-
-    ``http.client`` reads through ``makefile()``, so the file it gets is made over this
-    object; everything else is the real socket's.
-    """
-
-    def __init__(self, sock: Any) -> None:
-        self._sock = sock
-        self._io_refs = 0
-        self._closed = False
-        self._timeout: Optional[float] = sock.gettimeout()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._sock, name)
-
-    def _limit(self) -> Optional[_Attempt]:
-        attempt: Optional[_Attempt] = getattr(_local, "attempt", None)
-        if attempt is not None:
-            wait = attempt.wait()
-            if wait != self._timeout:
-                self._sock.settimeout(wait)
-                self._timeout = wait
-        return attempt
-
-    def settimeout(self, value: Optional[float]) -> None:
-        self._sock.settimeout(value)
-        self._timeout = value
-
-    def recv_into(self, buffer: Any, nbytes: int = 0, flags: int = 0) -> int:
-        attempt = self._limit()
-        count: int = self._sock.recv_into(buffer, nbytes, flags)
-        if attempt is not None:
-            attempt.moved_bytes(count)
-        return count
-
-    def recv(self, bufsize: int, flags: int = 0) -> bytes:
-        attempt = self._limit()
-        data: bytes = self._sock.recv(bufsize, flags)
-        if attempt is not None:
-            attempt.moved_bytes(len(data))
-        return data
-
-    def send(self, data: Any, flags: int = 0) -> int:
-        attempt = self._limit()
-        count: int = self._sock.send(data, flags)
-        if attempt is not None:
-            attempt.moved_bytes(count)
-        return count
-
-    def sendall(self, data: Any, flags: int = 0) -> None:
-        view = memoryview(data).cast("B")
-        for start in range(0, len(view), _SEND_PIECE):
-            piece = view[start : start + _SEND_PIECE]
-            attempt = self._limit()
-            self._sock.sendall(piece, flags)
-            if attempt is not None:
-                attempt.moved_bytes(len(piece))
-
-    def makefile(self, mode: str = "r", buffering: Optional[int] = None, **kwargs: Any) -> Any:
-        if mode not in ("r", "rb") or kwargs:
-            return self._sock.makefile(mode, buffering, **kwargs)
-        self._io_refs += 1
-        raw = socket.SocketIO(self, "rb")  # type: ignore[arg-type]
-        return io.BufferedReader(raw, io.DEFAULT_BUFFER_SIZE if buffering in (None, -1) else buffering)
-
-    def _decref_socketios(self) -> None:
-        if self._io_refs > 0:
-            self._io_refs -= 1
-        if self._closed and self._io_refs <= 0:
-            self._sock.close()
-
-    def close(self) -> None:
-        self._closed = True
-        if self._io_refs <= 0:
-            self._sock.close()
-
-
-class _Connection(HTTPConnection):
-    def connect(self) -> None:
-        super().connect()
-        self.sock = _DeadlineSocket(self.sock)
-
-
-class _TLSConnection(HTTPSConnection):
-    def connect(self) -> None:
-        super().connect()
-        self.sock = _DeadlineSocket(self.sock)
-
-
-class _Pool(HTTPConnectionPool):
-    ConnectionCls = _Connection
-
-
-class _TLSPool(HTTPSConnectionPool):
-    ConnectionCls = _TLSConnection
-
-
-_POOL_CLASSES = {"http": _Pool, "https": _TLSPool}
 
 
 class _Adapter(HTTPAdapter):
@@ -206,12 +66,12 @@ class _Adapter(HTTPAdapter):
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = _POOL_CLASSES
+        self.poolmanager.pool_classes_by_scheme = POOL_CLASSES
 
     def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
         manager = super().proxy_manager_for(proxy, **proxy_kwargs)
         if not proxy.lower().startswith("socks"):
-            manager.pool_classes_by_scheme = _POOL_CLASSES
+            manager.pool_classes_by_scheme = POOL_CLASSES
         return manager
 
 
@@ -345,7 +205,7 @@ class Transport:
             return self._send_through_requests(request, timeouts, stream)
         route = self._route(origin, request)
         started = time.monotonic()
-        _local.attempt = _Attempt(timeouts)
+        start(timeouts)
         headers = request.headers
         body: Any = request.body
         try:
@@ -394,7 +254,7 @@ class Transport:
         except urllib3.exceptions.HTTPError as exc:
             raise requests.exceptions.ConnectionError(exc, request=request) from None
         finally:
-            _local.attempt = None  # a streamed body is read under deadline() by whoever reads it
+            clear()  # a streamed body is read under deadline() by whoever reads it
         return Response(request, raw, content, started)
 
     def _send_through_requests(
@@ -419,15 +279,8 @@ class Transport:
             response.content  # noqa: B018 - read the body, as the pooled way does
         return response
 
-    @staticmethod
-    @contextmanager
-    def deadline(timeouts: Timeouts) -> Iterator[None]:
-        """Read (part of) a streamed body under an attempt's deadline (see the module docstring)."""
-        _local.attempt = _Attempt(timeouts)
-        try:
-            yield
-        finally:
-            _local.attempt = None
+    #: Read a streamed body under an attempt's deadline (:func:`~mattermostdriver.deadline.deadline`).
+    deadline = staticmethod(deadline)
 
 
 class Response(requests.Response):
@@ -485,12 +338,3 @@ class Response(requests.Response):
     @encoding.setter
     def encoding(self, value: Optional[str]) -> None:
         self.__dict__["_encoding"] = value
-
-
-def split_origin(url: str) -> Tuple[str, str]:
-    """``https://host:port/path?q`` as (``https://host:port``, ``/path?q``)."""
-    scheme_end = url.index("://") + 3
-    slash = url.find("/", scheme_end)
-    if slash < 0:
-        return url, "/"
-    return url[:slash], url[slash:]
