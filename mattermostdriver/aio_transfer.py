@@ -1,37 +1,51 @@
-"""Streaming transfers over the async client, as in :mod:`~mattermostdriver.transfer`.
+"""Streaming transfers over the async client: :mod:`~mattermostdriver.transfer`'s flows, awaited.
 
-The same plans and rules (:class:`~mattermostdriver.transfer.ChunkPlan`, the resume
-checks, the atomic file, the :class:`~mattermostdriver.retry.Retry` policy), run with
-``await``. File blocks are read and written on the loop's thread a block at a time:
-memory stays flat whatever the file size.
+The same steps and rules (the chunk plan, the resume checks, the atomic file, the
+:class:`~mattermostdriver.retry.Retry` policy); file blocks are read and written on the
+loop's thread a block at a time, so memory stays flat whatever the file size.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping, Optional
+from typing import Any, Mapping, Optional
 
-from .exceptions import ClientError, ResourceNotFound, ServerError, TransportError, UnexpectedResponse
-from .paths import build_path
-from .redaction import redact_url
-from .retry import IDEMPOTENT
 from .transfer import (
-    BROKEN_DOWNLOAD,
     DOWNLOAD_CHUNK_SIZE,
     UPLOAD_CHUNK_SIZE,
-    AtomicFile,
-    ChunkPlan,
+    Call,
     Destination,
+    Flow,
     Progress,
+    Read,
     Source,
-    broke_off,
-    no_file_info,
-    open_source,
-    resumable_download,
-    resume_headers,
-    resumed,
+    download_flow,
+    upload_flow,
 )
 
-__all__ = ["download", "upload_resumable"]
+__all__ = ["download", "run", "upload_resumable"]
+
+
+async def run(client: Any, flow: Flow) -> Any:
+    """Run a transfer flow with ``await``."""
+    try:
+        step = next(flow)
+        while True:
+            try:
+                if isinstance(step, Call):
+                    result: Any = await client.make_request(step.method, step.endpoint, **step.kwargs)
+                elif isinstance(step, Read):
+                    result = await client.transport.read_block(step.response, step.size, client.timeouts)
+                else:
+                    await client._sleep(step)
+                    result = None
+            except Exception as exc:  # the flow decides what a failure means
+                step = flow.throw(exc)
+                continue
+            step = flow.send(result)
+    except StopIteration as done:
+        return done.value
+    finally:
+        flow.close()
 
 
 async def upload_resumable(
@@ -43,65 +57,8 @@ async def upload_resumable(
     chunk_size: int = UPLOAD_CHUNK_SIZE,
     progress: Optional[Progress] = None,
 ) -> Any:
-    """Upload a file through an upload session, chunk by chunk; return its FileInfo.
-
-    See :meth:`~mattermostdriver.endpoints.uploads.Uploads.upload_file_resumable`.
-    """
-    fp, close, name = open_source(source, filename)
-    try:
-        plan = ChunkPlan(fp, chunk_size)
-        session = await client.post(
-            "/uploads", options={"channel_id": channel_id, "filename": name, "file_size": plan.size}
-        )
-        if not isinstance(session, dict) or not isinstance(session.get("id"), str):
-            raise UnexpectedResponse("the server answered the upload session without an id")
-        path = build_path("/uploads/{}", session["id"])
-        shown = redact_url(client.build_url(path))
-        plan.offset = int(session.get("file_offset") or 0)
-        while True:
-            chunk, length = plan.next_chunk()
-            try:
-                response = await client.make_request(
-                    "post",
-                    path,
-                    data=chunk,
-                    headers={"Content-Type": "application/octet-stream"},
-                    retry=False,
-                )
-            except (TransportError, ServerError, ClientError) as exc:
-                delay = client.retry.after_failure(
-                    safety=IDEMPOTENT,
-                    attempt=plan.failures,
-                    reached_server=True,
-                    resendable=True,
-                    elapsed=0.0,
-                )
-                plan.failures += 1
-                if not plan.resumable(exc) or delay is None:
-                    raise
-                await client._sleep(delay)
-                try:
-                    state = await client.get(path)
-                except ResourceNotFound:
-                    if plan.offset + length < plan.size:
-                        raise
-                    raise plan.lost_last_answer(shown, exc) from exc
-                plan.offset = int(state.get("file_offset") or 0) if isinstance(state, dict) else plan.offset
-                continue
-            plan.offset += length
-            if response.status_code != 204:
-                info = client.parse(response)
-                if progress is not None:
-                    progress(plan.size, plan.size)
-                return info
-            plan.failures = 0
-            if progress is not None:
-                progress(plan.offset, plan.size)
-            if plan.offset >= plan.size:
-                raise no_file_info(response, shown)
-    finally:
-        if close:
-            fp.close()
+    """Upload a file through an upload session (see :func:`~mattermostdriver.transfer.upload_flow`)."""
+    return await run(client, upload_flow(client, channel_id, source, filename, chunk_size, progress))
 
 
 async def download(
@@ -113,58 +70,6 @@ async def download(
     params: Optional[Mapping[str, Any]] = None,
     basepath: Optional[str] = None,
 ) -> int:
-    """Stream the body of ``GET endpoint`` to ``dest``; see :func:`mattermostdriver.transfer.download`."""
-    if chunk_size <= 0:
-        raise ValueError("chunk_size must be positive")
-    if hasattr(dest, "write"):
-        return await _stream_to(client, endpoint, dest.write, chunk_size, params, basepath)
-    target = AtomicFile(dest)
-    try:
-        written = await _stream_to(client, endpoint, target.out.write, chunk_size, params, basepath)
-        target.commit()
-    except BaseException:
-        target.discard()
-        raise
+    """Stream ``GET endpoint``'s body to ``dest`` (:func:`~mattermostdriver.transfer.download_flow`)."""
+    written: int = await run(client, download_flow(client, endpoint, dest, chunk_size, params, basepath))
     return written
-
-
-async def _stream_to(
-    client: Any,
-    endpoint: str,
-    write: Callable[[bytes], Any],
-    chunk_size: int,
-    params: Optional[Mapping[str, Any]],
-    basepath: Optional[str],
-) -> int:
-    written = failures = written_at_failure = 0
-    response = await client.make_request("get", endpoint, params=params, basepath=basepath, stream=True)
-    validator = resumable_download(response)
-    shown = redact_url(client.build_url(endpoint, basepath))
-    timeouts = client.timeouts
-    try:
-        while True:
-            try:
-                block = await client.transport.read_block(response, chunk_size, timeouts)
-            except BROKEN_DOWNLOAD as exc:
-                failures = 1 if written > written_at_failure else failures + 1
-                written_at_failure = written
-                delay = client.retry.after_failure(
-                    safety=IDEMPOTENT, attempt=failures - 1, reached_server=True, resendable=True, elapsed=0.0
-                )
-                if validator is None or delay is None:
-                    raise broke_off(written, exc, shown) from None
-                response.close()
-                await client._sleep(delay)
-                response = await client.make_request(
-                    "get", endpoint, params=params, basepath=basepath, stream=True,
-                    headers=resume_headers(written, validator),
-                )  # fmt: skip
-                if not resumed(response, written):
-                    raise broke_off(written, exc, shown, resumable=False) from None
-                continue
-            if not block:
-                return written
-            write(block)
-            written += len(block)
-    finally:
-        response.close()

@@ -9,8 +9,9 @@ tried again is the client's :class:`~mattermostdriver.retry.Retry` policy's call
 * :func:`download` streams a response body to a path (atomically) or a file object,
   resuming with a ``Range`` request when the connection drops mid-body.
 
-The async client has the same two in :mod:`mattermostdriver.aio_transfer`; the pieces
-that do no I/O are here and shared.
+Each is written once, as a flow (a generator that yields the requests to send, the blocks
+to read and the waits, and is sent back their results); :func:`run` runs it with blocking
+calls, and :mod:`mattermostdriver.aio_transfer` with ``await``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,19 @@ import io
 import os
 import stat
 import tempfile
-from typing import IO, Any, Callable, Mapping, Optional, Protocol, Tuple, Union
+from typing import (
+    IO,
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Generator,
+    Mapping,
+    NamedTuple,
+    Optional,
+    Protocol,
+    Tuple,
+    Union,
+)
 
 import requests
 import urllib3
@@ -30,7 +43,9 @@ from .options import Timeouts
 from .paths import build_path
 from .redaction import redact_url
 from .retry import IDEMPOTENT, Retry
-from .transport import Transport
+
+if TYPE_CHECKING:
+    from .transport import Transport
 
 __all__ = [  # the multipart names were here before mattermostdriver.multipart: kept for callers
     "BLOCK_SIZE",
@@ -68,6 +83,9 @@ class Client(Protocol):
 
     retry: Retry
     _sleep: Callable[[float], None]
+
+    @property
+    def transport(self) -> Transport: ...
 
     @property
     def timeouts(self) -> Timeouts: ...
@@ -237,16 +255,36 @@ class AtomicFile:
             pass
 
 
-# -- the sync transfers ---------------------------------------------------------------------------
-def upload_resumable(
-    client: Client,
+# -- the transfers, written once ----------------------------------------------------------------------
+class Call(NamedTuple):
+    """A step of a transfer: send this request (``client.make_request(method, endpoint, **kwargs)``)."""
+
+    method: str
+    endpoint: str
+    kwargs: Mapping[str, Any]
+
+
+class Read(NamedTuple):
+    """A step of a transfer: read up to ``size`` bytes of this streamed answer."""
+
+    response: requests.Response
+    size: int
+
+
+#: What a transfer flow yields: a request to send, a block to read, or seconds to wait. The
+#: runner sends back the answer (or throws in the exception) and returns the flow's value.
+Step = Union[Call, Read, float]
+Flow = Generator[Step, Any, Any]
+
+
+def upload_flow(
+    client: Any,
     channel_id: str,
     source: Source,
-    *,
-    filename: Optional[str] = None,
-    chunk_size: int = UPLOAD_CHUNK_SIZE,
-    progress: Optional[Progress] = None,
-) -> Any:
+    filename: Optional[str],
+    chunk_size: int,
+    progress: Optional[Progress],
+) -> Flow:
     """Upload a file through an upload session, chunk by chunk; return its FileInfo.
 
     See :meth:`~mattermostdriver.endpoints.uploads.Uploads.upload_file_resumable`.
@@ -254,9 +292,8 @@ def upload_resumable(
     fp, close, name = open_source(source, filename)
     try:
         plan = ChunkPlan(fp, chunk_size)
-        session = client.post(
-            "/uploads", options={"channel_id": channel_id, "filename": name, "file_size": plan.size}
-        )
+        body = {"channel_id": channel_id, "filename": name, "file_size": plan.size}
+        session = client.parse((yield Call("post", "/uploads", {"options": body})))
         if not isinstance(session, dict) or not isinstance(session.get("id"), str):
             raise UnexpectedResponse("the server answered the upload session without an id")
         path = build_path("/uploads/{}", session["id"])
@@ -265,14 +302,9 @@ def upload_resumable(
         while True:
             chunk, length = plan.next_chunk()
             try:
-                response = client.make_request(
-                    "post",
-                    path,
-                    data=chunk,
-                    headers={"Content-Type": "application/octet-stream"},
-                    # never resent whole: the server may have kept part of it; resumed below instead
-                    retry=False,
-                )
+                # never resent whole (the server may have kept part of it): resumed below instead
+                octets = {"Content-Type": "application/octet-stream"}
+                response = yield Call("post", path, {"data": chunk, "headers": octets, "retry": False})
             except (TransportError, ServerError, ClientError) as exc:
                 delay = client.retry.after_failure(
                     safety=IDEMPOTENT,
@@ -284,9 +316,9 @@ def upload_resumable(
                 plan.failures += 1
                 if not plan.resumable(exc) or delay is None:
                     raise
-                client._sleep(delay)
+                yield delay
                 try:
-                    state = client.get(path)
+                    state = client.parse((yield Call("get", path, {})))
                 except ResourceNotFound:
                     if plan.offset + length < plan.size:
                         raise
@@ -309,59 +341,53 @@ def upload_resumable(
             fp.close()
 
 
-def download(
-    client: Client,
+def download_flow(
+    client: Any,
     endpoint: str,
     dest: Destination,
-    *,
-    chunk_size: int = DOWNLOAD_CHUNK_SIZE,
-    params: Optional[Mapping[str, Any]] = None,
-    basepath: Optional[str] = None,
-) -> int:
-    """Stream the body of ``GET endpoint`` to ``dest`` and return the number of bytes written.
+    chunk_size: int,
+    params: Optional[Mapping[str, Any]],
+    basepath: Optional[str],
+) -> Flow:
+    """Stream the body of ``GET endpoint`` to ``dest``; return the number of bytes written.
 
     ``dest`` is a path, written atomically (into a temporary file beside it, renamed over
     it once complete; nothing is left behind after a failure), or a writable binary file
     object. A connection that drops mid-body is resumed with a ``Range`` request when the
     server supports it (as Mattermost's file routes do), as the retry policy allows.
-
-    Raises:
-        ApiError: the server answered with an error status.
-        TransportError: the connection failed and could not be resumed.
-
     """
     if chunk_size <= 0:
         raise ValueError("chunk_size must be positive")
-    if hasattr(dest, "write"):
-        return _stream_to(client, endpoint, dest, chunk_size, params, basepath)
-    target = AtomicFile(dest)
+    target = None if hasattr(dest, "write") else AtomicFile(dest)
+    out: Any = dest if target is None else target.out
     try:
-        written = _stream_to(client, endpoint, target.out, chunk_size, params, basepath)
-        target.commit()
+        written = yield from _body_flow(client, endpoint, out, chunk_size, params, basepath)
+        if target is not None:
+            target.commit()
     except BaseException:
-        target.discard()
+        if target is not None:
+            target.discard()
         raise
     return written
 
 
-def _stream_to(
-    client: Client,
+def _body_flow(
+    client: Any,
     endpoint: str,
     out: Any,
     chunk_size: int,
     params: Optional[Mapping[str, Any]],
     basepath: Optional[str],
-) -> int:
+) -> Flow:
     written = failures = written_at_failure = 0
-    response = client.make_request("get", endpoint, params=params, basepath=basepath, stream=True)
+    get = {"params": params, "basepath": basepath, "stream": True}
+    response = yield Call("get", endpoint, get)
     validator = resumable_download(response)
     shown = redact_url(client.build_url(endpoint, basepath))
-    timeouts = client.timeouts
     try:
         while True:
             try:
-                with Transport.deadline(timeouts):
-                    block = response.raw.read(chunk_size, decode_content=True)
+                block = yield Read(response, chunk_size)
             except BROKEN_DOWNLOAD as exc:
                 # failures in a row without progress are bounded by the retry policy
                 failures = 1 if written > written_at_failure else failures + 1
@@ -372,11 +398,8 @@ def _stream_to(
                 if validator is None or delay is None:
                     raise broke_off(written, exc, shown) from None
                 response.close()
-                client._sleep(delay)
-                response = client.make_request(
-                    "get", endpoint, params=params, basepath=basepath, stream=True,
-                    headers=resume_headers(written, validator),
-                )  # fmt: skip
+                yield delay
+                response = yield Call("get", endpoint, {**get, "headers": resume_headers(written, validator)})
                 if not resumed(response, written):
                     raise broke_off(written, exc, shown, resumable=False) from None
                 continue
@@ -386,3 +409,59 @@ def _stream_to(
             written += len(block)
     finally:
         response.close()
+
+
+def run(client: Client, flow: Flow) -> Any:
+    """Run a transfer flow with blocking calls."""
+    try:
+        step = next(flow)
+        while True:
+            try:
+                if isinstance(step, Call):
+                    result: Any = client.make_request(step.method, step.endpoint, **step.kwargs)
+                elif isinstance(step, Read):
+                    result = client.transport.read_block(step.response, step.size, client.timeouts)
+                else:
+                    client._sleep(step)
+                    result = None
+            except Exception as exc:  # the flow decides what a failure means
+                step = flow.throw(exc)
+                continue
+            step = flow.send(result)
+    except StopIteration as done:
+        return done.value
+    finally:
+        flow.close()
+
+
+def upload_resumable(
+    client: Client,
+    channel_id: str,
+    source: Source,
+    *,
+    filename: Optional[str] = None,
+    chunk_size: int = UPLOAD_CHUNK_SIZE,
+    progress: Optional[Progress] = None,
+) -> Any:
+    """Upload a file through an upload session (see :func:`upload_flow`); return its FileInfo."""
+    return run(client, upload_flow(client, channel_id, source, filename, chunk_size, progress))
+
+
+def download(
+    client: Client,
+    endpoint: str,
+    dest: Destination,
+    *,
+    chunk_size: int = DOWNLOAD_CHUNK_SIZE,
+    params: Optional[Mapping[str, Any]] = None,
+    basepath: Optional[str] = None,
+) -> int:
+    """Stream the body of ``GET endpoint`` to ``dest`` (see :func:`download_flow`).
+
+    Raises:
+        ApiError: the server answered with an error status.
+        TransportError: the connection failed and could not be resumed.
+
+    """
+    written: int = run(client, download_flow(client, endpoint, dest, chunk_size, params, basepath))
+    return written

@@ -279,6 +279,12 @@ class Transport:
             response.content  # noqa: B018 - read the body, as the pooled way does
         return response
 
+    @staticmethod
+    def read_block(response: requests.Response, size: int, timeouts: Timeouts) -> bytes:
+        """Read up to ``size`` bytes of a streamed body, under the attempt's deadline."""
+        with deadline(timeouts):
+            return bytes(response.raw.read(size, decode_content=True))
+
     #: Read a streamed body under an attempt's deadline (:func:`~mattermostdriver.deadline.deadline`).
     deadline = staticmethod(deadline)
 
