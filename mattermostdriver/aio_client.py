@@ -123,71 +123,8 @@ class AsyncClient(ClientBase):
         finally:
             flow.close()
 
-    async def get(
-        self, endpoint: str, options: Any = None, params: Optional[Mapping[str, Any]] = None, **kwargs: Any
-    ) -> Any:
-        """GET ``endpoint`` and return its JSON (or the Response for binary content)."""
-        return self.parse(await self.make_request("get", endpoint, options=options, params=params, **kwargs))
-
-    async def post(
-        self,
-        endpoint: str,
-        options: Any = None,
-        params: Optional[Mapping[str, Any]] = None,
-        data: Any = None,
-        files: Any = None,
-        **kwargs: Any,
-    ) -> Any:
-        """POST to ``endpoint`` and return its JSON."""
-        response = await self.make_request(
-            "post", endpoint, options=options, params=params, data=data, files=files, **kwargs
-        )
-        return self.parse(response)
-
-    async def put(
-        self,
-        endpoint: str,
-        options: Any = None,
-        params: Optional[Mapping[str, Any]] = None,
-        data: Any = None,
-        **kwargs: Any,
-    ) -> Any:
-        """PUT to ``endpoint`` and return its JSON."""
-        return self.parse(
-            await self.make_request("put", endpoint, options=options, params=params, data=data, **kwargs)
-        )
-
-    async def patch(
-        self,
-        endpoint: str,
-        options: Any = None,
-        params: Optional[Mapping[str, Any]] = None,
-        data: Any = None,
-        **kwargs: Any,
-    ) -> Any:
-        """PATCH ``endpoint`` and return its JSON."""
-        return self.parse(
-            await self.make_request("patch", endpoint, options=options, params=params, data=data, **kwargs)
-        )
-
-    async def delete(
-        self,
-        endpoint: str,
-        options: Any = None,
-        params: Optional[Mapping[str, Any]] = None,
-        data: Any = None,
-        **kwargs: Any,
-    ) -> Any:
-        """DELETE ``endpoint`` and return its JSON."""
-        return self.parse(
-            await self.make_request("delete", endpoint, options=options, params=params, data=data, **kwargs)
-        )
-
-    async def head(
-        self, endpoint: str, params: Optional[Mapping[str, Any]] = None, **kwargs: Any
-    ) -> requests.Response:
-        """HEAD ``endpoint`` and return the Response (its headers)."""
-        return await self.make_request("head", endpoint, params=params, **kwargs)
+    async def _parsed(self, response: Awaitable[requests.Response]) -> Any:
+        return self.parse(await response)
 
     # -- what endpoint methods with logic of their own call ---------------------------------------
     def pages(

@@ -177,72 +177,8 @@ class Client(ClientBase):
         finally:
             flow.close()
 
-    def get(
-        self, endpoint: str, options: Any = None, params: Optional[Mapping[str, Any]] = None, **kwargs: Any
-    ) -> Any:
-        """GET ``endpoint`` and return its JSON (or the Response for binary content)."""
-        return self.parse(self.make_request("get", endpoint, options=options, params=params, **kwargs))
-
-    def post(
-        self,
-        endpoint: str,
-        options: Any = None,
-        params: Optional[Mapping[str, Any]] = None,
-        data: Any = None,
-        files: Any = None,
-        **kwargs: Any,
-    ) -> Any:
-        """POST to ``endpoint`` and return its JSON."""
-        return self.parse(
-            self.make_request(
-                "post", endpoint, options=options, params=params, data=data, files=files, **kwargs
-            )
-        )
-
-    def put(
-        self,
-        endpoint: str,
-        options: Any = None,
-        params: Optional[Mapping[str, Any]] = None,
-        data: Any = None,
-        **kwargs: Any,
-    ) -> Any:
-        """PUT to ``endpoint`` and return its JSON."""
-        return self.parse(
-            self.make_request("put", endpoint, options=options, params=params, data=data, **kwargs)
-        )
-
-    def patch(
-        self,
-        endpoint: str,
-        options: Any = None,
-        params: Optional[Mapping[str, Any]] = None,
-        data: Any = None,
-        **kwargs: Any,
-    ) -> Any:
-        """PATCH ``endpoint`` and return its JSON."""
-        return self.parse(
-            self.make_request("patch", endpoint, options=options, params=params, data=data, **kwargs)
-        )
-
-    def delete(
-        self,
-        endpoint: str,
-        options: Any = None,
-        params: Optional[Mapping[str, Any]] = None,
-        data: Any = None,
-        **kwargs: Any,
-    ) -> Any:
-        """DELETE ``endpoint`` and return its JSON."""
-        return self.parse(
-            self.make_request("delete", endpoint, options=options, params=params, data=data, **kwargs)
-        )
-
-    def head(
-        self, endpoint: str, params: Optional[Mapping[str, Any]] = None, **kwargs: Any
-    ) -> requests.Response:
-        """HEAD ``endpoint`` and return the Response (its headers)."""
-        return self.make_request("head", endpoint, params=params, **kwargs)
+    def _parsed(self, response: requests.Response) -> Any:
+        return self.parse(response)
 
     # -- what endpoint methods with logic of their own call (the async client has the same) --------
     def pages(

@@ -265,6 +265,79 @@ class ClientBase(RequestBuilder):
             args.append(redact(dict(parse_qsl(query))))
         log.debug(line, *args)
 
+    # -- the verbs: the JSON of a call (awaitable with the async client) --------------------------
+    def make_request(self, method: str, endpoint: str, *args: Any, **kwargs: Any) -> Any:
+        """Send one request: see :meth:`mattermostdriver.client.Client.make_request`."""
+        raise NotImplementedError
+
+    def _parsed(self, response: Any) -> Any:
+        """The JSON of ``response`` (the async client awaits it first)."""
+        raise NotImplementedError
+
+    def get(
+        self, endpoint: str, options: Any = None, params: Optional[Mapping[str, Any]] = None, **kwargs: Any
+    ) -> Any:
+        """GET ``endpoint`` and return its JSON (or the Response for binary content)."""
+        return self._parsed(self.make_request("get", endpoint, options=options, params=params, **kwargs))
+
+    def post(
+        self,
+        endpoint: str,
+        options: Any = None,
+        params: Optional[Mapping[str, Any]] = None,
+        data: Any = None,
+        files: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        """POST to ``endpoint`` and return its JSON."""
+        sent = self.make_request(
+            "post", endpoint, options=options, params=params, data=data, files=files, **kwargs
+        )
+        return self._parsed(sent)
+
+    def put(
+        self,
+        endpoint: str,
+        options: Any = None,
+        params: Optional[Mapping[str, Any]] = None,
+        data: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        """PUT to ``endpoint`` and return its JSON."""
+        return self._parsed(
+            self.make_request("put", endpoint, options=options, params=params, data=data, **kwargs)
+        )
+
+    def patch(
+        self,
+        endpoint: str,
+        options: Any = None,
+        params: Optional[Mapping[str, Any]] = None,
+        data: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        """PATCH ``endpoint`` and return its JSON."""
+        return self._parsed(
+            self.make_request("patch", endpoint, options=options, params=params, data=data, **kwargs)
+        )
+
+    def delete(
+        self,
+        endpoint: str,
+        options: Any = None,
+        params: Optional[Mapping[str, Any]] = None,
+        data: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        """DELETE ``endpoint`` and return its JSON."""
+        return self._parsed(
+            self.make_request("delete", endpoint, options=options, params=params, data=data, **kwargs)
+        )
+
+    def head(self, endpoint: str, params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Any:
+        """HEAD ``endpoint`` and return the Response (its headers)."""
+        return self.make_request("head", endpoint, params=params, **kwargs)
+
     # -- JSON helpers (7.3.2) -------------------------------------------------------------------
     @staticmethod
     def parse(response: requests.Response) -> Any:
