@@ -28,12 +28,33 @@ import inspect
 import json
 import logging
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Dict, Optional, Type
+from typing import Any, Callable, Dict, Mapping, Optional, Protocol, Set, Type
 
-from .events import hello_connection_id, loads_object
+from .events import EventHandler, hello_connection_id, loads_object
 
-if TYPE_CHECKING:
-    from .listener import EventHandler, Websocket
+
+class Websocket(Protocol):
+    """What these coroutines use of :class:`mattermostdriver.websocket.Websocket`."""
+
+    _wakers: Set[Callable[[], None]]
+
+    @property
+    def options(self) -> Mapping[str, Any]: ...
+
+    @property
+    def _token(self) -> str: ...
+
+    @property
+    def _alive(self) -> bool: ...
+
+    @property
+    def _connection_id(self) -> Optional[str]: ...
+
+    @_connection_id.setter
+    def _connection_id(self, value: Optional[str]) -> None: ...
+
+    def _out(self, text: str, message: Dict[str, Any]) -> Any: ...
+
 
 __all__ = ["authenticate", "start_loop"]
 

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Dict, Optional
+from typing import Any, Callable, Dict, Optional
+
+#: A handler receives each message as the raw JSON text; it may be ``async def``.
+EventHandler = Callable[[Any], Any]
+#: ``on_resync(old_connection_id, new_connection_id)``; it may be ``async def``.
+ResyncHandler = Callable[[str, str], Any]
 
 __all__ = ["NESTED_JSON_FIELDS", "decode_event", "hello_connection_id", "loads_object"]
 

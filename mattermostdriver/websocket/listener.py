@@ -13,15 +13,12 @@ from ..options import Options
 from . import compat
 from .actions import Actions
 from .engine import END, Resync
+from .events import EventHandler, ResyncHandler
 
 __all__ = ["EventHandler", "ResyncHandler", "THREAD_NAME", "Websocket"]
 
 log = logging.getLogger("mattermostdriver.websocket")
 
-#: A handler receives each message as the raw JSON text; it may be ``async def``.
-EventHandler = Callable[[Any], Any]
-#: ``on_resync(old_connection_id, new_connection_id)``; it may be ``async def``.
-ResyncHandler = Callable[[str, str], Any]
 
 #: The name of the engine's thread (the dispatcher of :meth:`Websocket.start` adds ``-handler``).
 THREAD_NAME = "mattermostdriver-websocket"
