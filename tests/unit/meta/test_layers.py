@@ -21,7 +21,7 @@ NAME = "mattermostdriver"
 LAYERS: Dict[int, Tuple[str, ...]] = {
     1: ("version", "paths", "redaction", "retry", "exceptions", "multipart", "options", "logs", "pagination"),
     2: ("deadline", "transport", "aio_transport"),
-    3: ("outgoing", "core", "client", "transfer", "aio_client", "aio_transfer", "websocket"),
+    3: ("outgoing", "core", "client", "sources", "transfer", "aio_client", "aio_transfer", "websocket"),
     4: ("endpoints",),
     5: ("driver", "aio_driver"),
     6: ("cli", "__main__"),
