@@ -70,7 +70,7 @@ POST = {
     "reply_count": 0,
     "metadata": {},
 }
-#: POST /api/v4/files: the upload sink's answer (the body is read and discarded).
+#: POST /api/v4/files: the upload sink's answer (the body is read whole, then discarded).
 FILES = {"file_infos": [{"id": "f" * 26, "name": "big.bin", "size": 0}], "client_ids": []}
 
 CONFIG = """
@@ -97,12 +97,18 @@ http {{
         ssl_protocols TLSv1.2 TLSv1.3;
         location = /api/v4/users/me {{ default_type application/json; return 200 '{user_json}'; }}
         location = /api/v4/posts {{ default_type application/json; return 201 '{post_json}'; }}
-        location = /api/v4/files {{ default_type application/json; return 201 '{files_json}'; }}
+        # the whole upload is read (buffered to a temporary file) before the answer comes, as
+        # Mattermost reads it: a client that stops sending on an early answer gains nothing
+        location = /api/v4/files {{ proxy_pass http://127.0.0.1:{sink_port}/sink; }}
         location /api/v4/files/ {{
             alias {root}/files/;
             default_type application/octet-stream;
         }}
         location / {{ return 404; }}
+    }}
+    server {{
+        listen 127.0.0.1:{sink_port};
+        location = /sink {{ default_type application/json; return 201 '{files_json}'; }}
     }}
 }}
 """
@@ -167,6 +173,7 @@ class Nginx:
         config = CONFIG.format(
             root=root,
             port=self.port,
+            sink_port=free_port(),
             user="user root;" if os.geteuid() == 0 else "",
             user_json=json.dumps(USER, separators=(",", ":")),
             post_json=json.dumps(POST, separators=(",", ":")),

@@ -179,10 +179,13 @@ class AiohttpTransport:
         key = timeouts if not stream else Timeouts(timeouts.connect, timeouts.read, 0.0)
         made = self._timeouts.get(key)
         if made is None:
+            # a whole answer must come within the total deadline (which, at connect + read
+            # seconds by default, also bounds any wait between two reads); a streamed one must
+            # keep coming (each block is read under the deadline, see read_block)
             made = self._timeouts[key] = self._aiohttp.ClientTimeout(
                 total=None if stream else timeouts.total,
                 sock_connect=timeouts.connect,
-                sock_read=min(timeouts.read, timeouts.total),
+                sock_read=timeouts.read if stream else None,
             )
         return made
 
