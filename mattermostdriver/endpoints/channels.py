@@ -399,13 +399,15 @@ class Channels(TeamChannels, ChannelExtras):
 
     def get_channel_members_timezones(
         self, channel_id: str, params: Optional[Dict[str, Any]] = None
-    ) -> List[str]:
+    ) -> Optional[List[str]]:
         """GET /api/v4/channels/{channel_id}/timezones
 
         Get timezones in a channel.
         """
+        # None (JSON null) when no member has a timezone set
         return cast(
-            "List[str]", self.client.get(self.path("/channels/{}/timezones", channel_id), params=params)
+            "Optional[List[str]]",
+            self.client.get(self.path("/channels/{}/timezones", channel_id), params=params),
         )
 
     def get_channel_moderations(

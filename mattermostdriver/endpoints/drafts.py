@@ -65,7 +65,7 @@ class Drafts(Base):
 
     def get_drafts(
         self, user_id: str, team_id: str, params: Optional[Dict[str, Any]] = None
-    ) -> List[Dict[str, Any]]:
+    ) -> Optional[List[Dict[str, Any]]]:
         """GET /api/v4/users/{user_id}/teams/{team_id}/drafts
 
         Get synced drafts for a team.
@@ -76,8 +76,9 @@ class Drafts(Base):
 
         Synced drafts must be on (``ServiceSettings.AllowSyncedDrafts``): otherwise the server answers 501.
         """
+        # None (JSON null) when the user has no drafts
         return cast(
-            "List[Dict[str, Any]]",
+            "Optional[List[Dict[str, Any]]]",
             self.client.get(self.path("/users/{}/teams/{}/drafts", user_id, team_id), params=params),
         )
 

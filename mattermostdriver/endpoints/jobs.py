@@ -57,7 +57,7 @@ class Jobs(Base):
         per_page: Optional[int] = None,
         job_type: Optional[str] = None,
         status: Optional[str] = None,
-    ) -> List[Dict[str, Any]]:
+    ) -> Optional[List[Dict[str, Any]]]:
         """GET /api/v4/jobs
 
         Get the jobs.
@@ -69,8 +69,9 @@ class Jobs(Base):
         * ``job_type``: The type of jobs to fetch.
         * ``status``: The status of jobs to fetch.
         """
+        # None (JSON null) when the page is empty (past the end)
         return cast(
-            "List[Dict[str, Any]]",
+            "Optional[List[Dict[str, Any]]]",
             self.client.get(
                 "/jobs", params=query(params, page=page, per_page=per_page, job_type=job_type, status=status)
             ),

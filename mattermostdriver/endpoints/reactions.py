@@ -48,9 +48,12 @@ class Reactions(Base):
             "Dict[str, Any]", self.client.post("/posts/ids/reactions", options=options, params=params)
         )
 
-    def get_reactions_of_post(self, post_id: str) -> List[Dict[str, Any]]:
+    def get_reactions_of_post(self, post_id: str) -> Optional[List[Dict[str, Any]]]:
         """GET /api/v4/posts/{post_id}/reactions
 
         Get a list of reactions to a post.
         """
-        return cast("List[Dict[str, Any]]", self.client.get(self.path("/posts/{}/reactions", post_id)))
+        # None (JSON null) when the post has no reactions
+        return cast(
+            "Optional[List[Dict[str, Any]]]", self.client.get(self.path("/posts/{}/reactions", post_id))
+        )

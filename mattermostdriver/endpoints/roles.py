@@ -19,12 +19,13 @@ class Roles(Base):
         """
         return cast("List[Dict[str, Any]]", self.client.get("/roles", params=params))
 
-    def get_list_of_roles_by_name(self, options: Any = None) -> List[Dict[str, Any]]:
+    def get_list_of_roles_by_name(self, options: Any = None) -> Optional[List[Dict[str, Any]]]:
         """POST /api/v4/roles/names
 
         Get a list of roles by name: ``options`` is the list of names.
         """
-        return cast("List[Dict[str, Any]]", self.client.post("/roles/names", options=options))
+        # None (JSON null) when none of the names is a role
+        return cast("Optional[List[Dict[str, Any]]]", self.client.post("/roles/names", options=options))
 
     def get_role_by_id(self, role_id: str) -> Dict[str, Any]:
         """GET /api/v4/roles/{role_id}

@@ -139,7 +139,7 @@ class System(SystemExtras):
         *,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> List[Dict[str, Any]]:
+    ) -> Optional[List[Dict[str, Any]]]:
         """GET /api/v4/audits
 
         Get audits.
@@ -149,8 +149,9 @@ class System(SystemExtras):
         * ``page``: The page to select.
         * ``per_page``: The number of audits per page.
         """
+        # None (JSON null) when the page is empty (past the end)
         return cast(
-            "List[Dict[str, Any]]",
+            "Optional[List[Dict[str, Any]]]",
             self.client.get("/audits", params=query(params, page=page, per_page=per_page)),
         )
 
@@ -187,12 +188,13 @@ class System(SystemExtras):
             ),
         )
 
-    def get_configuration_environment(self) -> Dict[str, Any]:
+    def get_configuration_environment(self) -> Optional[Dict[str, Any]]:
         """GET /api/v4/config/environment
 
         Get configuration made through environment variables.
         """
-        return cast("Dict[str, Any]", self.client.get("/config/environment"))
+        # None (JSON null) when no setting is overridden by the environment
+        return cast("Optional[Dict[str, Any]]", self.client.get("/config/environment"))
 
     def get_image_by_url(self, params: Optional[Dict[str, Any]] = None) -> requests.Response:
         """GET /api/v4/image

@@ -306,12 +306,13 @@ class Users(UserExtras):
             ),
         )
 
-    def get_user_audits(self, user_id: str) -> List[Dict[str, Any]]:
+    def get_user_audits(self, user_id: str) -> Optional[List[Dict[str, Any]]]:
         """GET /api/v4/users/{user_id}/audits
 
         Get user's audits.
         """
-        return cast("List[Dict[str, Any]]", self.client.get(self.path("/users/{}/audits", user_id)))
+        # None (JSON null) when the page is empty (past the end)
+        return cast("Optional[List[Dict[str, Any]]]", self.client.get(self.path("/users/{}/audits", user_id)))
 
     def get_user_by_email(self, email: str) -> User:
         """GET /api/v4/users/email/{email}
