@@ -4,24 +4,18 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterator, List, Optional, cast
 
-import requests
-
 from ..types import StatusOK, User
 from .base import query
+from .user_admin import UserAdmin
+from .user_auth import UserAuth
 from .user_extras import UserExtras
+from .user_sessions import UserSessions
 
 
-class Users(UserExtras):
+class Users(UserAuth, UserSessions, UserAdmin, UserExtras):
     """The ``users`` routes."""
 
     endpoint = "/users"
-
-    def attach_mobile_device(self, options: Any = None) -> StatusOK:
-        """PUT /api/v4/users/sessions/device
-
-        Attach mobile device and extra props to the session object.
-        """
-        return cast("StatusOK", self.client.put("/users/sessions/device", options=options))
 
     def autocomplete_users(
         self,
@@ -51,16 +45,6 @@ class Users(UserExtras):
             ),
         )
 
-    def check_mfa(self, options: Any = None) -> Dict[str, Any]:
-        """POST /api/v4/users/mfa
-
-        Check MFA.
-
-        Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
-        kept for callers of older servers, which still serve it.
-        """
-        return cast("Dict[str, Any]", self.client.post("/users/mfa", options=options))
-
     def create_user(
         self,
         options: Any = None,
@@ -80,54 +64,12 @@ class Users(UserExtras):
         """
         return cast("User", self.client.post("/users", options=options, params=query(params, t=t, iid=iid)))
 
-    def create_user_access_token(self, user_id: str, options: Any = None) -> Dict[str, Any]:
-        """POST /api/v4/users/{user_id}/tokens
-
-        Create a user access token.
-        """
-        return cast(
-            "Dict[str, Any]", self.client.post(self.path("/users/{}/tokens", user_id), options=options)
-        )
-
     def deactivate_user(self, user_id: str) -> StatusOK:
         """DELETE /api/v4/users/{user_id}
 
         Deactivate a user account.
         """
         return cast("StatusOK", self.client.delete(self.path("/users/{}", user_id)))
-
-    def demote_user_to_guest(
-        self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> StatusOK:
-        """POST /api/v4/users/{user_id}/demote
-
-        Demote a user to a guest.
-        """
-        return cast(
-            "StatusOK",
-            self.client.post(self.path("/users/{}/demote", user_id), options=options, params=params),
-        )
-
-    def disable_personal_access_token(self, options: Any = None) -> StatusOK:
-        """POST /api/v4/users/tokens/disable
-
-        Disable personal access token.
-        """
-        return cast("StatusOK", self.client.post("/users/tokens/disable", options=options))
-
-    def enable_personal_access_token(self, options: Any = None) -> StatusOK:
-        """POST /api/v4/users/tokens/enable
-
-        Enable personal access token.
-        """
-        return cast("StatusOK", self.client.post("/users/tokens/enable", options=options))
-
-    def generate_mfa(self, user_id: str) -> Dict[str, Any]:
-        """POST /api/v4/users/{user_id}/mfa/generate
-
-        Generate MFA secret.
-        """
-        return cast("Dict[str, Any]", self.client.post(self.path("/users/{}/mfa/generate", user_id)))
 
     def get_channel_members_with_team_data_for_user(
         self,
@@ -152,30 +94,12 @@ class Users(UserExtras):
             params=query(params, page=page, per_page=per_page),
         )
 
-    def get_default_profile_image(
-        self, user_id: str, params: Optional[Dict[str, Any]] = None
-    ) -> requests.Response:
-        """GET /api/v4/users/{user_id}/image/default
-
-        Return user's default (generated) profile image.
-        """
-        return cast(
-            "requests.Response", self.client.get(self.path("/users/{}/image/default", user_id), params=params)
-        )
-
     def get_known_users(self, params: Optional[Dict[str, Any]] = None) -> List[str]:
         """GET /api/v4/users/known
 
         Get user IDs of known users.
         """
         return cast("List[str]", self.client.get("/users/known", params=params))
-
-    def get_login_type(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
-        """POST /api/v4/users/login/type
-
-        Get login authentication type.
-        """
-        return cast("Dict[str, Any]", self.client.post("/users/login/type", options=options, params=params))
 
     def get_server_limits(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/limits/server
@@ -254,66 +178,6 @@ class Users(UserExtras):
         """
         return cast("User", self.client.get(self.path("/users/{}", user_id)))
 
-    def get_user_access_token(self, token_id: str) -> Dict[str, Any]:
-        """GET /api/v4/users/tokens/{token_id}
-
-        Get a user access token.
-        """
-        return cast("Dict[str, Any]", self.client.get(self.path("/users/tokens/{}", token_id)))
-
-    def get_user_access_tokens(
-        self,
-        params: Optional[Dict[str, Any]] = None,
-        *,
-        page: Optional[int] = None,
-        per_page: Optional[int] = None,
-    ) -> List[Dict[str, Any]]:
-        """GET /api/v4/users/tokens
-
-        Get user access tokens.
-
-        Query parameters (keyword-only arguments):
-
-        * ``page``: The page to select.
-        * ``per_page``: The number of tokens per page.
-        """
-        return cast(
-            "List[Dict[str, Any]]",
-            self.client.get("/users/tokens", params=query(params, page=page, per_page=per_page)),
-        )
-
-    def get_user_access_tokens_for_user(
-        self,
-        user_id: str,
-        params: Optional[Dict[str, Any]] = None,
-        *,
-        page: Optional[int] = None,
-        per_page: Optional[int] = None,
-    ) -> List[Dict[str, Any]]:
-        """GET /api/v4/users/{user_id}/tokens
-
-        Get user access tokens.
-
-        Query parameters (keyword-only arguments):
-
-        * ``page``: The page to select.
-        * ``per_page``: The number of tokens per page.
-        """
-        return cast(
-            "List[Dict[str, Any]]",
-            self.client.get(
-                self.path("/users/{}/tokens", user_id), params=query(params, page=page, per_page=per_page)
-            ),
-        )
-
-    def get_user_audits(self, user_id: str) -> Optional[List[Dict[str, Any]]]:
-        """GET /api/v4/users/{user_id}/audits
-
-        Get user's audits.
-        """
-        # None (JSON null) when the page is empty (past the end)
-        return cast("Optional[List[Dict[str, Any]]]", self.client.get(self.path("/users/{}/audits", user_id)))
-
     def get_user_by_email(self, email: str) -> User:
         """GET /api/v4/users/email/{email}
 
@@ -327,35 +191,6 @@ class Users(UserExtras):
         Get a user by username.
         """
         return cast("User", self.client.get(self.path("/users/username/{}", username)))
-
-    def get_user_profile_image(self, user_id: str) -> requests.Response:
-        """GET /api/v4/users/{user_id}/image
-
-        Get user's profile image.
-
-        Query parameters (keyword-only arguments):
-
-        * ``_``: Not used by the server.
-        """
-        return cast("requests.Response", self.client.get(self.path("/users/{}/image", user_id)))
-
-    def get_user_sessions(self, user_id: str) -> List[Dict[str, Any]]:
-        """GET /api/v4/users/{user_id}/sessions
-
-        Get user's sessions.
-        """
-        return cast("List[Dict[str, Any]]", self.client.get(self.path("/users/{}/sessions", user_id)))
-
-    def get_user_terms_of_service(
-        self, user_id: str, params: Optional[Dict[str, Any]] = None
-    ) -> Dict[str, Any]:
-        """GET /api/v4/users/{user_id}/terms_of_service
-
-        Fetches user's latest terms of service action if the latest action was for acceptance.
-        """
-        return cast(
-            "Dict[str, Any]", self.client.get(self.path("/users/{}/terms_of_service", user_id), params=params)
-        )
 
     def get_users(
         self,
@@ -483,95 +318,12 @@ class Users(UserExtras):
             self.client.get("/users/invalid_emails", params=query(params, page=page, per_page=per_page)),
         )
 
-    def login_by_cws_token(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
-        """POST /api/v4/users/login/cws
-
-        Auto-Login to Mattermost server using CWS token.
-        """
-        # Any: the server answers a redirect to the web app (its HTML page is raised)
-        return self.client.post("/users/login/cws", options=options, params=params)
-
-    def login_intune(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> User:
-        """POST /oauth/intune
-
-        Login with Microsoft Intune MAM.
-        """
-        return cast(
-            "User",
-            self.client.post(
-                "/oauth/intune", options=options, params=params, basepath=self.client.options["site_path"]
-            ),
-        )
-
-    def login_sso_code_exchange(
-        self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Dict[str, Any]:
-        """POST /api/v4/users/login/sso/code-exchange
-
-        Exchange SSO login code for session tokens.
-        """
-        return cast(
-            "Dict[str, Any]",
-            self.client.post("/users/login/sso/code-exchange", options=options, params=params),
-        )
-
-    def login_user(self, options: Any) -> requests.Response:
-        """POST /api/v4/users/login
-
-        Log in with ``{"login_id", "password"[, "token" (MFA code)]}``. Returns the
-        :class:`requests.Response`, as 7.3.2 did: the session token is its ``Token`` header.
-        :meth:`mattermostdriver.Driver.login` does all of this for you.
-        """
-        return self.client.make_request("post", "/users/login", options=options)
-
-    def logout_user(self) -> StatusOK:
-        """POST /api/v4/users/logout
-
-        Logout from the Mattermost server.
-        """
-        return cast("StatusOK", self.client.post("/users/logout"))
-
-    def migrate_auth_to_ldap(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
-        """POST /api/v4/users/migrate_auth/ldap
-
-        Migrate user accounts authentication type to LDAP.
-        """
-        return cast("StatusOK", self.client.post("/users/migrate_auth/ldap", options=options, params=params))
-
-    def migrate_auth_to_saml(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
-        """POST /api/v4/users/migrate_auth/saml
-
-        Migrate user accounts authentication type to SAML.
-        """
-        return cast("StatusOK", self.client.post("/users/migrate_auth/saml", options=options, params=params))
-
     def patch_user(self, user_id: str, options: Any = None) -> User:
         """PUT /api/v4/users/{user_id}/patch
 
         Patch a user.
         """
         return cast("User", self.client.put(self.path("/users/{}/patch", user_id), options=options))
-
-    def permanent_delete_all_users(
-        self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> StatusOK:
-        """DELETE /api/v4/users
-
-        Permanent delete all users.
-        """
-        return cast("StatusOK", self.client.delete("/users", options=options, params=params))
-
-    def promote_guest_to_user(
-        self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> StatusOK:
-        """POST /api/v4/users/{user_id}/promote
-
-        Promote a guest to user.
-        """
-        return cast(
-            "StatusOK",
-            self.client.post(self.path("/users/{}/promote", user_id), options=options, params=params),
-        )
 
     def publish_user_typing(
         self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -585,84 +337,6 @@ class Users(UserExtras):
             self.client.post(self.path("/users/{}/typing", user_id), options=options, params=params),
         )
 
-    def register_terms_of_service_action(
-        self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> StatusOK:
-        """POST /api/v4/users/{user_id}/terms_of_service
-
-        Records user action when they accept or decline custom terms of service.
-        """
-        return cast(
-            "StatusOK",
-            self.client.post(
-                self.path("/users/{}/terms_of_service", user_id), options=options, params=params
-            ),
-        )
-
-    def reset_password(self, options: Any = None) -> StatusOK:
-        """POST /api/v4/users/password/reset
-
-        Reset password.
-        """
-        return cast("StatusOK", self.client.post("/users/password/reset", options=options))
-
-    def reset_password_failed_attempts(
-        self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> StatusOK:
-        """POST /api/v4/users/{user_id}/reset_failed_attempts
-
-        Reset the failed password attempts for a user.
-        """
-        return cast(
-            "StatusOK",
-            self.client.post(
-                self.path("/users/{}/reset_failed_attempts", user_id), options=options, params=params
-            ),
-        )
-
-    def revoke_all_user_sessions(self, user_id: str) -> StatusOK:
-        """POST /api/v4/users/{user_id}/sessions/revoke/all
-
-        Revoke all active sessions for a user.
-        """
-        return cast("StatusOK", self.client.post(self.path("/users/{}/sessions/revoke/all", user_id)))
-
-    def revoke_sessions_from_all_users(
-        self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> StatusOK:
-        """POST /api/v4/users/sessions/revoke/all
-
-        Revoke all sessions from all users.
-        """
-        return cast(
-            "StatusOK", self.client.post("/users/sessions/revoke/all", options=options, params=params)
-        )
-
-    def revoke_user_access_token(
-        self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> StatusOK:
-        """POST /api/v4/users/tokens/revoke
-
-        Revoke a user access token.
-        """
-        return cast("StatusOK", self.client.post("/users/tokens/revoke", options=options, params=params))
-
-    def revoke_user_session(self, user_id: str, options: Any = None) -> StatusOK:
-        """POST /api/v4/users/{user_id}/sessions/revoke
-
-        Revoke a user session.
-        """
-        return cast(
-            "StatusOK", self.client.post(self.path("/users/{}/sessions/revoke", user_id), options=options)
-        )
-
-    def search_tokens(self, options: Any = None) -> List[Dict[str, Any]]:
-        """POST /api/v4/users/tokens/search
-
-        Search tokens.
-        """
-        return cast("List[Dict[str, Any]]", self.client.post("/users/tokens/search", options=options))
-
     def search_users(self, options: Any = None) -> List[User]:
         """POST /api/v4/users/search
 
@@ -670,108 +344,12 @@ class Users(UserExtras):
         """
         return cast("List[User]", self.client.post("/users/search", options=options))
 
-    def send_password_reset_mail(self, options: Any = None) -> StatusOK:
-        """POST /api/v4/users/password/reset/send
-
-        Send password reset email.
-        """
-        return cast("StatusOK", self.client.post("/users/password/reset/send", options=options))
-
-    def send_verification_mail(self, options: Any = None) -> StatusOK:
-        """POST /api/v4/users/email/verify/send
-
-        Send verification email.
-        """
-        return cast("StatusOK", self.client.post("/users/email/verify/send", options=options))
-
-    def set_default_profile_image(
-        self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> StatusOK:
-        """DELETE /api/v4/users/{user_id}/image
-
-        Delete user's profile image.
-        """
-        return cast(
-            "StatusOK",
-            self.client.delete(self.path("/users/{}/image", user_id), options=options, params=params),
-        )
-
-    def set_user_profile_image(self, user_id: str, files: Any) -> StatusOK:
-        """POST /api/v4/users/{user_id}/image
-
-        Set user's profile image.
-        """
-        return cast("StatusOK", self.client.post(self.path("/users/{}/image", user_id), files=files))
-
-    def switch_login_method(self, options: Any = None) -> Dict[str, Any]:
-        """POST /api/v4/users/login/switch
-
-        Switch login method.
-        """
-        return cast("Dict[str, Any]", self.client.post("/users/login/switch", options=options))
-
     def update_user(self, user_id: str, options: Any = None) -> User:
         """PUT /api/v4/users/{user_id}
 
         Update a user.
         """
         return cast("User", self.client.put(self.path("/users/{}", user_id), options=options))
-
-    def update_user_active_status(self, user_id: str, options: Any = None) -> StatusOK:
-        """PUT /api/v4/users/{user_id}/active
-
-        Activate or deactivate a user.
-        """
-        return cast("StatusOK", self.client.put(self.path("/users/{}/active", user_id), options=options))
-
-    def update_user_authentication_method(self, user_id: str, options: Any = None) -> Dict[str, Any]:
-        """PUT /api/v4/users/{user_id}/auth
-
-        Update a user's authentication method.
-        """
-        return cast("Dict[str, Any]", self.client.put(self.path("/users/{}/auth", user_id), options=options))
-
-    def update_user_mfa(self, user_id: str, options: Any = None) -> StatusOK:
-        """PUT /api/v4/users/{user_id}/mfa
-
-        Update a user's MFA.
-        """
-        return cast("StatusOK", self.client.put(self.path("/users/{}/mfa", user_id), options=options))
-
-    def update_user_password(self, user_id: str, options: Any = None) -> StatusOK:
-        """PUT /api/v4/users/{user_id}/password
-
-        Update a user's password.
-        """
-        return cast("StatusOK", self.client.put(self.path("/users/{}/password", user_id), options=options))
-
-    def update_user_role(self, user_id: str, options: Any = None) -> StatusOK:
-        """PUT /api/v4/users/{user_id}/roles
-
-        Update a user's roles.
-        """
-        return cast("StatusOK", self.client.put(self.path("/users/{}/roles", user_id), options=options))
-
-    def verify_user_email(self, options: Any = None) -> StatusOK:
-        """POST /api/v4/users/email/verify
-
-        Verify user email.
-        """
-        return cast("StatusOK", self.client.post("/users/email/verify", options=options))
-
-    def verify_user_email_without_token(
-        self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> User:
-        """POST /api/v4/users/{user_id}/email/verify/member
-
-        Verify user email by ID.
-        """
-        return cast(
-            "User",
-            self.client.post(
-                self.path("/users/{}/email/verify/member", user_id), options=options, params=params
-            ),
-        )
 
     def iter_users(self, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200) -> Iterator[User]:
         """GET /api/v4/users
