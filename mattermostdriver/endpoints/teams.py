@@ -8,7 +8,7 @@ import requests
 
 from ..types import StatusOK, Team
 from .base import query
-from .channels import TeamChannels
+from .team_channels import TeamChannels
 
 
 class Teams(TeamChannels):
