@@ -9,14 +9,16 @@ objects (``driver.users.get_user("me")`` is a :class:`User`), so that an editor 
 Every class is ``total=False``: the server leaves out empty fields (``omitempty``), sanitizes
 others for callers without permission (a user's ``email``), and adds fields over the versions,
 so no key is promised; the fields listed are the ones the API description documents, with
-the types it gives them. Read an optional field with ``.get()``.
+the types it gives them. Read an optional field with ``.get()``. A field the server sends as
+``null`` when it is unset (an 11.4 server does, for the pointer fields of its models) is
+``Optional``.
 
 Import them from here: ``from mattermostdriver.types import Post, User``.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, TypedDict
+from typing import Any, Dict, List, Optional, TypedDict
 
 __all__ = ["Channel", "FileInfo", "Post", "PostList", "StatusOK", "Team", "User", "WebsocketEvent"]
 
@@ -53,7 +55,8 @@ class User(TypedDict, total=False):
     bot_description: str
     notify_props: Dict[str, Any]
     props: Dict[str, Any]
-    timezone: Dict[str, Any]
+    #: ``null`` for an account whose timezone was never set.
+    timezone: Optional[Dict[str, Any]]
     last_password_update: int
     last_picture_update: int
     failed_attempts: int
@@ -79,9 +82,9 @@ class Team(TypedDict, total=False):
     allowed_domains: str
     invite_id: str
     allow_open_invite: bool
-    scheme_id: str
-    group_constrained: bool
-    policy_id: str
+    scheme_id: Optional[str]
+    group_constrained: Optional[bool]
+    policy_id: Optional[str]
 
 
 class Channel(TypedDict, total=False):
@@ -104,10 +107,11 @@ class Channel(TypedDict, total=False):
     total_msg_count: int
     extra_update_at: int
     creator_id: str
-    scheme_id: str
-    group_constrained: bool
-    shared: bool
-    props: Dict[str, Any]
+    scheme_id: Optional[str]
+    group_constrained: Optional[bool]
+    shared: Optional[bool]
+    policy_id: Optional[str]
+    props: Optional[Dict[str, Any]]
 
 
 class Post(TypedDict, total=False):
@@ -127,14 +131,15 @@ class Post(TypedDict, total=False):
     message: str
     #: ``""`` for a user's post; system posts have types such as ``"system_join_channel"``.
     type: str
-    props: Dict[str, Any]
+    props: Optional[Dict[str, Any]]
     hashtags: str
-    file_ids: List[str]
+    file_ids: Optional[List[str]]
     pending_post_id: str
     is_pinned: bool
     reply_count: int
     last_reply_at: int
-    participants: List[Dict[str, Any]]
+    #: The users who replied (:class:`User` dicts); ``null`` without replies.
+    participants: Optional[List[Dict[str, Any]]]
     #: Embeds, emojis, file infos, images, reactions, priority and acknowledgements.
     metadata: Dict[str, Any]
 
@@ -174,14 +179,15 @@ class FileInfo(TypedDict, total=False):
     width: int
     height: int
     has_preview_image: bool
-    mini_preview: str
+    #: A tiny base64 JPEG of an image, else ``null``.
+    mini_preview: Optional[str]
 
 
 class WebsocketEvent(TypedDict, total=False):
-    """One event of the websocket stream, decoded (see :func:`mattermostdriver.websocket.decode_event`).
+    """One event of the websocket stream: the JSON text a handler receives, parsed.
 
-    The 7.3.2 handler contract passes the frame's JSON text; decoded, it has this shape. The
-    ``data`` of some events holds JSON text in turn (a ``posted`` event's ``data["post"]``).
+    The ``data`` of some events holds JSON text in turn (a ``posted`` event's ``data["post"]``),
+    which :func:`mattermostdriver.websocket.decode_event` decodes.
     """
 
     #: The event type: ``"posted"``, ``"typing"``, ``"hello"``, ``"status_change"``...
