@@ -80,7 +80,7 @@ class AsyncDriver(DriverBase):
         """
         if self.options.get("token"):
             self.client.token = self.options["token"]
-            return self._logged_in(await self.users.get_user("me"), None)
+            return self._logged_in(await self.users.get_user("me"), None)  # type: ignore[misc]
         response = await self.users.login_user(self._login_body())  # type: ignore[misc]
         return self._logged_in(self.client.parse(response), response)
 
@@ -88,7 +88,7 @@ class AsyncDriver(DriverBase):
         """POST /api/v4/users/logout: end the session, forget the token and close the websocket."""
         self.disconnect()
         try:
-            return await self.users.logout_user()
+            return await self.users.logout_user()  # type: ignore[misc]
         finally:
             self._forget_session()
 

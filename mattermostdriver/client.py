@@ -180,6 +180,13 @@ class Client(ClientBase):
     def _parsed(self, response: requests.Response) -> Any:
         return self.parse(response)
 
+    if TYPE_CHECKING:  # the verbs of ClientBase, as they are typed here: head gives the Response
+
+        def head(
+            self, endpoint: str, params: Optional[Mapping[str, Any]] = None, **kwargs: Any
+        ) -> requests.Response:
+            """HEAD ``endpoint`` and return the Response (its headers)."""
+
     # -- what endpoint methods with logic of their own call (the async client has the same) --------
     def pages(
         self,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
 from .base import Base
 
@@ -16,7 +16,7 @@ class Agents(Base):
 
     endpoint = "/agents"
 
-    def get_agents(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_agents(self, params: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
         """GET /api/v4/agents
 
         Get available agents.
@@ -24,9 +24,9 @@ class Agents(Base):
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
-        return self.client.get("/agents", params=params)
+        return cast("List[Dict[str, Any]]", self.client.get("/agents", params=params))
 
-    def get_agents_status(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_agents_status(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/agents/status
 
         Get agents bridge status.
@@ -34,9 +34,9 @@ class Agents(Base):
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
-        return self.client.get("/agents/status", params=params)
+        return cast("Dict[str, Any]", self.client.get("/agents/status", params=params))
 
-    def get_llm_services(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_llm_services(self, params: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
         """GET /api/v4/llmservices
 
         Get available LLM services.
@@ -44,4 +44,4 @@ class Agents(Base):
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
-        return self.client.get("/llmservices", params=params)
+        return cast("List[Dict[str, Any]]", self.client.get("/llmservices", params=params))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
 from .base import Base
 
@@ -16,7 +16,7 @@ class AI(Base):
 
     endpoint = "/ai"
 
-    def get_ai_agents(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_ai_agents(self, params: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
         """GET /api/v4/ai/agents
 
         Get available AI agents.
@@ -27,9 +27,9 @@ class AI(Base):
         Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
         kept for callers of older servers, which still serve it.
         """
-        return self.client.get("/ai/agents", params=params)
+        return cast("List[Dict[str, Any]]", self.client.get("/ai/agents", params=params))
 
-    def get_ai_services(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_ai_services(self, params: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
         """GET /api/v4/ai/services
 
         Get available AI services.
@@ -40,4 +40,4 @@ class AI(Base):
         Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
         kept for callers of older servers, which still serve it.
         """
-        return self.client.get("/ai/services", params=params)
+        return cast("List[Dict[str, Any]]", self.client.get("/ai/services", params=params))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, cast
 
+from ..types import StatusOK
 from .base import Base
 
 
@@ -16,7 +17,9 @@ class AuditLogs(Base):
 
     endpoint = "/audit_logs"
 
-    def add_audit_log_certificate(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def add_audit_log_certificate(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> StatusOK:
         """POST /api/v4/audit_logs/certificate
 
         Upload audit log certificate.
@@ -24,11 +27,11 @@ class AuditLogs(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/audit_logs/certificate", options=options, params=params)
+        return cast("StatusOK", self.client.post("/audit_logs/certificate", options=options, params=params))
 
     def remove_audit_log_certificate(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/audit_logs/certificate
 
         Remove audit log certificate.
@@ -36,4 +39,4 @@ class AuditLogs(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.delete("/audit_logs/certificate", options=options, params=params)
+        return cast("StatusOK", self.client.delete("/audit_logs/certificate", options=options, params=params))

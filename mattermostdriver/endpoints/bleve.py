@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, cast
 
+from ..types import StatusOK
 from .base import Base
 
 
@@ -12,7 +13,7 @@ class Bleve(Base):
 
     endpoint = "/bleve"
 
-    def purge_bleve_indexes(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def purge_bleve_indexes(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """POST /api/v4/bleve/purge_indexes
 
         Purge all Bleve indexes.
@@ -20,4 +21,4 @@ class Bleve(Base):
         Removed in server 11.0, which retired Bleve search; the API description dropped it in v11.8. Kept for
         callers of older servers.
         """
-        return self.client.post("/bleve/purge_indexes", options=options, params=params)
+        return cast("StatusOK", self.client.post("/bleve/purge_indexes", options=options, params=params))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, cast
 
+from ..types import Channel
 from .base import Base
 
 
@@ -12,7 +13,7 @@ class Boards(Base):
 
     endpoint = "/boards"
 
-    def create_board(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def create_board(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Channel:
         """POST /api/v4/boards
 
         Create a board channel.
@@ -24,4 +25,4 @@ class Boards(Base):
         Needs the ``IntegratedBoards`` feature flag: without it the route is not registered and the server
         answers 404.
         """
-        return self.client.post("/boards", options=options, params=params)
+        return cast("Channel", self.client.post("/boards", options=options, params=params))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
 from .base import Base, query
 
@@ -18,7 +18,7 @@ class Bookmarks(Base):
 
     def create_channel_bookmark(
         self, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/channels/{channel_id}/bookmarks
 
         Create channel bookmark.
@@ -26,13 +26,14 @@ class Bookmarks(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post(
-            self.path("/channels/{}/bookmarks", channel_id), options=options, params=params
+        return cast(
+            "Dict[str, Any]",
+            self.client.post(self.path("/channels/{}/bookmarks", channel_id), options=options, params=params),
         )
 
     def delete_channel_bookmark(
         self, channel_id: str, bookmark_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """DELETE /api/v4/channels/{channel_id}/bookmarks/{bookmark_id}
 
         Delete channel bookmark.
@@ -40,8 +41,13 @@ class Bookmarks(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.delete(
-            self.path("/channels/{}/bookmarks/{}", channel_id, bookmark_id), options=options, params=params
+        return cast(
+            "Dict[str, Any]",
+            self.client.delete(
+                self.path("/channels/{}/bookmarks/{}", channel_id, bookmark_id),
+                options=options,
+                params=params,
+            ),
         )
 
     def list_channel_bookmarks_for_channel(
@@ -50,7 +56,7 @@ class Bookmarks(Base):
         params: Optional[Dict[str, Any]] = None,
         *,
         bookmarks_since: Optional[float] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/channels/{channel_id}/bookmarks
 
         Get channel bookmarks for Channel.
@@ -62,14 +68,17 @@ class Bookmarks(Base):
 
         * ``bookmarks_since``: Timestamp to filter the bookmarks with.
         """
-        return self.client.get(
-            self.path("/channels/{}/bookmarks", channel_id),
-            params=query(params, bookmarks_since=bookmarks_since),
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get(
+                self.path("/channels/{}/bookmarks", channel_id),
+                params=query(params, bookmarks_since=bookmarks_since),
+            ),
         )
 
     def update_channel_bookmark(
         self, channel_id: str, bookmark_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """PATCH /api/v4/channels/{channel_id}/bookmarks/{bookmark_id}
 
         Update channel bookmark.
@@ -77,13 +86,18 @@ class Bookmarks(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.patch(
-            self.path("/channels/{}/bookmarks/{}", channel_id, bookmark_id), options=options, params=params
+        return cast(
+            "Dict[str, Any]",
+            self.client.patch(
+                self.path("/channels/{}/bookmarks/{}", channel_id, bookmark_id),
+                options=options,
+                params=params,
+            ),
         )
 
     def update_channel_bookmark_sort_order(
         self, channel_id: str, bookmark_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """POST /api/v4/channels/{channel_id}/bookmarks/{bookmark_id}/sort_order
 
         Update channel bookmark's order.
@@ -91,8 +105,11 @@ class Bookmarks(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post(
-            self.path("/channels/{}/bookmarks/{}/sort_order", channel_id, bookmark_id),
-            options=options,
-            params=params,
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.post(
+                self.path("/channels/{}/bookmarks/{}/sort_order", channel_id, bookmark_id),
+                options=options,
+                params=params,
+            ),
         )

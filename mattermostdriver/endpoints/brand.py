@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, cast
 
+import requests
+
+from ..types import StatusOK
 from .base import Base
 
 
@@ -12,23 +15,23 @@ class Brand(Base):
 
     endpoint = "/brand"
 
-    def delete_brand_image(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def delete_brand_image(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """DELETE /api/v4/brand/image
 
         Delete current brand image.
         """
-        return self.client.delete("/brand/image", options=options, params=params)
+        return cast("StatusOK", self.client.delete("/brand/image", options=options, params=params))
 
-    def get_brand_image(self) -> Any:
+    def get_brand_image(self) -> requests.Response:
         """GET /api/v4/brand/image
 
         Get brand image.
         """
-        return self.client.get("/brand/image")
+        return cast("requests.Response", self.client.get("/brand/image"))
 
-    def upload_brand_image(self, files: Any) -> Any:
+    def upload_brand_image(self, files: Any) -> StatusOK:
         """POST /api/v4/brand/image
 
         Upload brand image.
         """
-        return self.client.post("/brand/image", files=files)
+        return cast("StatusOK", self.client.post("/brand/image", files=files))

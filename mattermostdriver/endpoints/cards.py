@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+from ..types import Post, StatusOK
 from .base import Base, query
 
 
@@ -18,7 +19,7 @@ class Cards(Base):
         params: Optional[Dict[str, Any]] = None,
         *,
         set_online: Optional[bool] = None,
-    ) -> Any:
+    ) -> Post:
         """POST /api/v4/cards
 
         Create a card post.
@@ -33,7 +34,9 @@ class Cards(Base):
 
         * ``set_online``: Whether to set the user status as online or not.
         """
-        return self.client.post("/cards", options=options, params=query(params, set_online=set_online))
+        return cast(
+            "Post", self.client.post("/cards", options=options, params=query(params, set_online=set_online))
+        )
 
     def delete_card(
         self,
@@ -42,7 +45,7 @@ class Cards(Base):
         params: Optional[Dict[str, Any]] = None,
         *,
         permanent: Optional[bool] = None,
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/cards/{post_id}
 
         Delete a card post.
@@ -57,11 +60,14 @@ class Cards(Base):
 
         * ``permanent``: Set to ``true`` to permanently delete the post
         """
-        return self.client.delete(
-            self.path("/cards/{}", post_id), options=options, params=query(params, permanent=permanent)
+        return cast(
+            "StatusOK",
+            self.client.delete(
+                self.path("/cards/{}", post_id), options=options, params=query(params, permanent=permanent)
+            ),
         )
 
-    def get_card_edit_history(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_card_edit_history(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> List[Post]:
         """GET /api/v4/cards/{post_id}/edit_history
 
         Get edit history for a card post.
@@ -72,9 +78,11 @@ class Cards(Base):
 
         Needs the ``IntegratedBoards`` feature flag: without it the routes are not registered (404).
         """
-        return self.client.get(self.path("/cards/{}/edit_history", post_id), params=params)
+        return cast(
+            "List[Post]", self.client.get(self.path("/cards/{}/edit_history", post_id), params=params)
+        )
 
-    def patch_card(self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def patch_card(self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Post:
         """PUT /api/v4/cards/{post_id}/patch
 
         Patch a card post.
@@ -85,9 +93,11 @@ class Cards(Base):
 
         Needs the ``IntegratedBoards`` feature flag: without it the routes are not registered (404).
         """
-        return self.client.put(self.path("/cards/{}/patch", post_id), options=options, params=params)
+        return cast(
+            "Post", self.client.put(self.path("/cards/{}/patch", post_id), options=options, params=params)
+        )
 
-    def update_card(self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def update_card(self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Post:
         """PUT /api/v4/cards/{post_id}
 
         Update a card post.
@@ -98,4 +108,4 @@ class Cards(Base):
 
         Needs the ``IntegratedBoards`` feature flag: without it the routes are not registered (404).
         """
-        return self.client.put(self.path("/cards/{}", post_id), options=options, params=params)
+        return cast("Post", self.client.put(self.path("/cards/{}", post_id), options=options, params=params))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+import requests
+
+from ..types import Channel
 from .base import Base, query
 
 
@@ -14,7 +17,7 @@ class ChannelExtras(Base):
 
     def convert_group_message_to_channel(
         self, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Channel:
         """POST /api/v4/channels/{channel_id}/convert_to_channel
 
         Convert group message to private channel.
@@ -23,11 +26,16 @@ class ChannelExtras(Base):
 
         An 11.4 server already serves it.
         """
-        return self.client.post(
-            self.path("/channels/{}/convert_to_channel", channel_id), options=options, params=params
+        return cast(
+            "Channel",
+            self.client.post(
+                self.path("/channels/{}/convert_to_channel", channel_id), options=options, params=params
+            ),
         )
 
-    def get_channels_member_count(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_channels_member_count(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """POST /api/v4/channels/stats/member_count
 
         Get member counts for multiple channels.
@@ -38,9 +46,11 @@ class ChannelExtras(Base):
 
         ``options`` is the list of channel ids.
         """
-        return self.client.post("/channels/stats/member_count", options=options, params=params)
+        return cast(
+            "Dict[str, Any]", self.client.post("/channels/stats/member_count", options=options, params=params)
+        )
 
-    def get_managed_categories(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_managed_categories(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/teams/{team_id}/channels/managed_categories
 
         Get managed category mappings.
@@ -50,9 +60,14 @@ class ChannelExtras(Base):
         Needs an Enterprise licence. It also needs the ``ManagedChannelCategories`` feature flag: without it
         the server answers 404.
         """
-        return self.client.get(self.path("/teams/{}/channels/managed_categories", team_id), params=params)
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(self.path("/teams/{}/channels/managed_categories", team_id), params=params),
+        )
 
-    def get_recommended_channels_for_team(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_recommended_channels_for_team(
+        self, team_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> List[Channel]:
         """GET /api/v4/teams/{team_id}/channels/recommended
 
         Get recommended public channels for the current user.
@@ -62,37 +77,46 @@ class ChannelExtras(Base):
         Without an Enterprise Advanced licence and attribute-based access control turned on, the list is
         empty.
         """
-        return self.client.get(self.path("/teams/{}/channels/recommended", team_id), params=params)
+        return cast(
+            "List[Channel]",
+            self.client.get(self.path("/teams/{}/channels/recommended", team_id), params=params),
+        )
 
     def mark_all_direct_messages_read(
         self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """PUT /api/v4/channels/members/{user_id}/direct/read
 
         Mark all direct and group messages as read.
 
         Minimum server version: 11.3, as the description says; yet an 11.4 server answers 404 for the route.
         """
-        return self.client.put(
-            self.path("/channels/members/{}/direct/read", user_id), options=options, params=params
+        return cast(
+            "Dict[str, Any]",
+            self.client.put(
+                self.path("/channels/members/{}/direct/read", user_id), options=options, params=params
+            ),
         )
 
     def mark_all_team_channels_read(
         self, user_id: str, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """PUT /api/v4/users/{user_id}/teams/{team_id}/read
 
         Mark all channels and threads in a team as read.
 
         Minimum server version: 11.3, as the description says; yet an 11.4 server answers 404 for the route.
         """
-        return self.client.put(
-            self.path("/users/{}/teams/{}/read", user_id, team_id), options=options, params=params
+        return cast(
+            "Dict[str, Any]",
+            self.client.put(
+                self.path("/users/{}/teams/{}/read", user_id, team_id), options=options, params=params
+            ),
         )
 
     def mark_channels_read_for_user(
         self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/channels/members/{user_id}/mark_read
 
         Mark multiple channels as read.
@@ -103,8 +127,11 @@ class ChannelExtras(Base):
 
         ``options`` is the list of channel ids.
         """
-        return self.client.post(
-            self.path("/channels/members/{}/mark_read", user_id), options=options, params=params
+        return cast(
+            "Dict[str, Any]",
+            self.client.post(
+                self.path("/channels/members/{}/mark_read", user_id), options=options, params=params
+            ),
         )
 
     def set_channel_members(
@@ -115,7 +142,7 @@ class ChannelExtras(Base):
         *,
         batch_size: Optional[int] = None,
         batch_delay_ms: Optional[int] = None,
-    ) -> Any:
+    ) -> requests.Response:
         """PUT /api/v4/channels/{channel_id}/members
 
         Set channel members.

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+import requests
+
+from ..types import StatusOK
 from .base import Base
 
 
@@ -16,7 +19,7 @@ class Cloud(Base):
 
     endpoint = "/cloud"
 
-    def check_cws_connection(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def check_cws_connection(self, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """GET /api/v4/cloud/check-cws-connection
 
         Check CWS connection.
@@ -24,9 +27,9 @@ class Cloud(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
         """
-        return self.client.get("/cloud/check-cws-connection", params=params)
+        return cast("StatusOK", self.client.get("/cloud/check-cws-connection", params=params))
 
-    def confirm_customer_payment(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def confirm_customer_payment(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> None:
         """POST /api/v4/cloud/payment/confirm
 
         Completes the payment setup intent.
@@ -37,9 +40,11 @@ class Cloud(Base):
         Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
         kept for callers of older servers, which still serve it.
         """
-        return self.client.post("/cloud/payment/confirm", options=options, params=params)
+        return cast("None", self.client.post("/cloud/payment/confirm", options=options, params=params))
 
-    def create_customer_payment(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def create_customer_payment(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """POST /api/v4/cloud/payment
 
         Create a customer setup payment intent.
@@ -50,9 +55,9 @@ class Cloud(Base):
         Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
         kept for callers of older servers, which still serve it.
         """
-        return self.client.post("/cloud/payment", options=options, params=params)
+        return cast("Dict[str, Any]", self.client.post("/cloud/payment", options=options, params=params))
 
-    def get_cloud_customer(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_cloud_customer(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/cloud/customer
 
         Get cloud customer.
@@ -60,9 +65,9 @@ class Cloud(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
         """
-        return self.client.get("/cloud/customer", params=params)
+        return cast("Dict[str, Any]", self.client.get("/cloud/customer", params=params))
 
-    def get_cloud_limits(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_cloud_limits(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/cloud/limits
 
         Get cloud workspace limits.
@@ -70,9 +75,9 @@ class Cloud(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
         """
-        return self.client.get("/cloud/limits", params=params)
+        return cast("Dict[str, Any]", self.client.get("/cloud/limits", params=params))
 
-    def get_cloud_products(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_cloud_products(self, params: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
         """GET /api/v4/cloud/products
 
         Get cloud products.
@@ -80,9 +85,11 @@ class Cloud(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
         """
-        return self.client.get("/cloud/products", params=params)
+        return cast("List[Dict[str, Any]]", self.client.get("/cloud/products", params=params))
 
-    def get_endpoint_for_installation_information(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_endpoint_for_installation_information(
+        self, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """GET /api/v4/cloud/installation
 
         GET endpoint for Installation information.
@@ -90,11 +97,11 @@ class Cloud(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
         """
-        return self.client.get("/cloud/installation", params=params)
+        return cast("Dict[str, Any]", self.client.get("/cloud/installation", params=params))
 
     def get_invoice_for_subscription_as_pdf(
         self, invoice_id: str, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> requests.Response:
         """GET /api/v4/cloud/subscription/invoices/{invoice_id}/pdf
 
         Get cloud invoice PDF.
@@ -102,9 +109,12 @@ class Cloud(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
         """
-        return self.client.get(self.path("/cloud/subscription/invoices/{}/pdf", invoice_id), params=params)
+        return cast(
+            "requests.Response",
+            self.client.get(self.path("/cloud/subscription/invoices/{}/pdf", invoice_id), params=params),
+        )
 
-    def get_invoices_for_subscription(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_invoices_for_subscription(self, params: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
         """GET /api/v4/cloud/subscription/invoices
 
         Get cloud subscription invoices.
@@ -112,9 +122,9 @@ class Cloud(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
         """
-        return self.client.get("/cloud/subscription/invoices", params=params)
+        return cast("List[Dict[str, Any]]", self.client.get("/cloud/subscription/invoices", params=params))
 
-    def get_preview_modal_data(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_preview_modal_data(self, params: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
         """GET /api/v4/cloud/preview/modal_data
 
         Get cloud preview modal data.
@@ -122,9 +132,9 @@ class Cloud(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
         """
-        return self.client.get("/cloud/preview/modal_data", params=params)
+        return cast("List[Dict[str, Any]]", self.client.get("/cloud/preview/modal_data", params=params))
 
-    def get_subscription(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_subscription(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/cloud/subscription
 
         Get cloud subscription.
@@ -132,9 +142,9 @@ class Cloud(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
         """
-        return self.client.get("/cloud/subscription", params=params)
+        return cast("Dict[str, Any]", self.client.get("/cloud/subscription", params=params))
 
-    def hosted_customer_signup_available(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def hosted_customer_signup_available(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/hosted_customer/signup_available
 
         Check hosted signup availability.
@@ -143,11 +153,11 @@ class Cloud(Base):
 
         An 11.4 server already serves it. It answers 501 where hosted signup is not available.
         """
-        return self.client.get("/hosted_customer/signup_available", params=params)
+        return cast("Dict[str, Any]", self.client.get("/hosted_customer/signup_available", params=params))
 
     def post_endpoint_for_cws_webhooks(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """POST /api/v4/cloud/webhook
 
         POST endpoint for CWS Webhooks.
@@ -155,9 +165,11 @@ class Cloud(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
         """
-        return self.client.post("/cloud/webhook", options=options, params=params)
+        return cast("StatusOK", self.client.post("/cloud/webhook", options=options, params=params))
 
-    def update_cloud_customer(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def update_cloud_customer(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """PUT /api/v4/cloud/customer
 
         Update cloud customer.
@@ -165,11 +177,11 @@ class Cloud(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
         """
-        return self.client.put("/cloud/customer", options=options, params=params)
+        return cast("Dict[str, Any]", self.client.put("/cloud/customer", options=options, params=params))
 
     def update_cloud_customer_address(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """PUT /api/v4/cloud/customer/address
 
         Update cloud customer address.
@@ -177,9 +189,13 @@ class Cloud(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
         """
-        return self.client.put("/cloud/customer/address", options=options, params=params)
+        return cast(
+            "Dict[str, Any]", self.client.put("/cloud/customer/address", options=options, params=params)
+        )
 
-    def validate_business_email(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def validate_business_email(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """POST /api/v4/cloud/validate-business-email
 
         Validate business email.
@@ -189,11 +205,14 @@ class Cloud(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or 501,
         raised as the matching exception.
         """
-        return self.client.post("/cloud/validate-business-email", options=options, params=params)
+        return cast(
+            "Dict[str, Any]",
+            self.client.post("/cloud/validate-business-email", options=options, params=params),
+        )
 
     def validate_workspace_business_email(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/cloud/validate-workspace-business-email
 
         Validate workspace business email.
@@ -203,4 +222,7 @@ class Cloud(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or 501,
         raised as the matching exception.
         """
-        return self.client.post("/cloud/validate-workspace-business-email", options=options, params=params)
+        return cast(
+            "Dict[str, Any]",
+            self.client.post("/cloud/validate-workspace-business-email", options=options, params=params),
+        )

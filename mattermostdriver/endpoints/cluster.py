@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Dict, List, cast
 
 from .base import Base
 
@@ -12,9 +12,9 @@ class Cluster(Base):
 
     endpoint = "/cluster"
 
-    def get_cluster_status(self) -> Any:
+    def get_cluster_status(self) -> List[Dict[str, Any]]:
         """GET /api/v4/cluster/status
 
         Get cluster status.
         """
-        return self.client.get("/cluster/status")
+        return cast("List[Dict[str, Any]]", self.client.get("/cluster/status"))

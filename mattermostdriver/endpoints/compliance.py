@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
+
+import requests
 
 from .base import Base, query
 
@@ -16,7 +18,7 @@ class Compliance(Base):
 
     endpoint = "/compliance"
 
-    def create_report(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def create_report(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """POST /api/v4/compliance/reports
 
         Create report.
@@ -24,9 +26,9 @@ class Compliance(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/compliance/reports", params=params)
+        return cast("Dict[str, Any]", self.client.post("/compliance/reports", params=params))
 
-    def download_report(self, report_id: str) -> Any:
+    def download_report(self, report_id: str) -> requests.Response:
         """GET /api/v4/compliance/reports/{report_id}/download
 
         Download a report.
@@ -34,9 +36,11 @@ class Compliance(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.get(self.path("/compliance/reports/{}/download", report_id))
+        return cast(
+            "requests.Response", self.client.get(self.path("/compliance/reports/{}/download", report_id))
+        )
 
-    def get_report(self, report_id: str) -> Any:
+    def get_report(self, report_id: str) -> Dict[str, Any]:
         """GET /api/v4/compliance/reports/{report_id}
 
         Get a report.
@@ -44,7 +48,7 @@ class Compliance(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.get(self.path("/compliance/reports/{}", report_id))
+        return cast("Dict[str, Any]", self.client.get(self.path("/compliance/reports/{}", report_id)))
 
     def get_reports(
         self,
@@ -52,7 +56,7 @@ class Compliance(Base):
         *,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/compliance/reports
 
         Get reports.
@@ -65,4 +69,7 @@ class Compliance(Base):
         * ``page``: The page to select.
         * ``per_page``: The number of reports per page.
         """
-        return self.client.get("/compliance/reports", params=query(params, page=page, per_page=per_page))
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get("/compliance/reports", params=query(params, page=page, per_page=per_page)),
+        )

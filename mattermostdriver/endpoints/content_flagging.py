@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+import requests
+
+from ..types import Post, StatusOK, User
 from .base import Base, query
 
 
@@ -18,7 +21,7 @@ class ContentFlagging(Base):
 
     def generate_cf_post_exposure_report(
         self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> requests.Response:
         """POST /api/v4/content_flagging/post/{post_id}/exposure_report
 
         Generate and download a post exposure report.
@@ -30,13 +33,18 @@ class ContentFlagging(Base):
 
         The report is a download: returns the :class:`requests.Response` for a non-JSON answer.
         """
-        return self.client.post(
-            self.path("/content_flagging/post/{}/exposure_report", post_id), options=options, params=params
+        return cast(
+            "requests.Response",
+            self.client.post(
+                self.path("/content_flagging/post/{}/exposure_report", post_id),
+                options=options,
+                params=params,
+            ),
         )
 
     def generate_cf_post_report(
         self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> requests.Response:
         """POST /api/v4/content_flagging/post/{post_id}/report
 
         Generate and download a flagged post report.
@@ -48,11 +56,14 @@ class ContentFlagging(Base):
 
         The report is a ZIP archive: returns the :class:`requests.Response` (read ``.content``).
         """
-        return self.client.post(
-            self.path("/content_flagging/post/{}/report", post_id), options=options, params=params
+        return cast(
+            "requests.Response",
+            self.client.post(
+                self.path("/content_flagging/post/{}/report", post_id), options=options, params=params
+            ),
         )
 
-    def get_cf_config(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_cf_config(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/content_flagging/config
 
         Get the system content flagging configuration.
@@ -60,9 +71,9 @@ class ContentFlagging(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.get("/content_flagging/config", params=params)
+        return cast("Dict[str, Any]", self.client.get("/content_flagging/config", params=params))
 
-    def get_cf_fields(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_cf_fields(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/content_flagging/fields
 
         Get content flagging property fields.
@@ -70,9 +81,9 @@ class ContentFlagging(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.get("/content_flagging/fields", params=params)
+        return cast("Dict[str, Any]", self.client.get("/content_flagging/fields", params=params))
 
-    def get_cf_flag_config(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_cf_flag_config(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/content_flagging/flag/config
 
         Get content flagging configuration.
@@ -80,9 +91,9 @@ class ContentFlagging(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.get("/content_flagging/flag/config", params=params)
+        return cast("Dict[str, Any]", self.client.get("/content_flagging/flag/config", params=params))
 
-    def get_cf_post(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_cf_post(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Post:
         """GET /api/v4/content_flagging/post/{post_id}
 
         Get a flagged post with all its content.
@@ -90,9 +101,11 @@ class ContentFlagging(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.get(self.path("/content_flagging/post/{}", post_id), params=params)
+        return cast("Post", self.client.get(self.path("/content_flagging/post/{}", post_id), params=params))
 
-    def get_cf_post_field_values(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_cf_post_field_values(
+        self, post_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/content_flagging/post/{post_id}/field_values
 
         Get content flagging property field values for a post.
@@ -100,9 +113,12 @@ class ContentFlagging(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.get(self.path("/content_flagging/post/{}/field_values", post_id), params=params)
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get(self.path("/content_flagging/post/{}/field_values", post_id), params=params),
+        )
 
-    def get_cf_team_status(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_cf_team_status(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/content_flagging/team/{team_id}/status
 
         Get content flagging status for a team.
@@ -110,9 +126,14 @@ class ContentFlagging(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.get(self.path("/content_flagging/team/{}/status", team_id), params=params)
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(self.path("/content_flagging/team/{}/status", team_id), params=params),
+        )
 
-    def keep_cf_post(self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def keep_cf_post(
+        self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> StatusOK:
         """PUT /api/v4/content_flagging/post/{post_id}/keep
 
         Keep a flagged post.
@@ -120,13 +141,16 @@ class ContentFlagging(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.put(
-            self.path("/content_flagging/post/{}/keep", post_id), options=options, params=params
+        return cast(
+            "StatusOK",
+            self.client.put(
+                self.path("/content_flagging/post/{}/keep", post_id), options=options, params=params
+            ),
         )
 
     def post_cf_post_flag(
         self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """POST /api/v4/content_flagging/post/{post_id}/flag
 
         Flag a post.
@@ -134,8 +158,11 @@ class ContentFlagging(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post(
-            self.path("/content_flagging/post/{}/flag", post_id), options=options, params=params
+        return cast(
+            "StatusOK",
+            self.client.post(
+                self.path("/content_flagging/post/{}/flag", post_id), options=options, params=params
+            ),
         )
 
     def post_cf_post_reviewer(
@@ -144,7 +171,7 @@ class ContentFlagging(Base):
         content_reviewer_id: str,
         options: Any = None,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
+    ) -> StatusOK:
         """POST /api/v4/content_flagging/post/{post_id}/assign/{content_reviewer_id}
 
         Assign a content reviewer to a flagged post.
@@ -152,15 +179,18 @@ class ContentFlagging(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post(
-            self.path("/content_flagging/post/{}/assign/{}", post_id, content_reviewer_id),
-            options=options,
-            params=params,
+        return cast(
+            "StatusOK",
+            self.client.post(
+                self.path("/content_flagging/post/{}/assign/{}", post_id, content_reviewer_id),
+                options=options,
+                params=params,
+            ),
         )
 
     def remove_cf_post(
         self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """PUT /api/v4/content_flagging/post/{post_id}/remove
 
         Remove a flagged post.
@@ -168,13 +198,16 @@ class ContentFlagging(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.put(
-            self.path("/content_flagging/post/{}/remove", post_id), options=options, params=params
+        return cast(
+            "StatusOK",
+            self.client.put(
+                self.path("/content_flagging/post/{}/remove", post_id), options=options, params=params
+            ),
         )
 
     def search_cf_team_reviewers(
         self, team_id: str, params: Optional[Dict[str, Any]] = None, *, term: Optional[str] = None
-    ) -> Any:
+    ) -> List[User]:
         """GET /api/v4/content_flagging/team/{team_id}/reviewers/search
 
         Search content reviewers in a team.
@@ -186,11 +219,15 @@ class ContentFlagging(Base):
 
         * ``term``: (required) The search term to filter content reviewers by
         """
-        return self.client.get(
-            self.path("/content_flagging/team/{}/reviewers/search", team_id), params=query(params, term=term)
+        return cast(
+            "List[User]",
+            self.client.get(
+                self.path("/content_flagging/team/{}/reviewers/search", team_id),
+                params=query(params, term=term),
+            ),
         )
 
-    def update_cf_config(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def update_cf_config(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """PUT /api/v4/content_flagging/config
 
         Update the system content flagging configuration.
@@ -198,4 +235,4 @@ class ContentFlagging(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.put("/content_flagging/config", options=options, params=params)
+        return cast("StatusOK", self.client.put("/content_flagging/config", options=options, params=params))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, cast
 
 from .base import Base
 
@@ -15,7 +15,7 @@ class DeliveryTracking(Base):
 
     endpoint = "/delivery_tracking"
 
-    def get_delivery_tracking_config(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_delivery_tracking_config(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/delivery_tracking/config
 
         Get the post delivery audit logging configuration.
@@ -25,11 +25,11 @@ class DeliveryTracking(Base):
         Needs an Enterprise Advanced licence (else 501) and the ``PostDeliveryTracking`` feature flag at
         server start (else 404). System admins only.
         """
-        return self.client.get("/delivery_tracking/config", params=params)
+        return cast("Dict[str, Any]", self.client.get("/delivery_tracking/config", params=params))
 
     def update_delivery_tracking_config(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> None:
         """PUT /api/v4/delivery_tracking/config
 
         Update the post delivery audit logging configuration.
@@ -39,4 +39,4 @@ class DeliveryTracking(Base):
         Needs an Enterprise Advanced licence (else 501) and the ``PostDeliveryTracking`` feature flag at
         server start (else 404). System admins only.
         """
-        return self.client.put("/delivery_tracking/config", options=options, params=params)
+        return cast("None", self.client.put("/delivery_tracking/config", options=options, params=params))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+from ..types import StatusOK
 from .base import Base
 
 
@@ -17,7 +18,7 @@ class Drafts(Base):
 
     def delete_draft(
         self, user_id: str, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/users/{user_id}/channels/{channel_id}/drafts
 
         Delete synced draft.
@@ -28,8 +29,11 @@ class Drafts(Base):
 
         Synced drafts must be on (``ServiceSettings.AllowSyncedDrafts``): otherwise the server answers 501.
         """
-        return self.client.delete(
-            self.path("/users/{}/channels/{}/drafts", user_id, channel_id), options=options, params=params
+        return cast(
+            "StatusOK",
+            self.client.delete(
+                self.path("/users/{}/channels/{}/drafts", user_id, channel_id), options=options, params=params
+            ),
         )
 
     def delete_draft_for_thread(
@@ -39,7 +43,7 @@ class Drafts(Base):
         thread_id: str,
         options: Any = None,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/users/{user_id}/channels/{channel_id}/drafts/{thread_id}
 
         Delete synced thread draft.
@@ -50,13 +54,18 @@ class Drafts(Base):
 
         Synced drafts must be on (``ServiceSettings.AllowSyncedDrafts``): otherwise the server answers 501.
         """
-        return self.client.delete(
-            self.path("/users/{}/channels/{}/drafts/{}", user_id, channel_id, thread_id),
-            options=options,
-            params=params,
+        return cast(
+            "StatusOK",
+            self.client.delete(
+                self.path("/users/{}/channels/{}/drafts/{}", user_id, channel_id, thread_id),
+                options=options,
+                params=params,
+            ),
         )
 
-    def get_drafts(self, user_id: str, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_drafts(
+        self, user_id: str, team_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Optional[List[Dict[str, Any]]]:
         """GET /api/v4/users/{user_id}/teams/{team_id}/drafts
 
         Get synced drafts for a team.
@@ -67,9 +76,13 @@ class Drafts(Base):
 
         Synced drafts must be on (``ServiceSettings.AllowSyncedDrafts``): otherwise the server answers 501.
         """
-        return self.client.get(self.path("/users/{}/teams/{}/drafts", user_id, team_id), params=params)
+        # None (JSON null) when the user has no drafts
+        return cast(
+            "Optional[List[Dict[str, Any]]]",
+            self.client.get(self.path("/users/{}/teams/{}/drafts", user_id, team_id), params=params),
+        )
 
-    def upsert_draft(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def upsert_draft(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """POST /api/v4/drafts
 
         Upsert synced draft.
@@ -82,4 +95,4 @@ class Drafts(Base):
 
         An empty ``message`` deletes the draft (the answer is then ``None``).
         """
-        return self.client.post("/drafts", options=options, params=params)
+        return cast("Dict[str, Any]", self.client.post("/drafts", options=options, params=params))

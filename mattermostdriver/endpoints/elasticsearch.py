@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from ..types import StatusOK
 from .base import Base
 
 
@@ -16,7 +17,7 @@ class Elasticsearch(Base):
 
     endpoint = "/elasticsearch"
 
-    def purge_all_elasticsearch_indexes(self) -> Any:
+    def purge_all_elasticsearch_indexes(self) -> StatusOK:
         """POST /api/v4/elasticsearch/purge_indexes
 
         Purge all Elasticsearch indexes.
@@ -24,9 +25,9 @@ class Elasticsearch(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/elasticsearch/purge_indexes")
+        return cast("StatusOK", self.client.post("/elasticsearch/purge_indexes"))
 
-    def test_elasticsearch_configuration(self, options: Any = None) -> Any:
+    def test_elasticsearch_configuration(self, options: Any = None) -> StatusOK:
         """POST /api/v4/elasticsearch/test
 
         Test Elasticsearch configuration.
@@ -34,4 +35,4 @@ class Elasticsearch(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/elasticsearch/test", options=options)
+        return cast("StatusOK", self.client.post("/elasticsearch/test", options=options))

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+import requests
+
+from ..types import StatusOK
 from .base import Base, query
 
 
@@ -15,7 +18,7 @@ class Emoji(Base):
 
     def autocomplete_custom_emoji(
         self, params: Optional[Dict[str, Any]] = None, *, name: Optional[str] = None
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/emoji/autocomplete
 
         Autocomplete custom emoji.
@@ -24,44 +27,48 @@ class Emoji(Base):
 
         * ``name``: (required) The emoji name to search.
         """
-        return self.client.get("/emoji/autocomplete", params=query(params, name=name))
+        return cast(
+            "List[Dict[str, Any]]", self.client.get("/emoji/autocomplete", params=query(params, name=name))
+        )
 
-    def create_custom_emoji(self, emoji_name: str, files: Any) -> Any:
+    def create_custom_emoji(self, emoji_name: str, files: Any) -> Dict[str, Any]:
         """POST /api/v4/emoji
 
         Create a custom emoji named ``emoji_name``, owned by the logged-in user; ``files`` is
         the multipart dict with the image, e.g. ``{"image": ("party.png", data)}``.
         """
         emoji = {"name": emoji_name, "creator_id": self.client.userid}
-        return self.client.post("/emoji", data={"emoji": json.dumps(emoji)}, files=files)
+        return cast(
+            "Dict[str, Any]", self.client.post("/emoji", data={"emoji": json.dumps(emoji)}, files=files)
+        )
 
-    def delete_custom_emoji(self, emoji_id: str) -> Any:
+    def delete_custom_emoji(self, emoji_id: str) -> StatusOK:
         """DELETE /api/v4/emoji/{emoji_id}
 
         Delete a custom emoji.
         """
-        return self.client.delete(self.path("/emoji/{}", emoji_id))
+        return cast("StatusOK", self.client.delete(self.path("/emoji/{}", emoji_id)))
 
-    def get_custom_emoji(self, emoji_id: str) -> Any:
+    def get_custom_emoji(self, emoji_id: str) -> Dict[str, Any]:
         """GET /api/v4/emoji/{emoji_id}
 
         Get a custom emoji.
         """
-        return self.client.get(self.path("/emoji/{}", emoji_id))
+        return cast("Dict[str, Any]", self.client.get(self.path("/emoji/{}", emoji_id)))
 
-    def get_custom_emoji_by_name(self, name: str) -> Any:
+    def get_custom_emoji_by_name(self, name: str) -> Dict[str, Any]:
         """GET /api/v4/emoji/name/{emoji_name}
 
         Get a custom emoji by name.
         """
-        return self.client.get(self.path("/emoji/name/{}", name))
+        return cast("Dict[str, Any]", self.client.get(self.path("/emoji/name/{}", name)))
 
-    def get_custom_emoji_image(self, emoji_id: str) -> Any:
+    def get_custom_emoji_image(self, emoji_id: str) -> requests.Response:
         """GET /api/v4/emoji/{emoji_id}/image
 
         Get custom emoji image.
         """
-        return self.client.get(self.path("/emoji/{}/image", emoji_id))
+        return cast("requests.Response", self.client.get(self.path("/emoji/{}/image", emoji_id)))
 
     def get_emoji_list(
         self,
@@ -70,7 +77,7 @@ class Emoji(Base):
         page: Optional[int] = None,
         per_page: Optional[int] = None,
         sort: Optional[str] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/emoji
 
         Get a list of custom emoji.
@@ -81,18 +88,23 @@ class Emoji(Base):
         * ``per_page``: The number of emojis per page.
         * ``sort``: Either blank for no sorting or "name" to sort by emoji names.
         """
-        return self.client.get("/emoji", params=query(params, page=page, per_page=per_page, sort=sort))
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get("/emoji", params=query(params, page=page, per_page=per_page, sort=sort)),
+        )
 
-    def get_emojis_by_names(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_emojis_by_names(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> List[Dict[str, Any]]:
         """POST /api/v4/emoji/names
 
         Get custom emojis by name.
         """
-        return self.client.post("/emoji/names", options=options, params=params)
+        return cast("List[Dict[str, Any]]", self.client.post("/emoji/names", options=options, params=params))
 
-    def search_custom_emoji(self, options: Any = None) -> Any:
+    def search_custom_emoji(self, options: Any = None) -> List[Dict[str, Any]]:
         """POST /api/v4/emoji/search
 
         Search custom emoji.
         """
-        return self.client.post("/emoji/search", options=options)
+        return cast("List[Dict[str, Any]]", self.client.post("/emoji/search", options=options))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, cast
 
+from ..types import StatusOK
 from .base import Base
 
 
@@ -15,7 +16,7 @@ class EphemeralMode(Base):
 
     endpoint = "/ephemeral_mode"
 
-    def log_cleanup(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def log_cleanup(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """POST /api/v4/ephemeral_mode/cleanup
 
         Log an ephemeral mode cleanup run.
@@ -24,9 +25,9 @@ class EphemeralMode(Base):
 
         Needs an Enterprise Advanced licence.
         """
-        return self.client.post("/ephemeral_mode/cleanup", options=options, params=params)
+        return cast("StatusOK", self.client.post("/ephemeral_mode/cleanup", options=options, params=params))
 
-    def log_offline_purge(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def log_offline_purge(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """POST /api/v4/ephemeral_mode/purge
 
         Log an ephemeral mode offline purge.
@@ -35,9 +36,9 @@ class EphemeralMode(Base):
 
         Needs an Enterprise Advanced licence.
         """
-        return self.client.post("/ephemeral_mode/purge", options=options, params=params)
+        return cast("StatusOK", self.client.post("/ephemeral_mode/purge", options=options, params=params))
 
-    def log_session_wipe(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def log_session_wipe(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """POST /api/v4/ephemeral_mode/wipe
 
         Log an ephemeral mode session wipe.
@@ -48,4 +49,4 @@ class EphemeralMode(Base):
 
         Sent without a session: the ``signature`` of the wipe notification identifies the caller.
         """
-        return self.client.post("/ephemeral_mode/wipe", options=options, params=params)
+        return cast("StatusOK", self.client.post("/ephemeral_mode/wipe", options=options, params=params))

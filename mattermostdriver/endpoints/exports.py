@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+import requests
+
+from ..types import StatusOK
 from .base import Base
 
 
@@ -14,30 +17,35 @@ class Exports(Base):
 
     def delete_export(
         self, export_name: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/exports/{export_name}
 
         Delete an export file.
         """
-        return self.client.delete(self.path("/exports/{}", export_name), options=options, params=params)
+        return cast(
+            "StatusOK",
+            self.client.delete(self.path("/exports/{}", export_name), options=options, params=params),
+        )
 
-    def download_export(self, export_name: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def download_export(self, export_name: str, params: Optional[Dict[str, Any]] = None) -> requests.Response:
         """GET /api/v4/exports/{export_name}
 
         Download an export file.
         """
-        return self.client.get(self.path("/exports/{}", export_name), params=params)
+        return cast(
+            "requests.Response", self.client.get(self.path("/exports/{}", export_name), params=params)
+        )
 
-    def list_exports(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def list_exports(self, params: Optional[Dict[str, Any]] = None) -> List[str]:
         """GET /api/v4/exports
 
         List export files.
         """
-        return self.client.get("/exports", params=params)
+        return cast("List[str]", self.client.get("/exports", params=params))
 
     def presign_export(
         self, export_name: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/exports/{export_name}/presign-url
 
         Create a presigned URL for export download.
@@ -46,6 +54,9 @@ class Exports(Base):
 
         The server refuses it unless presigned export links are enabled (a Mattermost Cloud feature).
         """
-        return self.client.post(
-            self.path("/exports/{}/presign-url", export_name), options=options, params=params
+        return cast(
+            "Dict[str, Any]",
+            self.client.post(
+                self.path("/exports/{}/presign-url", export_name), options=options, params=params
+            ),
         )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional, cast
+
+import requests
 
 from ..multipart import Progress, multipart_body
+from ..types import FileInfo
 from .base import Base, query
 
 if TYPE_CHECKING:
@@ -19,30 +22,30 @@ class Files(Base):
 
     endpoint = "/files"
 
-    def get_file(self, file_id: str) -> Any:
+    def get_file(self, file_id: str) -> requests.Response:
         """GET /api/v4/files/{file_id}
 
         Get a file.
         """
-        return self.client.get(self.path("/files/{}", file_id))
+        return cast("requests.Response", self.client.get(self.path("/files/{}", file_id)))
 
-    def get_file_metadata(self, file_id: str) -> Any:
+    def get_file_metadata(self, file_id: str) -> FileInfo:
         """GET /api/v4/files/{file_id}/info
 
         Get metadata for a file.
         """
-        return self.client.get(self.path("/files/{}/info", file_id))
+        return cast("FileInfo", self.client.get(self.path("/files/{}/info", file_id)))
 
-    def get_file_preview(self, file_id: str) -> Any:
+    def get_file_preview(self, file_id: str) -> requests.Response:
         """GET /api/v4/files/{file_id}/preview
 
         Get a file's preview.
         """
-        return self.client.get(self.path("/files/{}/preview", file_id))
+        return cast("requests.Response", self.client.get(self.path("/files/{}/preview", file_id)))
 
     def get_file_public(
         self, file_id: str, params: Optional[Dict[str, Any]] = None, *, h: Optional[str] = None
-    ) -> Any:
+    ) -> requests.Response:
         """GET /files/{file_id}/public
 
         Get a public file; ``h`` is the hash from the link of
@@ -52,27 +55,30 @@ class Files(Base):
 
         * ``h``: (required) File hash
         """
-        return self.client.get(
-            self.path("/files/{}/public", file_id),
-            params=query(params, h=h),
-            basepath=self.client.options["site_path"],
+        return cast(
+            "requests.Response",
+            self.client.get(
+                self.path("/files/{}/public", file_id),
+                params=query(params, h=h),
+                basepath=self.client.options["site_path"],
+            ),
         )
 
-    def get_file_thumbnail(self, file_id: str) -> Any:
+    def get_file_thumbnail(self, file_id: str) -> requests.Response:
         """GET /api/v4/files/{file_id}/thumbnail
 
         Get a file's thumbnail.
         """
-        return self.client.get(self.path("/files/{}/thumbnail", file_id))
+        return cast("requests.Response", self.client.get(self.path("/files/{}/thumbnail", file_id)))
 
-    def get_public_file_link(self, file_id: str) -> Any:
+    def get_public_file_link(self, file_id: str) -> Dict[str, Any]:
         """GET /api/v4/files/{file_id}/link
 
         Get a public file link.
         """
-        return self.client.get(self.path("/files/{}/link", file_id))
+        return cast("Dict[str, Any]", self.client.get(self.path("/files/{}/link", file_id)))
 
-    def head_file(self, file_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def head_file(self, file_id: str, params: Optional[Dict[str, Any]] = None) -> requests.Response:
         """HEAD /api/v4/files/{file_id}
 
         Get file metadata headers.
@@ -84,7 +90,7 @@ class Files(Base):
         """
         return self.client.head(self.path("/files/{}", file_id), params=params)
 
-    def head_file_preview(self, file_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def head_file_preview(self, file_id: str, params: Optional[Dict[str, Any]] = None) -> requests.Response:
         """HEAD /api/v4/files/{file_id}/preview
 
         Get preview metadata headers.
@@ -98,7 +104,7 @@ class Files(Base):
 
     def head_file_public(
         self, file_id: str, params: Optional[Dict[str, Any]] = None, *, h: Optional[str] = None
-    ) -> Any:
+    ) -> requests.Response:
         """HEAD /files/{file_id}/public
 
         Get public file metadata headers.
@@ -121,7 +127,7 @@ class Files(Base):
             basepath=self.client.options["site_path"],
         )
 
-    def head_file_thumbnail(self, file_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def head_file_thumbnail(self, file_id: str, params: Optional[Dict[str, Any]] = None) -> requests.Response:
         """HEAD /api/v4/files/{file_id}/thumbnail
 
         Get thumbnail metadata headers.
@@ -133,14 +139,16 @@ class Files(Base):
         """
         return self.client.head(self.path("/files/{}/thumbnail", file_id), params=params)
 
-    def search_files(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def search_files(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """POST /api/v4/files/search
 
         Search files across the teams of the current user.
         """
-        return self.client.post("/files/search", options=options, params=params)
+        return cast("Dict[str, Any]", self.client.post("/files/search", options=options, params=params))
 
-    def upload_file(self, channel_id: str, files: Any, *, progress: Optional[Progress] = None) -> Any:
+    def upload_file(
+        self, channel_id: str, files: Any, *, progress: Optional[Progress] = None
+    ) -> Dict[str, Any]:
         """POST /api/v4/files
 
         Upload files to a channel; attach them to a post by passing the returned
@@ -156,7 +164,10 @@ class Files(Base):
         :meth:`~mattermostdriver.endpoints.uploads.Uploads.upload_file_resumable`.
         """
         body = multipart_body({"channel_id": channel_id}, files, progress=progress)
-        return self.client.post("/files", data=body, headers={"Content-Type": body.content_type or ""})
+        return cast(
+            "Dict[str, Any]",
+            self.client.post("/files", data=body, headers={"Content-Type": body.content_type or ""}),
+        )
 
     def download_file(self, file_id: str, dest: Destination, *, chunk_size: int = DOWNLOAD_CHUNK_SIZE) -> int:
         """GET /api/v4/files/{file_id}

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+from ..types import StatusOK
 from .base import Base, query
 
 
@@ -14,7 +15,7 @@ class Health(Base):
 
     def get_health_findings(
         self, params: Optional[Dict[str, Any]] = None, *, muted: Optional[str] = None
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/health/findings
 
         Get health findings.
@@ -28,11 +29,13 @@ class Health(Base):
 
         * ``muted``: Omit for unmuted findings only; ``included`` for all; ``only`` for muted ones.
         """
-        return self.client.get("/health/findings", params=query(params, muted=muted))
+        return cast(
+            "List[Dict[str, Any]]", self.client.get("/health/findings", params=query(params, muted=muted))
+        )
 
     def mute_health_finding(
         self, fingerprint: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """POST /api/v4/health/findings/{fingerprint}/mute
 
         Mute a health finding.
@@ -42,13 +45,16 @@ class Health(Base):
         Needs an Enterprise licence and the ``HealthDashboard`` feature flag (else 501), and the
         ``manage_system`` permission.
         """
-        return self.client.post(
-            self.path("/health/findings/{}/mute", fingerprint), options=options, params=params
+        return cast(
+            "StatusOK",
+            self.client.post(
+                self.path("/health/findings/{}/mute", fingerprint), options=options, params=params
+            ),
         )
 
     def unmute_health_finding(
         self, fingerprint: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/health/findings/{fingerprint}/mute
 
         Unmute a health finding.
@@ -58,6 +64,9 @@ class Health(Base):
         Needs an Enterprise licence and the ``HealthDashboard`` feature flag (else 501), and the
         ``manage_system`` permission.
         """
-        return self.client.delete(
-            self.path("/health/findings/{}/mute", fingerprint), options=options, params=params
+        return cast(
+            "StatusOK",
+            self.client.delete(
+                self.path("/health/findings/{}/mute", fingerprint), options=options, params=params
+            ),
         )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+from ..types import StatusOK
 from .base import Base
 
 
@@ -14,16 +15,19 @@ class Imports(Base):
 
     def delete_import(
         self, import_name: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/imports/{import_name}
 
         Delete an import file.
         """
-        return self.client.delete(self.path("/imports/{}", import_name), options=options, params=params)
+        return cast(
+            "StatusOK",
+            self.client.delete(self.path("/imports/{}", import_name), options=options, params=params),
+        )
 
-    def list_imports(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def list_imports(self, params: Optional[Dict[str, Any]] = None) -> List[str]:
         """GET /api/v4/imports
 
         List import files.
         """
-        return self.client.get("/imports", params=params)
+        return cast("List[str]", self.client.get("/imports", params=params))

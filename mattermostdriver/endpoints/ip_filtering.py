@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, cast
 
 from .base import Base
 
@@ -16,7 +16,9 @@ class IPFiltering(Base):
 
     endpoint = "/ip_filtering"
 
-    def apply_ip_filters(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def apply_ip_filters(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """POST /api/v4/ip_filtering
 
         Get all IP filters.
@@ -24,9 +26,9 @@ class IPFiltering(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
         """
-        return self.client.post("/ip_filtering", options=options, params=params)
+        return cast("Dict[str, Any]", self.client.post("/ip_filtering", options=options, params=params))
 
-    def get_ip_filters(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_ip_filters(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/ip_filtering
 
         Get all IP filters.
@@ -34,9 +36,9 @@ class IPFiltering(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
         """
-        return self.client.get("/ip_filtering", params=params)
+        return cast("Dict[str, Any]", self.client.get("/ip_filtering", params=params))
 
-    def my_ip(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def my_ip(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/ip_filtering/my_ip
 
         Get all IP filters.
@@ -44,4 +46,4 @@ class IPFiltering(Base):
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.
         """
-        return self.client.get("/ip_filtering/my_ip", params=params)
+        return cast("Dict[str, Any]", self.client.get("/ip_filtering/my_ip", params=params))

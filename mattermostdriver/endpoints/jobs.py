@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+import requests
+
+from ..types import StatusOK
 from .base import Base, query
 
 
@@ -12,33 +15,39 @@ class Jobs(Base):
 
     endpoint = "/jobs"
 
-    def cancel_job(self, job_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def cancel_job(
+        self, job_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> StatusOK:
         """POST /api/v4/jobs/{job_id}/cancel
 
         Cancel a job.
         """
-        return self.client.post(self.path("/jobs/{}/cancel", job_id), options=options, params=params)
+        return cast(
+            "StatusOK", self.client.post(self.path("/jobs/{}/cancel", job_id), options=options, params=params)
+        )
 
-    def create_job(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def create_job(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """POST /api/v4/jobs
 
         Create a new job.
         """
-        return self.client.post("/jobs", options=options, params=params)
+        return cast("Dict[str, Any]", self.client.post("/jobs", options=options, params=params))
 
-    def download_job(self, job_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def download_job(self, job_id: str, params: Optional[Dict[str, Any]] = None) -> requests.Response:
         """GET /api/v4/jobs/{job_id}/download
 
         Download the results of a job.
         """
-        return self.client.get(self.path("/jobs/{}/download", job_id), params=params)
+        return cast(
+            "requests.Response", self.client.get(self.path("/jobs/{}/download", job_id), params=params)
+        )
 
-    def get_job(self, job_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_job(self, job_id: str, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/jobs/{job_id}
 
         Get a job.
         """
-        return self.client.get(self.path("/jobs/{}", job_id), params=params)
+        return cast("Dict[str, Any]", self.client.get(self.path("/jobs/{}", job_id), params=params))
 
     def get_jobs(
         self,
@@ -48,7 +57,7 @@ class Jobs(Base):
         per_page: Optional[int] = None,
         job_type: Optional[str] = None,
         status: Optional[str] = None,
-    ) -> Any:
+    ) -> Optional[List[Dict[str, Any]]]:
         """GET /api/v4/jobs
 
         Get the jobs.
@@ -60,8 +69,12 @@ class Jobs(Base):
         * ``job_type``: The type of jobs to fetch.
         * ``status``: The status of jobs to fetch.
         """
-        return self.client.get(
-            "/jobs", params=query(params, page=page, per_page=per_page, job_type=job_type, status=status)
+        # None (JSON null) when the page is empty (past the end)
+        return cast(
+            "Optional[List[Dict[str, Any]]]",
+            self.client.get(
+                "/jobs", params=query(params, page=page, per_page=per_page, job_type=job_type, status=status)
+            ),
         )
 
     def get_jobs_by_type(
@@ -71,7 +84,7 @@ class Jobs(Base):
         *,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/jobs/type/{job_type}
 
         Get the jobs of the given type.
@@ -83,15 +96,21 @@ class Jobs(Base):
         * ``page``: The page to select.
         * ``per_page``: The number of jobs per page.
         """
-        return self.client.get(
-            self.path("/jobs/type/{}", type), params=query(params, page=page, per_page=per_page)
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get(
+                self.path("/jobs/type/{}", type), params=query(params, page=page, per_page=per_page)
+            ),
         )
 
     def update_job_status(
         self, job_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """PATCH /api/v4/jobs/{job_id}/status
 
         Update the status of a job.
         """
-        return self.client.patch(self.path("/jobs/{}/status", job_id), options=options, params=params)
+        return cast(
+            "StatusOK",
+            self.client.patch(self.path("/jobs/{}/status", job_id), options=options, params=params),
+        )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+from ..types import StatusOK
 from .base import Base, query
 
 
@@ -18,7 +19,7 @@ class LDAP(Base):
 
     def add_user_to_group_syncables(
         self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """POST /api/v4/ldap/users/{user_id}/group_sync_memberships
 
         Create memberships for LDAP configured channels and teams for this user.
@@ -26,13 +27,16 @@ class LDAP(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post(
-            self.path("/ldap/users/{}/group_sync_memberships", user_id), options=options, params=params
+        return cast(
+            "StatusOK",
+            self.client.post(
+                self.path("/ldap/users/{}/group_sync_memberships", user_id), options=options, params=params
+            ),
         )
 
     def delete_ldap_private_certificate(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/ldap/certificate/private
 
         Remove private key.
@@ -40,11 +44,13 @@ class LDAP(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.delete("/ldap/certificate/private", options=options, params=params)
+        return cast(
+            "StatusOK", self.client.delete("/ldap/certificate/private", options=options, params=params)
+        )
 
     def delete_ldap_public_certificate(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/ldap/certificate/public
 
         Remove public certificate.
@@ -52,7 +58,9 @@ class LDAP(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.delete("/ldap/certificate/public", options=options, params=params)
+        return cast(
+            "StatusOK", self.client.delete("/ldap/certificate/public", options=options, params=params)
+        )
 
     def get_ldap_groups(
         self,
@@ -61,7 +69,7 @@ class LDAP(Base):
         q: Optional[str] = None,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/ldap/groups
 
         Returns a list of LDAP groups.
@@ -75,11 +83,14 @@ class LDAP(Base):
         * ``page``: The page to select.
         * ``per_page``: The number of users per page.
         """
-        return self.client.get("/ldap/groups", params=query(params, q=q, page=page, per_page=per_page))
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get("/ldap/groups", params=query(params, q=q, page=page, per_page=per_page)),
+        )
 
     def link_ldap_group(
         self, remote_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/ldap/groups/{remote_id}/link
 
         Link a LDAP group.
@@ -87,9 +98,12 @@ class LDAP(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post(self.path("/ldap/groups/{}/link", remote_id), options=options, params=params)
+        return cast(
+            "Dict[str, Any]",
+            self.client.post(self.path("/ldap/groups/{}/link", remote_id), options=options, params=params),
+        )
 
-    def migrate_id_ldap(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def migrate_id_ldap(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """POST /api/v4/ldap/migrateid
 
         Migrate Id LDAP.
@@ -97,9 +111,9 @@ class LDAP(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/ldap/migrateid", options=options, params=params)
+        return cast("StatusOK", self.client.post("/ldap/migrateid", options=options, params=params))
 
-    def sync_ldap(self) -> Any:
+    def sync_ldap(self) -> StatusOK:
         """POST /api/v4/ldap/sync
 
         Sync with LDAP.
@@ -107,9 +121,9 @@ class LDAP(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/ldap/sync")
+        return cast("StatusOK", self.client.post("/ldap/sync"))
 
-    def test_ldap_config(self, options: Any = None) -> Any:
+    def test_ldap_config(self, options: Any = None) -> StatusOK:
         """POST /api/v4/ldap/test
 
         Test LDAP configuration.
@@ -117,9 +131,9 @@ class LDAP(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/ldap/test", options=options)
+        return cast("StatusOK", self.client.post("/ldap/test", options=options))
 
-    def test_ldap_connection(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def test_ldap_connection(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """POST /api/v4/ldap/test_connection
 
         Test LDAP connection with specific settings.
@@ -127,11 +141,11 @@ class LDAP(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/ldap/test_connection", options=options, params=params)
+        return cast("StatusOK", self.client.post("/ldap/test_connection", options=options, params=params))
 
     def test_ldap_diagnostics(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None, *, test: Optional[str] = None
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """POST /api/v4/ldap/test_diagnostics
 
         Test LDAP diagnostics with specific settings.
@@ -143,11 +157,14 @@ class LDAP(Base):
 
         * ``test``: (required) Type of LDAP diagnostic test to run
         """
-        return self.client.post("/ldap/test_diagnostics", options=options, params=query(params, test=test))
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.post("/ldap/test_diagnostics", options=options, params=query(params, test=test)),
+        )
 
     def upload_ldap_private_certificate(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None, files: Any = None
-    ) -> Any:
+    ) -> StatusOK:
         """POST /api/v4/ldap/certificate/private
 
         Upload private key.
@@ -156,11 +173,14 @@ class LDAP(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/ldap/certificate/private", options=options, params=params, files=files)
+        return cast(
+            "StatusOK",
+            self.client.post("/ldap/certificate/private", options=options, params=params, files=files),
+        )
 
     def upload_ldap_public_certificate(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None, files: Any = None
-    ) -> Any:
+    ) -> StatusOK:
         """POST /api/v4/ldap/certificate/public
 
         Upload public certificate.
@@ -169,4 +189,7 @@ class LDAP(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/ldap/certificate/public", options=options, params=params, files=files)
+        return cast(
+            "StatusOK",
+            self.client.post("/ldap/certificate/public", options=options, params=params, files=files),
+        )

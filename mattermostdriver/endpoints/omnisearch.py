@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
 from .base import Base
 
@@ -12,7 +12,9 @@ class Omnisearch(Base):
 
     endpoint = "/omnisearch"
 
-    def search_in_omni_search(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def search_in_omni_search(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> List[Dict[str, Any]]:
         """POST /api/v4/omnisearch/search
 
         Search for items across different services.
@@ -22,4 +24,6 @@ class Omnisearch(Base):
         Searches the services that plugins provide. ``options`` holds ``terms`` (and ``page``, ``per_page``,
         ``is_or_search``, ``time_zone_offset``).
         """
-        return self.client.post("/omnisearch/search", options=options, params=params)
+        return cast(
+            "List[Dict[str, Any]]", self.client.post("/omnisearch/search", options=options, params=params)
+        )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+from ..types import StatusOK
 from .base import Base, query
 
 
@@ -18,7 +19,7 @@ class OutgoingOauthConnections(Base):
 
     def create_outgoing_oauth_connection(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None, *, team_id: Optional[str] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/oauth/outgoing_connections
 
         Create a connection.
@@ -30,13 +31,16 @@ class OutgoingOauthConnections(Base):
 
         * ``team_id``: (required) Current Team ID in integrations backstage
         """
-        return self.client.post(
-            "/oauth/outgoing_connections", options=options, params=query(params, team_id=team_id)
+        return cast(
+            "Dict[str, Any]",
+            self.client.post(
+                "/oauth/outgoing_connections", options=options, params=query(params, team_id=team_id)
+            ),
         )
 
     def delete_outgoing_oauth_connection(
         self, connection_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/oauth/outgoing_connections/{outgoing_oauth_connection_id}
 
         Delete a connection.
@@ -47,13 +51,16 @@ class OutgoingOauthConnections(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.delete(
-            self.path("/oauth/outgoing_connections/{}", connection_id), options=options, params=params
+        return cast(
+            "StatusOK",
+            self.client.delete(
+                self.path("/oauth/outgoing_connections/{}", connection_id), options=options, params=params
+            ),
         )
 
     def get_outgoing_oauth_connection(
         self, connection_id: str, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """GET /api/v4/oauth/outgoing_connections/{outgoing_oauth_connection_id}
 
         Get a connection.
@@ -64,11 +71,14 @@ class OutgoingOauthConnections(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.get(self.path("/oauth/outgoing_connections/{}", connection_id), params=params)
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(self.path("/oauth/outgoing_connections/{}", connection_id), params=params),
+        )
 
     def list_outgoing_oauth_connections(
         self, params: Optional[Dict[str, Any]] = None, *, team_id: Optional[str] = None
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/oauth/outgoing_connections
 
         List all connections.
@@ -80,11 +90,14 @@ class OutgoingOauthConnections(Base):
 
         * ``team_id``: (required) Current Team ID in integrations backstage
         """
-        return self.client.get("/oauth/outgoing_connections", params=query(params, team_id=team_id))
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get("/oauth/outgoing_connections", params=query(params, team_id=team_id)),
+        )
 
     def update_outgoing_oauth_connection(
         self, connection_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """PUT /api/v4/oauth/outgoing_connections/{outgoing_oauth_connection_id}
 
         Update a connection.
@@ -95,13 +108,16 @@ class OutgoingOauthConnections(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.put(
-            self.path("/oauth/outgoing_connections/{}", connection_id), options=options, params=params
+        return cast(
+            "Dict[str, Any]",
+            self.client.put(
+                self.path("/oauth/outgoing_connections/{}", connection_id), options=options, params=params
+            ),
         )
 
     def validate_outgoing_oauth_connection(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None, *, team_id: Optional[str] = None
-    ) -> Any:
+    ) -> StatusOK:
         """POST /api/v4/oauth/outgoing_connections/validate
 
         Validate a connection configuration.
@@ -113,6 +129,9 @@ class OutgoingOauthConnections(Base):
 
         * ``team_id``: (required) Current Team ID in integrations backstage
         """
-        return self.client.post(
-            "/oauth/outgoing_connections/validate", options=options, params=query(params, team_id=team_id)
+        return cast(
+            "StatusOK",
+            self.client.post(
+                "/oauth/outgoing_connections/validate", options=options, params=query(params, team_id=team_id)
+            ),
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
 from .base import Base
 
@@ -14,9 +14,9 @@ class Permissions(Base):
 
     def get_ancillary_permissions_post(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> List[str]:
         """POST /api/v4/permissions/ancillary
 
         Return all system console subsection ancillary permissions.
         """
-        return self.client.post("/permissions/ancillary", options=options, params=params)
+        return cast("List[str]", self.client.post("/permissions/ancillary", options=options, params=params))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
 from .base import query
 from .playbook_runs import PlaybookRuns
@@ -15,7 +15,7 @@ class PlaybookRunDetails(PlaybookRuns):
 
     def add_checklist_item(
         self, run_id: str, checklist: int, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> None:
         """POST /plugins/playbooks/api/v0/runs/{id}/checklists/{checklist}/add
 
         Add an item to a playbook run's checklist.
@@ -24,16 +24,19 @@ class PlaybookRunDetails(PlaybookRuns):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.post(
-            self.path("/runs/{}/checklists/{}/add", run_id, checklist),
-            options=options,
-            params=params,
-            basepath=self._api,
+        return cast(
+            "None",
+            self.client.post(
+                self.path("/runs/{}/checklists/{}/add", run_id, checklist),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )
 
     def create_playbook_run_from_dialog(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /plugins/playbooks/api/v0/runs/dialog
 
         Create a new playbook run from dialog.
@@ -44,11 +47,14 @@ class PlaybookRunDetails(PlaybookRuns):
 
         Meant for the Playbooks web app (its dialogs and slash command).
         """
-        return self.client.post("/runs/dialog", options=options, params=params, basepath=self._api)
+        return cast(
+            "Dict[str, Any]",
+            self.client.post("/runs/dialog", options=options, params=params, basepath=self._api),
+        )
 
     def end_playbook_run_dialog(
         self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> None:
         """POST /plugins/playbooks/api/v0/runs/{id}/end
 
         End a playbook run from dialog.
@@ -59,13 +65,16 @@ class PlaybookRunDetails(PlaybookRuns):
 
         Meant for the Playbooks web app (its dialogs and slash command).
         """
-        return self.client.post(
-            self.path("/runs/{}/end", run_id), options=options, params=params, basepath=self._api
+        return cast(
+            "None",
+            self.client.post(
+                self.path("/runs/{}/end", run_id), options=options, params=params, basepath=self._api
+            ),
         )
 
     def get_checklist_autocomplete(
         self, params: Optional[Dict[str, Any]] = None, *, channel_id: Optional[str] = None
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /plugins/playbooks/api/v0/runs/checklist-autocomplete
 
         Get autocomplete data for /playbook check.
@@ -80,8 +89,13 @@ class PlaybookRunDetails(PlaybookRuns):
 
         * ``channel_id`` (``channel_ID``): (required) ID of the channel the user is in.
         """
-        return self.client.get(
-            "/runs/checklist-autocomplete", params=query(params, channel_ID=channel_id), basepath=self._api
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get(
+                "/runs/checklist-autocomplete",
+                params=query(params, channel_ID=channel_id),
+                basepath=self._api,
+            ),
         )
 
     def get_run_conditions(
@@ -91,7 +105,7 @@ class PlaybookRunDetails(PlaybookRuns):
         *,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """GET /plugins/playbooks/api/v0/runs/{id}/conditions
 
         List run conditions.
@@ -105,15 +119,18 @@ class PlaybookRunDetails(PlaybookRuns):
         * ``page``: Zero-based index of the page to request.
         * ``per_page``: Number of conditions to return per page.
         """
-        return self.client.get(
-            self.path("/runs/{}/conditions", run_id),
-            params=query(params, page=page, per_page=per_page),
-            basepath=self._api,
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(
+                self.path("/runs/{}/conditions", run_id),
+                params=query(params, page=page, per_page=per_page),
+                basepath=self._api,
+            ),
         )
 
     def get_run_property_fields(
         self, run_id: str, params: Optional[Dict[str, Any]] = None, *, updated_since: Optional[int] = None
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /plugins/playbooks/api/v0/runs/{id}/property_fields
 
         Get property fields for a playbook run.
@@ -127,15 +144,18 @@ class PlaybookRunDetails(PlaybookRuns):
         * ``updated_since``: Filter results to only include property fields updated after this timestamp (Unix
           time in milliseconds).
         """
-        return self.client.get(
-            self.path("/runs/{}/property_fields", run_id),
-            params=query(params, updated_since=updated_since),
-            basepath=self._api,
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get(
+                self.path("/runs/{}/property_fields", run_id),
+                params=query(params, updated_since=updated_since),
+                basepath=self._api,
+            ),
         )
 
     def get_run_property_values(
         self, run_id: str, params: Optional[Dict[str, Any]] = None, *, updated_since: Optional[int] = None
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /plugins/playbooks/api/v0/runs/{id}/property_values
 
         Get property values for a playbook run.
@@ -149,10 +169,13 @@ class PlaybookRunDetails(PlaybookRuns):
         * ``updated_since``: Filter results to only include property values updated after this timestamp (Unix
           time in milliseconds).
         """
-        return self.client.get(
-            self.path("/runs/{}/property_values", run_id),
-            params=query(params, updated_since=updated_since),
-            basepath=self._api,
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get(
+                self.path("/runs/{}/property_values", run_id),
+                params=query(params, updated_since=updated_since),
+                basepath=self._api,
+            ),
         )
 
     def item_delete(
@@ -162,7 +185,7 @@ class PlaybookRunDetails(PlaybookRuns):
         item: int,
         options: Any = None,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
+    ) -> None:
         """DELETE /plugins/playbooks/api/v0/runs/{id}/checklists/{checklist}/item/{item}
 
         Delete an item of a playbook run's checklist.
@@ -171,11 +194,14 @@ class PlaybookRunDetails(PlaybookRuns):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.delete(
-            self.path("/runs/{}/checklists/{}/item/{}", run_id, checklist, item),
-            options=options,
-            params=params,
-            basepath=self._api,
+        return cast(
+            "None",
+            self.client.delete(
+                self.path("/runs/{}/checklists/{}/item/{}", run_id, checklist, item),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )
 
     def item_rename(
@@ -185,7 +211,7 @@ class PlaybookRunDetails(PlaybookRuns):
         item: int,
         options: Any = None,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
+    ) -> None:
         """PUT /plugins/playbooks/api/v0/runs/{id}/checklists/{checklist}/item/{item}
 
         Update an item of a playbook run's checklist.
@@ -194,11 +220,14 @@ class PlaybookRunDetails(PlaybookRuns):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.put(
-            self.path("/runs/{}/checklists/{}/item/{}", run_id, checklist, item),
-            options=options,
-            params=params,
-            basepath=self._api,
+        return cast(
+            "None",
+            self.client.put(
+                self.path("/runs/{}/checklists/{}/item/{}", run_id, checklist, item),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )
 
     def item_run(
@@ -208,7 +237,7 @@ class PlaybookRunDetails(PlaybookRuns):
         item: int,
         options: Any = None,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """PUT /plugins/playbooks/api/v0/runs/{id}/checklists/{checklist}/item/{item}/run
 
         Run an item's slash command.
@@ -217,11 +246,14 @@ class PlaybookRunDetails(PlaybookRuns):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.put(
-            self.path("/runs/{}/checklists/{}/item/{}/run", run_id, checklist, item),
-            options=options,
-            params=params,
-            basepath=self._api,
+        return cast(
+            "Dict[str, Any]",
+            self.client.put(
+                self.path("/runs/{}/checklists/{}/item/{}/run", run_id, checklist, item),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )
 
     def item_set_assignee(
@@ -231,7 +263,7 @@ class PlaybookRunDetails(PlaybookRuns):
         item: int,
         options: Any = None,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
+    ) -> Optional[Dict[str, Any]]:
         """PUT /plugins/playbooks/api/v0/runs/{id}/checklists/{checklist}/item/{item}/assignee
 
         Update the assignee of an item.
@@ -240,11 +272,15 @@ class PlaybookRunDetails(PlaybookRuns):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.put(
-            self.path("/runs/{}/checklists/{}/item/{}/assignee", run_id, checklist, item),
-            options=options,
-            params=params,
-            basepath=self._api,
+        # older Playbooks versions answer an empty body (None), newer ones an object
+        return cast(
+            "Optional[Dict[str, Any]]",
+            self.client.put(
+                self.path("/runs/{}/checklists/{}/item/{}/assignee", run_id, checklist, item),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )
 
     def item_set_state(
@@ -254,7 +290,7 @@ class PlaybookRunDetails(PlaybookRuns):
         item: int,
         options: Any = None,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
+    ) -> Optional[Dict[str, Any]]:
         """PUT /plugins/playbooks/api/v0/runs/{id}/checklists/{checklist}/item/{item}/state
 
         Update the state of an item.
@@ -263,16 +299,20 @@ class PlaybookRunDetails(PlaybookRuns):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.put(
-            self.path("/runs/{}/checklists/{}/item/{}/state", run_id, checklist, item),
-            options=options,
-            params=params,
-            basepath=self._api,
+        # older Playbooks versions answer an empty body (None), newer ones an object
+        return cast(
+            "Optional[Dict[str, Any]]",
+            self.client.put(
+                self.path("/runs/{}/checklists/{}/item/{}/state", run_id, checklist, item),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )
 
     def next_stage_dialog(
         self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> None:
         """POST /plugins/playbooks/api/v0/runs/{id}/next-stage-dialog
 
         Go to next stage from dialog.
@@ -283,16 +323,19 @@ class PlaybookRunDetails(PlaybookRuns):
 
         Meant for the Playbooks web app (its dialogs and slash command).
         """
-        return self.client.post(
-            self.path("/runs/{}/next-stage-dialog", run_id),
-            options=options,
-            params=params,
-            basepath=self._api,
+        return cast(
+            "None",
+            self.client.post(
+                self.path("/runs/{}/next-stage-dialog", run_id),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )
 
     def reoder_checklist_item(
         self, run_id: str, checklist: int, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> None:
         """PUT /plugins/playbooks/api/v0/runs/{id}/checklists/{checklist}/reorder
 
         Reorder an item in a playbook run's checklist.
@@ -301,11 +344,14 @@ class PlaybookRunDetails(PlaybookRuns):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.put(
-            self.path("/runs/{}/checklists/{}/reorder", run_id, checklist),
-            options=options,
-            params=params,
-            basepath=self._api,
+        return cast(
+            "None",
+            self.client.put(
+                self.path("/runs/{}/checklists/{}/reorder", run_id, checklist),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )
 
     #: :meth:`reoder_checklist_item` spelt right (upstream misspells the operationId ``reoderChecklistItem``).
@@ -313,7 +359,7 @@ class PlaybookRunDetails(PlaybookRuns):
 
     def set_run_property_value(
         self, run_id: str, field_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """PUT /plugins/playbooks/api/v0/runs/{id}/property_fields/{field_id}/value
 
         Set a property value for a playbook run.
@@ -322,9 +368,12 @@ class PlaybookRunDetails(PlaybookRuns):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.put(
-            self.path("/runs/{}/property_fields/{}/value", run_id, field_id),
-            options=options,
-            params=params,
-            basepath=self._api,
+        return cast(
+            "Dict[str, Any]",
+            self.client.put(
+                self.path("/runs/{}/property_fields/{}/value", run_id, field_id),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )

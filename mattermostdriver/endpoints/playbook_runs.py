@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, cast
 
 from .base import Base, query
 
@@ -20,7 +20,9 @@ class PlaybookRuns(Base):
         """The base path of the plugin's routes: the site path and :data:`API`."""
         return str(self.client.options["site_path"]) + API
 
-    def change_owner(self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def change_owner(
+        self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Optional[Dict[str, Any]]:
         """POST /plugins/playbooks/api/v0/runs/{id}/owner
 
         Update playbook run owner.
@@ -29,13 +31,17 @@ class PlaybookRuns(Base):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.post(
-            self.path("/runs/{}/owner", run_id), options=options, params=params, basepath=self._api
+        # older Playbooks versions answer an empty body (None), newer ones an object
+        return cast(
+            "Optional[Dict[str, Any]]",
+            self.client.post(
+                self.path("/runs/{}/owner", run_id), options=options, params=params, basepath=self._api
+            ),
         )
 
     def create_playbook_run_from_post(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /plugins/playbooks/api/v0/runs
 
         Create a new playbook run.
@@ -44,11 +50,13 @@ class PlaybookRuns(Base):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.post("/runs", options=options, params=params, basepath=self._api)
+        return cast(
+            "Dict[str, Any]", self.client.post("/runs", options=options, params=params, basepath=self._api)
+        )
 
     def end_playbook_run(
         self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> None:
         """PUT /plugins/playbooks/api/v0/runs/{id}/end
 
         End a playbook run.
@@ -57,11 +65,16 @@ class PlaybookRuns(Base):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.put(
-            self.path("/runs/{}/end", run_id), options=options, params=params, basepath=self._api
+        return cast(
+            "None",
+            self.client.put(
+                self.path("/runs/{}/end", run_id), options=options, params=params, basepath=self._api
+            ),
         )
 
-    def finish(self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def finish(
+        self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Optional[Dict[str, Any]]:
         """PUT /plugins/playbooks/api/v0/runs/{id}/finish
 
         Finish a playbook.
@@ -70,8 +83,12 @@ class PlaybookRuns(Base):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.put(
-            self.path("/runs/{}/finish", run_id), options=options, params=params, basepath=self._api
+        # older Playbooks versions answer an empty body (None), newer ones an object
+        return cast(
+            "Optional[Dict[str, Any]]",
+            self.client.put(
+                self.path("/runs/{}/finish", run_id), options=options, params=params, basepath=self._api
+            ),
         )
 
     def get_channels(
@@ -85,7 +102,7 @@ class PlaybookRuns(Base):
         owner_user_id: Optional[str] = None,
         search_term: Optional[str] = None,
         participant_id: Optional[str] = None,
-    ) -> Any:
+    ) -> List[str]:
         """GET /plugins/playbooks/api/v0/runs/channels
 
         Get playbook run channels.
@@ -108,22 +125,27 @@ class PlaybookRuns(Base):
         * ``participant_id``: The returned list will contain only the channels associated to a playbook run
           for which the given user is a participant.
         """
-        return self.client.get(
-            "/runs/channels",
-            params=query(
-                params,
-                team_id=team_id,
-                sort=sort,
-                direction=direction,
-                status=status,
-                owner_user_id=owner_user_id,
-                search_term=search_term,
-                participant_id=participant_id,
+        return cast(
+            "List[str]",
+            self.client.get(
+                "/runs/channels",
+                params=query(
+                    params,
+                    team_id=team_id,
+                    sort=sort,
+                    direction=direction,
+                    status=status,
+                    owner_user_id=owner_user_id,
+                    search_term=search_term,
+                    participant_id=participant_id,
+                ),
+                basepath=self._api,
             ),
-            basepath=self._api,
         )
 
-    def get_owners(self, params: Optional[Dict[str, Any]] = None, *, team_id: Optional[str] = None) -> Any:
+    def get_owners(
+        self, params: Optional[Dict[str, Any]] = None, *, team_id: Optional[str] = None
+    ) -> List[Dict[str, Any]]:
         """GET /plugins/playbooks/api/v0/runs/owners
 
         Get all owners.
@@ -136,9 +158,12 @@ class PlaybookRuns(Base):
 
         * ``team_id``: (required) ID of the team to filter by.
         """
-        return self.client.get("/runs/owners", params=query(params, team_id=team_id), basepath=self._api)
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get("/runs/owners", params=query(params, team_id=team_id), basepath=self._api),
+        )
 
-    def get_playbook_run(self, run_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_playbook_run(self, run_id: str, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /plugins/playbooks/api/v0/runs/{id}
 
         Get a playbook run.
@@ -147,9 +172,14 @@ class PlaybookRuns(Base):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.get(self.path("/runs/{}", run_id), params=params, basepath=self._api)
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(self.path("/runs/{}", run_id), params=params, basepath=self._api),
+        )
 
-    def get_playbook_run_by_channel_id(self, channel_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_playbook_run_by_channel_id(
+        self, channel_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """GET /plugins/playbooks/api/v0/runs/channel/{channel_id}
 
         Find playbook run by channel ID.
@@ -158,9 +188,14 @@ class PlaybookRuns(Base):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.get(self.path("/runs/channel/{}", channel_id), params=params, basepath=self._api)
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(self.path("/runs/channel/{}", channel_id), params=params, basepath=self._api),
+        )
 
-    def get_playbook_run_metadata(self, run_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_playbook_run_metadata(
+        self, run_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """GET /plugins/playbooks/api/v0/runs/{id}/metadata
 
         Get playbook run metadata.
@@ -169,7 +204,10 @@ class PlaybookRuns(Base):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.get(self.path("/runs/{}/metadata", run_id), params=params, basepath=self._api)
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(self.path("/runs/{}/metadata", run_id), params=params, basepath=self._api),
+        )
 
     def list_playbook_runs(
         self,
@@ -187,7 +225,7 @@ class PlaybookRuns(Base):
         channel_id: Optional[str] = None,
         omit_ended: Optional[bool] = None,
         since: Optional[int] = None,
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """GET /plugins/playbooks/api/v0/runs
 
         List all playbook runs.
@@ -216,29 +254,32 @@ class PlaybookRuns(Base):
           omitted, both active and ended runs are returned.
         * ``since``: Return only PlaybookRuns created/modified since the given timestamp (in milliseconds).
         """
-        return self.client.get(
-            "/runs",
-            params=query(
-                params,
-                team_id=team_id,
-                page=page,
-                per_page=per_page,
-                sort=sort,
-                direction=direction,
-                statuses=statuses,
-                owner_user_id=owner_user_id,
-                participant_id=participant_id,
-                search_term=search_term,
-                channel_id=channel_id,
-                omit_ended=omit_ended,
-                since=since,
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(
+                "/runs",
+                params=query(
+                    params,
+                    team_id=team_id,
+                    page=page,
+                    per_page=per_page,
+                    sort=sort,
+                    direction=direction,
+                    statuses=statuses,
+                    owner_user_id=owner_user_id,
+                    participant_id=participant_id,
+                    search_term=search_term,
+                    channel_id=channel_id,
+                    omit_ended=omit_ended,
+                    since=since,
+                ),
+                basepath=self._api,
             ),
-            basepath=self._api,
         )
 
     def remove_timeline_event(
         self, run_id: str, event_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> None:
         """DELETE /plugins/playbooks/api/v0/runs/{id}/timeline/{event_id}
 
         Remove a timeline event from the playbook run.
@@ -247,16 +288,19 @@ class PlaybookRuns(Base):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.delete(
-            self.path("/runs/{}/timeline/{}", run_id, event_id),
-            options=options,
-            params=params,
-            basepath=self._api,
+        return cast(
+            "None",
+            self.client.delete(
+                self.path("/runs/{}/timeline/{}", run_id, event_id),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )
 
     def restart_playbook_run(
         self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> None:
         """PUT /plugins/playbooks/api/v0/runs/{id}/restart
 
         Restart a playbook run.
@@ -265,13 +309,16 @@ class PlaybookRuns(Base):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.put(
-            self.path("/runs/{}/restart", run_id), options=options, params=params, basepath=self._api
+        return cast(
+            "None",
+            self.client.put(
+                self.path("/runs/{}/restart", run_id), options=options, params=params, basepath=self._api
+            ),
         )
 
     def update_playbook_run(
         self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Optional[Dict[str, Any]]:
         """PATCH /plugins/playbooks/api/v0/runs/{id}
 
         Update a playbook run.
@@ -280,13 +327,17 @@ class PlaybookRuns(Base):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.patch(
-            self.path("/runs/{}", run_id), options=options, params=params, basepath=self._api
+        # older Playbooks versions answer an empty body (None), newer ones an object
+        return cast(
+            "Optional[Dict[str, Any]]",
+            self.client.patch(
+                self.path("/runs/{}", run_id), options=options, params=params, basepath=self._api
+            ),
         )
 
     def update_playbook_run_status(
         self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Optional[Dict[str, Any]]:
         """POST /plugins/playbooks/api/v0/runs/{id}/status
 
         Update a playbook run's status.
@@ -295,6 +346,10 @@ class PlaybookRuns(Base):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.post(
-            self.path("/runs/{}/status", run_id), options=options, params=params, basepath=self._api
+        # older Playbooks versions answer an empty body (None), newer ones an object
+        return cast(
+            "Optional[Dict[str, Any]]",
+            self.client.post(
+                self.path("/runs/{}/status", run_id), options=options, params=params, basepath=self._api
+            ),
         )

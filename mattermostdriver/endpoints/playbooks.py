@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
 from .base import query
 from .playbook_run_details import PlaybookRunDetails
@@ -18,7 +18,7 @@ class Playbooks(PlaybookRunDetails):
 
     endpoint = "/plugins/playbooks/api/v0"
 
-    def create_playbook(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def create_playbook(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """POST /plugins/playbooks/api/v0/playbooks
 
         Create a playbook.
@@ -27,11 +27,14 @@ class Playbooks(PlaybookRunDetails):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.post("/playbooks", options=options, params=params, basepath=self._api)
+        return cast(
+            "Dict[str, Any]",
+            self.client.post("/playbooks", options=options, params=params, basepath=self._api),
+        )
 
     def create_playbook_condition(
         self, playbook_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /plugins/playbooks/api/v0/playbooks/{id}/conditions
 
         Create a playbook condition.
@@ -40,16 +43,19 @@ class Playbooks(PlaybookRunDetails):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.post(
-            self.path("/playbooks/{}/conditions", playbook_id),
-            options=options,
-            params=params,
-            basepath=self._api,
+        return cast(
+            "Dict[str, Any]",
+            self.client.post(
+                self.path("/playbooks/{}/conditions", playbook_id),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )
 
     def create_playbook_property_field(
         self, playbook_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /plugins/playbooks/api/v0/playbooks/{id}/property_fields
 
         Create a property field for a playbook.
@@ -58,16 +64,19 @@ class Playbooks(PlaybookRunDetails):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.post(
-            self.path("/playbooks/{}/property_fields", playbook_id),
-            options=options,
-            params=params,
-            basepath=self._api,
+        return cast(
+            "Dict[str, Any]",
+            self.client.post(
+                self.path("/playbooks/{}/property_fields", playbook_id),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )
 
     def delete_playbook(
         self, playbook_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> None:
         """DELETE /plugins/playbooks/api/v0/playbooks/{id}
 
         Delete a playbook.
@@ -76,8 +85,11 @@ class Playbooks(PlaybookRunDetails):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.delete(
-            self.path("/playbooks/{}", playbook_id), options=options, params=params, basepath=self._api
+        return cast(
+            "None",
+            self.client.delete(
+                self.path("/playbooks/{}", playbook_id), options=options, params=params, basepath=self._api
+            ),
         )
 
     def delete_playbook_condition(
@@ -86,7 +98,7 @@ class Playbooks(PlaybookRunDetails):
         condition_id: str,
         options: Any = None,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
+    ) -> None:
         """DELETE /plugins/playbooks/api/v0/playbooks/{id}/conditions/{conditionID}
 
         Delete a playbook condition.
@@ -95,16 +107,19 @@ class Playbooks(PlaybookRunDetails):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.delete(
-            self.path("/playbooks/{}/conditions/{}", playbook_id, condition_id),
-            options=options,
-            params=params,
-            basepath=self._api,
+        return cast(
+            "None",
+            self.client.delete(
+                self.path("/playbooks/{}/conditions/{}", playbook_id, condition_id),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )
 
     def delete_playbook_property_field(
         self, playbook_id: str, field_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> None:
         """DELETE /plugins/playbooks/api/v0/playbooks/{id}/property_fields/{field_id}
 
         Delete a property field for a playbook.
@@ -113,14 +128,17 @@ class Playbooks(PlaybookRunDetails):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.delete(
-            self.path("/playbooks/{}/property_fields/{}", playbook_id, field_id),
-            options=options,
-            params=params,
-            basepath=self._api,
+        return cast(
+            "None",
+            self.client.delete(
+                self.path("/playbooks/{}/property_fields/{}", playbook_id, field_id),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )
 
-    def get_auto_follows(self, playbook_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_auto_follows(self, playbook_id: str, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /plugins/playbooks/api/v0/playbooks/{id}/autofollows
 
         Get the list of followers' user IDs of a playbook.
@@ -129,11 +147,14 @@ class Playbooks(PlaybookRunDetails):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.get(
-            self.path("/playbooks/{}/autofollows", playbook_id), params=params, basepath=self._api
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(
+                self.path("/playbooks/{}/autofollows", playbook_id), params=params, basepath=self._api
+            ),
         )
 
-    def get_playbook(self, playbook_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_playbook(self, playbook_id: str, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /plugins/playbooks/api/v0/playbooks/{id}
 
         Get a playbook.
@@ -142,7 +163,10 @@ class Playbooks(PlaybookRunDetails):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.get(self.path("/playbooks/{}", playbook_id), params=params, basepath=self._api)
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(self.path("/playbooks/{}", playbook_id), params=params, basepath=self._api),
+        )
 
     def get_playbook_conditions(
         self,
@@ -151,7 +175,7 @@ class Playbooks(PlaybookRunDetails):
         *,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """GET /plugins/playbooks/api/v0/playbooks/{id}/conditions
 
         List playbook conditions.
@@ -165,10 +189,13 @@ class Playbooks(PlaybookRunDetails):
         * ``page``: Zero-based index of the page to request.
         * ``per_page``: Number of conditions to return per page.
         """
-        return self.client.get(
-            self.path("/playbooks/{}/conditions", playbook_id),
-            params=query(params, page=page, per_page=per_page),
-            basepath=self._api,
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(
+                self.path("/playbooks/{}/conditions", playbook_id),
+                params=query(params, page=page, per_page=per_page),
+                basepath=self._api,
+            ),
         )
 
     def get_playbook_property_fields(
@@ -177,7 +204,7 @@ class Playbooks(PlaybookRunDetails):
         params: Optional[Dict[str, Any]] = None,
         *,
         updated_since: Optional[int] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /plugins/playbooks/api/v0/playbooks/{id}/property_fields
 
         Get property fields for a playbook.
@@ -191,10 +218,13 @@ class Playbooks(PlaybookRunDetails):
         * ``updated_since``: Filter results to only include property fields updated after this timestamp (Unix
           time in milliseconds).
         """
-        return self.client.get(
-            self.path("/playbooks/{}/property_fields", playbook_id),
-            params=query(params, updated_since=updated_since),
-            basepath=self._api,
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get(
+                self.path("/playbooks/{}/property_fields", playbook_id),
+                params=query(params, updated_since=updated_since),
+                basepath=self._api,
+            ),
         )
 
     def get_playbooks(
@@ -207,7 +237,7 @@ class Playbooks(PlaybookRunDetails):
         sort: Optional[str] = None,
         direction: Optional[str] = None,
         with_archived: Optional[bool] = None,
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """GET /plugins/playbooks/api/v0/playbooks
 
         List all playbooks.
@@ -225,23 +255,26 @@ class Playbooks(PlaybookRunDetails):
         * ``direction``: Direction (ascending or descending) followed by the sorting of the playbooks.
         * ``with_archived``: Includes archived playbooks in the result.
         """
-        return self.client.get(
-            "/playbooks",
-            params=query(
-                params,
-                team_id=team_id,
-                page=page,
-                per_page=per_page,
-                sort=sort,
-                direction=direction,
-                with_archived=with_archived,
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(
+                "/playbooks",
+                params=query(
+                    params,
+                    team_id=team_id,
+                    page=page,
+                    per_page=per_page,
+                    sort=sort,
+                    direction=direction,
+                    with_archived=with_archived,
+                ),
+                basepath=self._api,
             ),
-            basepath=self._api,
         )
 
     def reorder_playbook_property_fields(
         self, playbook_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """POST /plugins/playbooks/api/v0/playbooks/{id}/property_fields/reorder
 
         Reorder property fields for a playbook.
@@ -250,16 +283,19 @@ class Playbooks(PlaybookRunDetails):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.post(
-            self.path("/playbooks/{}/property_fields/reorder", playbook_id),
-            options=options,
-            params=params,
-            basepath=self._api,
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.post(
+                self.path("/playbooks/{}/property_fields/reorder", playbook_id),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )
 
     def update_playbook(
         self, playbook_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> None:
         """PUT /plugins/playbooks/api/v0/playbooks/{id}
 
         Update a playbook.
@@ -268,8 +304,11 @@ class Playbooks(PlaybookRunDetails):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.put(
-            self.path("/playbooks/{}", playbook_id), options=options, params=params, basepath=self._api
+        return cast(
+            "None",
+            self.client.put(
+                self.path("/playbooks/{}", playbook_id), options=options, params=params, basepath=self._api
+            ),
         )
 
     def update_playbook_condition(
@@ -278,7 +317,7 @@ class Playbooks(PlaybookRunDetails):
         condition_id: str,
         options: Any = None,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """PUT /plugins/playbooks/api/v0/playbooks/{id}/conditions/{conditionID}
 
         Update a playbook condition.
@@ -287,16 +326,19 @@ class Playbooks(PlaybookRunDetails):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.put(
-            self.path("/playbooks/{}/conditions/{}", playbook_id, condition_id),
-            options=options,
-            params=params,
-            basepath=self._api,
+        return cast(
+            "Dict[str, Any]",
+            self.client.put(
+                self.path("/playbooks/{}/conditions/{}", playbook_id, condition_id),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )
 
     def update_playbook_property_field(
         self, playbook_id: str, field_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """PUT /plugins/playbooks/api/v0/playbooks/{id}/property_fields/{field_id}
 
         Update a property field for a playbook.
@@ -305,9 +347,12 @@ class Playbooks(PlaybookRunDetails):
         answers 404); in the API description since v11.1. From server v11 on, Playbooks needs a licence
         (Entry, Professional or above).
         """
-        return self.client.put(
-            self.path("/playbooks/{}/property_fields/{}", playbook_id, field_id),
-            options=options,
-            params=params,
-            basepath=self._api,
+        return cast(
+            "Dict[str, Any]",
+            self.client.put(
+                self.path("/playbooks/{}/property_fields/{}", playbook_id, field_id),
+                options=options,
+                params=params,
+                basepath=self._api,
+            ),
         )

@@ -2,34 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, Optional
+from typing import Any, Dict, Iterator, List, Optional, cast
 
 from ..retry import DEDUPE, new_pending_post_id
-from .base import Base, query
+from ..types import FileInfo, Post, PostList, StatusOK
+from .base import query
+from .post_actions import PostActions
 
 __all__ = ["Posts", "new_pending_post_id"]
 
 
-class Posts(Base):
+class Posts(PostActions):
     """The ``posts`` routes."""
 
     endpoint = "/posts"
 
-    def burn_post(self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
-        """DELETE /api/v4/posts/{post_id}/burn
-
-        Burn a burn-on-read post.
-        """
-        return self.client.delete(self.path("/posts/{}/burn", post_id), options=options, params=params)
-
-    def create_ephemeral_post(self, options: Any) -> Any:
+    def create_ephemeral_post(self, options: Any) -> Post:
         """POST /api/v4/posts/ephemeral
 
         Create a ephemeral post.
         """
-        return self.client.post("/posts/ephemeral", options=options)
+        return cast("Post", self.client.post("/posts/ephemeral", options=options))
 
-    def create_post(self, options: Any) -> Any:
+    def create_post(self, options: Any) -> Post:
         """POST /api/v4/posts
 
         Create a post. Safe to retry: unless ``options`` has one, a ``pending_post_id`` is
@@ -39,40 +34,18 @@ class Posts(Base):
         timeout, a dropped connection, a cancelled task) sends the same id again, so that
         retry cannot post twice either. ``options`` is not modified.
         """
-        return self.client.post("/posts", options=options, retry=DEDUPE)
+        return cast("Post", self.client.post("/posts", options=options, retry=DEDUPE))
 
-    def delete_acknowledgement_for_post(
-        self, user_id: str, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
-        """DELETE /api/v4/users/{user_id}/posts/{post_id}/ack
-
-        Delete a post acknowledgement.
-        """
-        return self.client.delete(
-            self.path("/users/{}/posts/{}/ack", user_id, post_id), options=options, params=params
-        )
-
-    def delete_post(self, post_id: str) -> Any:
+    def delete_post(self, post_id: str) -> StatusOK:
         """DELETE /api/v4/posts/{post_id}
 
         Delete a post.
         """
-        return self.client.delete(self.path("/posts/{}", post_id))
+        return cast("StatusOK", self.client.delete(self.path("/posts/{}", post_id)))
 
-    def get_edit_history_for_post(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
-        """GET /api/v4/posts/{post_id}/edit_history
-
-        Get post edit history.
-
-        Minimum server version: not stated by the description, which has the route since v11.8.
-
-        An 11.4 server already serves it.
-
-        Only the post's author can read it, as a rule.
-        """
-        return self.client.get(self.path("/posts/{}/edit_history", post_id), params=params)
-
-    def get_file_info_for_post(self, post_id: str, *, include_deleted: Optional[bool] = None) -> Any:
+    def get_file_info_for_post(
+        self, post_id: str, *, include_deleted: Optional[bool] = None
+    ) -> List[FileInfo]:
         """GET /api/v4/posts/{post_id}/files/info
 
         Get file info for post.
@@ -82,8 +55,12 @@ class Posts(Base):
         * ``include_deleted``: Defines if result should include deleted posts, must have 'manage_system'
           (admin) permission.
         """
-        return self.client.get(
-            self.path("/posts/{}/files/info", post_id), params=query(None, include_deleted=include_deleted)
+        return cast(
+            "List[FileInfo]",
+            self.client.get(
+                self.path("/posts/{}/files/info", post_id),
+                params=query(None, include_deleted=include_deleted),
+            ),
         )
 
     def get_list_of_flagged_posts(
@@ -95,7 +72,7 @@ class Posts(Base):
         channel_id: Optional[str] = None,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> PostList:
         """GET /api/v4/users/{user_id}/posts/flagged
 
         Get a list of flagged posts.
@@ -107,12 +84,15 @@ class Posts(Base):
         * ``page``: The page to select
         * ``per_page``: The number of posts per page
         """
-        return self.client.get(
-            self.path("/users/{}/posts/flagged", user_id),
-            params=query(params, team_id=team_id, channel_id=channel_id, page=page, per_page=per_page),
+        return cast(
+            "PostList",
+            self.client.get(
+                self.path("/users/{}/posts/flagged", user_id),
+                params=query(params, team_id=team_id, channel_id=channel_id, page=page, per_page=per_page),
+            ),
         )
 
-    def get_post(self, post_id: str, *, include_deleted: Optional[bool] = None) -> Any:
+    def get_post(self, post_id: str, *, include_deleted: Optional[bool] = None) -> Post:
         """GET /api/v4/posts/{post_id}
 
         Get a post.
@@ -122,11 +102,14 @@ class Posts(Base):
         * ``include_deleted``: Defines if result should include deleted posts, must have 'manage_system'
           (admin) permission.
         """
-        return self.client.get(
-            self.path("/posts/{}", post_id), params=query(None, include_deleted=include_deleted)
+        return cast(
+            "Post",
+            self.client.get(
+                self.path("/posts/{}", post_id), params=query(None, include_deleted=include_deleted)
+            ),
         )
 
-    def get_post_info(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_post_info(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/posts/{post_id}/info
 
         Get post info.
@@ -135,14 +118,14 @@ class Posts(Base):
 
         An 11.4 server already serves it.
         """
-        return self.client.get(self.path("/posts/{}/info", post_id), params=params)
+        return cast("Dict[str, Any]", self.client.get(self.path("/posts/{}/info", post_id), params=params))
 
-    def get_posts_by_ids(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_posts_by_ids(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> List[Post]:
         """POST /api/v4/posts/ids
 
         Get posts by a list of ids.
         """
-        return self.client.post("/posts/ids", options=options, params=params)
+        return cast("List[Post]", self.client.post("/posts/ids", options=options, params=params))
 
     def get_posts_for_channel(
         self,
@@ -156,7 +139,7 @@ class Posts(Base):
         after: Optional[str] = None,
         include_deleted: Optional[bool] = None,
         type_: Optional[str] = None,
-    ) -> Any:
+    ) -> PostList:
         """GET /api/v4/channels/{channel_id}/posts
 
         Get posts for a channel.
@@ -172,17 +155,20 @@ class Posts(Base):
         * ``include_deleted``: Whether to include deleted posts or not.
         * ``type_`` (``type``): Filter posts by type.
         """
-        return self.client.get(
-            self.path("/channels/{}/posts", channel_id),
-            params=query(
-                params,
-                page=page,
-                per_page=per_page,
-                since=since,
-                before=before,
-                after=after,
-                include_deleted=include_deleted,
-                type=type_,
+        return cast(
+            "PostList",
+            self.client.get(
+                self.path("/channels/{}/posts", channel_id),
+                params=query(
+                    params,
+                    page=page,
+                    per_page=per_page,
+                    since=since,
+                    before=before,
+                    after=after,
+                    include_deleted=include_deleted,
+                    type=type_,
+                ),
             ),
         )
 
@@ -199,7 +185,7 @@ class Posts(Base):
         collapsed_threads: Optional[bool] = None,
         collapsed_threads_extended: Optional[bool] = None,
         updates_only: Optional[bool] = None,
-    ) -> Any:
+    ) -> PostList:
         """GET /api/v4/posts/{post_id}/thread
 
         Get a thread.
@@ -218,19 +204,22 @@ class Posts(Base):
           users as part of the response or not
         * ``updates_only`` (``updatesOnly``): This flag is used to make the API work with the updateAt value.
         """
-        return self.client.get(
-            self.path("/posts/{}/thread", post_id),
-            params=query(
-                None,
-                perPage=per_page,
-                fromPost=from_post,
-                fromCreateAt=from_create_at,
-                fromUpdateAt=from_update_at,
-                direction=direction,
-                skipFetchThreads=skip_fetch_threads,
-                collapsedThreads=collapsed_threads,
-                collapsedThreadsExtended=collapsed_threads_extended,
-                updatesOnly=updates_only,
+        return cast(
+            "PostList",
+            self.client.get(
+                self.path("/posts/{}/thread", post_id),
+                params=query(
+                    None,
+                    perPage=per_page,
+                    fromPost=from_post,
+                    fromCreateAt=from_create_at,
+                    fromUpdateAt=from_update_at,
+                    direction=direction,
+                    skipFetchThreads=skip_fetch_threads,
+                    collapsedThreads=collapsed_threads,
+                    collapsedThreadsExtended=collapsed_threads_extended,
+                    updatesOnly=updates_only,
+                ),
             ),
         )
 
@@ -245,7 +234,7 @@ class Posts(Base):
         skip_fetch_threads: Optional[bool] = None,
         collapsed_threads: Optional[bool] = None,
         collapsed_threads_extended: Optional[bool] = None,
-    ) -> Any:
+    ) -> PostList:
         """GET /api/v4/users/{user_id}/channels/{channel_id}/posts/unread
 
         Get posts around oldest unread.
@@ -259,94 +248,40 @@ class Posts(Base):
         * ``collapsed_threads_extended`` (``collapsedThreadsExtended``): Whether to return the associated
           users as part of the response or not
         """
-        return self.client.get(
-            self.path("/users/{}/channels/{}/posts/unread", user_id, channel_id),
-            params=query(
-                params,
-                limit_before=limit_before,
-                limit_after=limit_after,
-                skipFetchThreads=skip_fetch_threads,
-                collapsedThreads=collapsed_threads,
-                collapsedThreadsExtended=collapsed_threads_extended,
+        return cast(
+            "PostList",
+            self.client.get(
+                self.path("/users/{}/channels/{}/posts/unread", user_id, channel_id),
+                params=query(
+                    params,
+                    limit_before=limit_before,
+                    limit_after=limit_after,
+                    skipFetchThreads=skip_fetch_threads,
+                    collapsedThreads=collapsed_threads,
+                    collapsedThreadsExtended=collapsed_threads_extended,
+                ),
             ),
         )
 
-    def move_thread(self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
-        """POST /api/v4/posts/{post_id}/move
-
-        Move a post (and any posts within that post's thread).
-        """
-        return self.client.post(self.path("/posts/{}/move", post_id), options=options, params=params)
-
-    def patch_post(self, post_id: str, options: Any = None) -> Any:
+    def patch_post(self, post_id: str, options: Any = None) -> Post:
         """PUT /api/v4/posts/{post_id}/patch
 
         Patch a post.
         """
-        return self.client.put(self.path("/posts/{}/patch", post_id), options=options)
+        return cast("Post", self.client.put(self.path("/posts/{}/patch", post_id), options=options))
 
-    def perform_post_action(self, post_id: str, action_id: str, options: Any = None) -> Any:
-        """POST /api/v4/posts/{post_id}/actions/{action_id}
-
-        Perform a post action.
-        """
-        return self.client.post(self.path("/posts/{}/actions/{}", post_id, action_id), options=options)
-
-    def pin_post_to_channel(self, post_id: str) -> Any:
-        """POST /api/v4/posts/{post_id}/pin
-
-        Pin a post to the channel.
-        """
-        return self.client.post(self.path("/posts/{}/pin", post_id))
-
-    def restore_post_version(
-        self,
-        post_id: str,
-        restore_version_id: str,
-        options: Any = None,
-        params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
-        """POST /api/v4/posts/{post_id}/restore/{restore_version_id}
-
-        Restores a past version of a post.
-        """
-        return self.client.post(
-            self.path("/posts/{}/restore/{}", post_id, restore_version_id), options=options, params=params
-        )
-
-    def reveal_post(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
-        """GET /api/v4/posts/{post_id}/reveal
-
-        Reveal a burn-on-read post.
-        """
-        return self.client.get(self.path("/posts/{}/reveal", post_id), params=params)
-
-    def rewrite_message(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
-        """POST /api/v4/posts/rewrite
-
-        Rewrite a message using AI.
-        """
-        return self.client.post("/posts/rewrite", options=options, params=params)
-
-    def save_acknowledgement_for_post(
-        self, user_id: str, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
-        """POST /api/v4/users/{user_id}/posts/{post_id}/ack
-
-        Acknowledge a post.
-        """
-        return self.client.post(
-            self.path("/users/{}/posts/{}/ack", user_id, post_id), options=options, params=params
-        )
-
-    def search_for_team_posts(self, team_id: str, options: Any) -> Any:
+    def search_for_team_posts(self, team_id: str, options: Any) -> PostList:
         """POST /api/v4/teams/{team_id}/posts/search
 
         Search for team posts.
         """
-        return self.client.post(self.path("/teams/{}/posts/search", team_id), options=options)
+        return cast(
+            "PostList", self.client.post(self.path("/teams/{}/posts/search", team_id), options=options)
+        )
 
-    def search_posts_in_all_teams(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def search_posts_in_all_teams(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> PostList:
         """POST /api/v4/posts/search
 
         Search posts across all teams.
@@ -358,43 +293,14 @@ class Posts(Base):
         ``options`` is as for :meth:`search_for_team_posts` (``terms``, ``is_or_search``, ``page``,
         ``per_page``...).
         """
-        return self.client.post("/posts/search", options=options, params=params)
+        return cast("PostList", self.client.post("/posts/search", options=options, params=params))
 
-    def set_post_reminder(
-        self, user_id: str, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
-        """POST /api/v4/users/{user_id}/posts/{post_id}/reminder
-
-        Set a post reminder.
-        """
-        return self.client.post(
-            self.path("/users/{}/posts/{}/reminder", user_id, post_id), options=options, params=params
-        )
-
-    def set_post_unread(
-        self, user_id: str, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
-        """POST /api/v4/users/{user_id}/posts/{post_id}/set_unread
-
-        Mark as unread from a post.
-        """
-        return self.client.post(
-            self.path("/users/{}/posts/{}/set_unread", user_id, post_id), options=options, params=params
-        )
-
-    def unpin_post_to_channel(self, post_id: str) -> Any:
-        """POST /api/v4/posts/{post_id}/unpin
-
-        Unpin a post to the channel.
-        """
-        return self.client.post(self.path("/posts/{}/unpin", post_id))
-
-    def update_post(self, post_id: str, options: Any = None) -> Any:
+    def update_post(self, post_id: str, options: Any = None) -> Post:
         """PUT /api/v4/posts/{post_id}
 
         Update a post.
         """
-        return self.client.put(self.path("/posts/{}", post_id), options=options)
+        return cast("Post", self.client.put(self.path("/posts/{}", post_id), options=options))
 
     def iter_posts_for_channel(
         self,
@@ -404,17 +310,20 @@ class Posts(Base):
         after: Optional[str] = None,
         per_page: int = 200,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Iterator[Any]:
+    ) -> Iterator[Post]:
         """GET /api/v4/channels/{channel_id}/posts
 
         Iterate over the posts of a channel: newest first from the latest post (or from just
         before ``before``); with ``after``, oldest first from just after that post. Pages are
         walked with the ``before``/``after`` cursors, so new posts do not shift them.
         """
-        return self.client.channel_posts(
-            lambda query: self.get_posts_for_channel(channel_id, query),
-            per_page=per_page,
-            before=before,
-            after=after,
-            params=params,
+        return cast(
+            "Iterator[Post]",
+            self.client.channel_posts(
+                lambda query: self.get_posts_for_channel(channel_id, query),
+                per_page=per_page,
+                before=before,
+                after=after,
+                params=params,
+            ),
         )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+from ..types import StatusOK
 from .base import Base, query
 
 
@@ -14,17 +15,20 @@ class Properties(Base):
 
     def create_property_field(
         self, group_name: str, object_type: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/properties/groups/{group_name}/{object_type}/fields
 
         Create a property field.
 
         Minimum server version: not stated by the description, which has the route since v11.7.
         """
-        return self.client.post(
-            self.path("/properties/groups/{}/{}/fields", group_name, object_type),
-            options=options,
-            params=params,
+        return cast(
+            "Dict[str, Any]",
+            self.client.post(
+                self.path("/properties/groups/{}/{}/fields", group_name, object_type),
+                options=options,
+                params=params,
+            ),
         )
 
     def delete_property_field(
@@ -34,7 +38,7 @@ class Properties(Base):
         field_id: str,
         options: Any = None,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/properties/groups/{group_name}/{object_type}/fields/{field_id}
 
         Delete a property field.
@@ -43,10 +47,13 @@ class Properties(Base):
 
         The server answers 409 while linked fields depend on it.
         """
-        return self.client.delete(
-            self.path("/properties/groups/{}/{}/fields/{}", group_name, object_type, field_id),
-            options=options,
-            params=params,
+        return cast(
+            "StatusOK",
+            self.client.delete(
+                self.path("/properties/groups/{}/{}/fields/{}", group_name, object_type, field_id),
+                options=options,
+                params=params,
+            ),
         )
 
     def get_property_fields(
@@ -64,7 +71,7 @@ class Properties(Base):
         cursor_create_at: Optional[int] = None,
         cursor_update_at: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/properties/groups/{group_name}/{object_type}/fields
 
         Get property fields.
@@ -89,19 +96,22 @@ class Properties(Base):
           ``cursor_id`` when ``since`` is given.
         * ``per_page``: The number of property fields per page.
         """
-        return self.client.get(
-            self.path("/properties/groups/{}/{}/fields", group_name, object_type),
-            params=query(
-                params,
-                channel_id=channel_id,
-                team_id=team_id,
-                target_type=target_type,
-                target_id=target_id,
-                since=since,
-                cursor_id=cursor_id,
-                cursor_create_at=cursor_create_at,
-                cursor_update_at=cursor_update_at,
-                per_page=per_page,
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get(
+                self.path("/properties/groups/{}/{}/fields", group_name, object_type),
+                params=query(
+                    params,
+                    channel_id=channel_id,
+                    team_id=team_id,
+                    target_type=target_type,
+                    target_id=target_id,
+                    since=since,
+                    cursor_id=cursor_id,
+                    cursor_create_at=cursor_create_at,
+                    cursor_update_at=cursor_update_at,
+                    per_page=per_page,
+                ),
             ),
         )
 
@@ -117,7 +127,7 @@ class Properties(Base):
         cursor_create_at: Optional[int] = None,
         cursor_update_at: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/properties/groups/{group_name}/{object_type}/values/{target_id}
 
         Get property values for a target.
@@ -135,15 +145,18 @@ class Properties(Base):
           ``cursor_id`` when ``since`` is given.
         * ``per_page``: The number of property values per page.
         """
-        return self.client.get(
-            self.path("/properties/groups/{}/{}/values/{}", group_name, object_type, target_id),
-            params=query(
-                params,
-                since=since,
-                cursor_id=cursor_id,
-                cursor_create_at=cursor_create_at,
-                cursor_update_at=cursor_update_at,
-                per_page=per_page,
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get(
+                self.path("/properties/groups/{}/{}/values/{}", group_name, object_type, target_id),
+                params=query(
+                    params,
+                    since=since,
+                    cursor_id=cursor_id,
+                    cursor_create_at=cursor_create_at,
+                    cursor_update_at=cursor_update_at,
+                    per_page=per_page,
+                ),
             ),
         )
 
@@ -157,7 +170,7 @@ class Properties(Base):
         cursor_create_at: Optional[int] = None,
         cursor_update_at: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/properties/groups/{group_name}/system/values
 
         Get property values for the system.
@@ -175,21 +188,24 @@ class Properties(Base):
           ``cursor_id`` when ``since`` is given.
         * ``per_page``: The number of property values per page.
         """
-        return self.client.get(
-            self.path("/properties/groups/{}/system/values", group_name),
-            params=query(
-                params,
-                since=since,
-                cursor_id=cursor_id,
-                cursor_create_at=cursor_create_at,
-                cursor_update_at=cursor_update_at,
-                per_page=per_page,
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get(
+                self.path("/properties/groups/{}/system/values", group_name),
+                params=query(
+                    params,
+                    since=since,
+                    cursor_id=cursor_id,
+                    cursor_create_at=cursor_create_at,
+                    cursor_update_at=cursor_update_at,
+                    per_page=per_page,
+                ),
             ),
         )
 
     def search_property_fields(
         self, group_name: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """POST /api/v4/properties/groups/{group_name}/fields/search
 
         Search property fields across multiple object types.
@@ -198,8 +214,11 @@ class Properties(Base):
 
         ``options`` lists the ``object_types`` and the scope, as :meth:`get_property_fields` takes them.
         """
-        return self.client.post(
-            self.path("/properties/groups/{}/fields/search", group_name), options=options, params=params
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.post(
+                self.path("/properties/groups/{}/fields/search", group_name), options=options, params=params
+            ),
         )
 
     def update_property_field(
@@ -209,17 +228,20 @@ class Properties(Base):
         field_id: str,
         options: Any = None,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """PATCH /api/v4/properties/groups/{group_name}/{object_type}/fields/{field_id}
 
         Update a property field.
 
         Minimum server version: not stated by the description, which has the route since v11.7.
         """
-        return self.client.patch(
-            self.path("/properties/groups/{}/{}/fields/{}", group_name, object_type, field_id),
-            options=options,
-            params=params,
+        return cast(
+            "Dict[str, Any]",
+            self.client.patch(
+                self.path("/properties/groups/{}/{}/fields/{}", group_name, object_type, field_id),
+                options=options,
+                params=params,
+            ),
         )
 
     def update_property_values(
@@ -229,7 +251,7 @@ class Properties(Base):
         target_id: str,
         options: Any = None,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """PATCH /api/v4/properties/groups/{group_name}/{object_type}/values/{target_id}
 
         Update property values for a target.
@@ -238,15 +260,18 @@ class Properties(Base):
 
         ``options`` is a list of ``{"field_id": ..., "value": ...}``; values are upserted.
         """
-        return self.client.patch(
-            self.path("/properties/groups/{}/{}/values/{}", group_name, object_type, target_id),
-            options=options,
-            params=params,
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.patch(
+                self.path("/properties/groups/{}/{}/values/{}", group_name, object_type, target_id),
+                options=options,
+                params=params,
+            ),
         )
 
     def update_system_property_values(
         self, group_name: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """PATCH /api/v4/properties/groups/{group_name}/system/values
 
         Update property values for the system.
@@ -255,6 +280,9 @@ class Properties(Base):
 
         System admins only. ``options`` is a list of ``{"field_id": ..., "value": ...}``.
         """
-        return self.client.patch(
-            self.path("/properties/groups/{}/system/values", group_name), options=options, params=params
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.patch(
+                self.path("/properties/groups/{}/system/values", group_name), options=options, params=params
+            ),
         )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+from ..types import StatusOK
 from .base import Base, query
 
 
@@ -16,7 +17,7 @@ class Recaps(Base):
 
     endpoint = "/recaps"
 
-    def create_recap(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def create_recap(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """POST /api/v4/recaps
 
         Create a channel recap.
@@ -24,11 +25,11 @@ class Recaps(Base):
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
-        return self.client.post("/recaps", options=options, params=params)
+        return cast("Dict[str, Any]", self.client.post("/recaps", options=options, params=params))
 
     def delete_recap(
         self, recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/recaps/{recap_id}
 
         Delete a recap.
@@ -36,9 +37,11 @@ class Recaps(Base):
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
-        return self.client.delete(self.path("/recaps/{}", recap_id), options=options, params=params)
+        return cast(
+            "StatusOK", self.client.delete(self.path("/recaps/{}", recap_id), options=options, params=params)
+        )
 
-    def get_recap(self, recap_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_recap(self, recap_id: str, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/recaps/{recap_id}
 
         Get a specific recap.
@@ -46,9 +49,9 @@ class Recaps(Base):
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
-        return self.client.get(self.path("/recaps/{}", recap_id), params=params)
+        return cast("Dict[str, Any]", self.client.get(self.path("/recaps/{}", recap_id), params=params))
 
-    def get_recap_limit_status(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_recap_limit_status(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/recaps/limit_status
 
         Get recap limit status for the current user.
@@ -58,7 +61,7 @@ class Recaps(Base):
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
-        return self.client.get("/recaps/limit_status", params=params)
+        return cast("Dict[str, Any]", self.client.get("/recaps/limit_status", params=params))
 
     def get_recaps_for_user(
         self,
@@ -66,7 +69,7 @@ class Recaps(Base):
         *,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/recaps
 
         Get current user's recaps.
@@ -79,11 +82,14 @@ class Recaps(Base):
         * ``page``: The page to select.
         * ``per_page``: The number of recaps per page.
         """
-        return self.client.get("/recaps", params=query(params, page=page, per_page=per_page))
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get("/recaps", params=query(params, page=page, per_page=per_page)),
+        )
 
     def mark_recap_as_read(
         self, recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/recaps/{recap_id}/read
 
         Mark a recap as read.
@@ -91,9 +97,14 @@ class Recaps(Base):
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
-        return self.client.post(self.path("/recaps/{}/read", recap_id), options=options, params=params)
+        return cast(
+            "Dict[str, Any]",
+            self.client.post(self.path("/recaps/{}/read", recap_id), options=options, params=params),
+        )
 
-    def mark_recaps_as_viewed(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def mark_recaps_as_viewed(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """POST /api/v4/recaps/mark_viewed
 
         Mark all of the authenticated user's finished recaps as viewed.
@@ -103,11 +114,11 @@ class Recaps(Base):
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
-        return self.client.post("/recaps/mark_viewed", options=options, params=params)
+        return cast("Dict[str, Any]", self.client.post("/recaps/mark_viewed", options=options, params=params))
 
     def regenerate_recap(
         self, recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/recaps/{recap_id}/regenerate
 
         Regenerate a recap.
@@ -115,4 +126,7 @@ class Recaps(Base):
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
-        return self.client.post(self.path("/recaps/{}/regenerate", recap_id), options=options, params=params)
+        return cast(
+            "Dict[str, Any]",
+            self.client.post(self.path("/recaps/{}/regenerate", recap_id), options=options, params=params),
+        )

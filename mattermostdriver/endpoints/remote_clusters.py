@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+from ..types import StatusOK
 from .base import Base, query
 
 
@@ -18,7 +19,7 @@ class RemoteClusters(Base):
 
     def accept_remote_cluster_invite(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/remotecluster/accept_invite
 
         Accept a remote cluster invite code.
@@ -26,9 +27,13 @@ class RemoteClusters(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/remotecluster/accept_invite", options=options, params=params)
+        return cast(
+            "Dict[str, Any]", self.client.post("/remotecluster/accept_invite", options=options, params=params)
+        )
 
-    def create_remote_cluster(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def create_remote_cluster(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """POST /api/v4/remotecluster
 
         Create a new remote cluster.
@@ -36,11 +41,11 @@ class RemoteClusters(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/remotecluster", options=options, params=params)
+        return cast("Dict[str, Any]", self.client.post("/remotecluster", options=options, params=params))
 
     def delete_remote_cluster(
         self, remote_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/remotecluster/{remote_id}
 
         Delete a remote cluster.
@@ -48,11 +53,14 @@ class RemoteClusters(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.delete(self.path("/remotecluster/{}", remote_id), options=options, params=params)
+        return cast(
+            "StatusOK",
+            self.client.delete(self.path("/remotecluster/{}", remote_id), options=options, params=params),
+        )
 
     def generate_remote_cluster_invite(
         self, remote_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> str:
         """POST /api/v4/remotecluster/{remote_id}/generate_invite
 
         Generate invite code.
@@ -60,11 +68,14 @@ class RemoteClusters(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post(
-            self.path("/remotecluster/{}/generate_invite", remote_id), options=options, params=params
+        return cast(
+            "str",
+            self.client.post(
+                self.path("/remotecluster/{}/generate_invite", remote_id), options=options, params=params
+            ),
         )
 
-    def get_remote_cluster(self, remote_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_remote_cluster(self, remote_id: str, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/remotecluster/{remote_id}
 
         Get a remote cluster.
@@ -72,7 +83,9 @@ class RemoteClusters(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.get(self.path("/remotecluster/{}", remote_id), params=params)
+        return cast(
+            "Dict[str, Any]", self.client.get(self.path("/remotecluster/{}", remote_id), params=params)
+        )
 
     def get_remote_clusters(
         self,
@@ -87,7 +100,7 @@ class RemoteClusters(Base):
         only_plugins: Optional[bool] = None,
         exclude_plugins: Optional[bool] = None,
         include_deleted: Optional[bool] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/remotecluster
 
         Get a list of remote clusters.
@@ -107,25 +120,28 @@ class RemoteClusters(Base):
         * ``exclude_plugins``: Select only remote clusters that don't belong to a plugin
         * ``include_deleted``: Include those remote clusters that have been deleted
         """
-        return self.client.get(
-            "/remotecluster",
-            params=query(
-                params,
-                page=page,
-                per_page=per_page,
-                exclude_offline=exclude_offline,
-                in_channel=in_channel,
-                not_in_channel=not_in_channel,
-                only_confirmed=only_confirmed,
-                only_plugins=only_plugins,
-                exclude_plugins=exclude_plugins,
-                include_deleted=include_deleted,
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get(
+                "/remotecluster",
+                params=query(
+                    params,
+                    page=page,
+                    per_page=per_page,
+                    exclude_offline=exclude_offline,
+                    in_channel=in_channel,
+                    not_in_channel=not_in_channel,
+                    only_confirmed=only_confirmed,
+                    only_plugins=only_plugins,
+                    exclude_plugins=exclude_plugins,
+                    include_deleted=include_deleted,
+                ),
             ),
         )
 
     def patch_remote_cluster(
         self, remote_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """PATCH /api/v4/remotecluster/{remote_id}
 
         Patch a remote cluster.
@@ -133,11 +149,14 @@ class RemoteClusters(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.patch(self.path("/remotecluster/{}", remote_id), options=options, params=params)
+        return cast(
+            "Dict[str, Any]",
+            self.client.patch(self.path("/remotecluster/{}", remote_id), options=options, params=params),
+        )
 
     def remote_cluster_accept_message(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/remotecluster/msg
 
         Receive a remote cluster message.
@@ -149,11 +168,11 @@ class RemoteClusters(Base):
         Server to server: the caller authenticates with a remote cluster token, not a user session (a user
         token gets 401).
         """
-        return self.client.post("/remotecluster/msg", options=options, params=params)
+        return cast("Dict[str, Any]", self.client.post("/remotecluster/msg", options=options, params=params))
 
     def remote_cluster_confirm_invite(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """POST /api/v4/remotecluster/confirm_invite
 
         Confirm an invite with a remote cluster.
@@ -165,9 +184,13 @@ class RemoteClusters(Base):
         Server to server: the caller authenticates with a remote cluster token, not a user session (a user
         token gets 401).
         """
-        return self.client.post("/remotecluster/confirm_invite", options=options, params=params)
+        return cast(
+            "StatusOK", self.client.post("/remotecluster/confirm_invite", options=options, params=params)
+        )
 
-    def remote_cluster_ping(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def remote_cluster_ping(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """POST /api/v4/remotecluster/ping
 
         Receive a ping from a remote cluster.
@@ -179,11 +202,11 @@ class RemoteClusters(Base):
         Server to server: the caller authenticates with a remote cluster token, not a user session (a user
         token gets 401).
         """
-        return self.client.post("/remotecluster/ping", options=options, params=params)
+        return cast("Dict[str, Any]", self.client.post("/remotecluster/ping", options=options, params=params))
 
     def remote_set_profile_image(
         self, user_id: str, files: Any, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """POST /api/v4/remotecluster/{user_id}/image
 
         Set profile image for a remote user.
@@ -197,11 +220,14 @@ class RemoteClusters(Base):
 
         ``files`` is the multipart dict (the field is ``image``).
         """
-        return self.client.post(self.path("/remotecluster/{}/image", user_id), files=files, params=params)
+        return cast(
+            "StatusOK",
+            self.client.post(self.path("/remotecluster/{}/image", user_id), files=files, params=params),
+        )
 
     def upload_remote_cluster_data(
         self, upload_id: str, data: Any = None, files: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> None:
         """POST /api/v4/remotecluster/upload/{upload_id}
 
         Upload file data for a remote upload session.
@@ -215,6 +241,9 @@ class RemoteClusters(Base):
 
         Send the bytes as ``data`` (``application/octet-stream``) or as multipart ``files``.
         """
-        return self.client.post(
-            self.path("/remotecluster/upload/{}", upload_id), data=data, files=files, params=params
+        return cast(
+            "None",
+            self.client.post(
+                self.path("/remotecluster/upload/{}", upload_id), data=data, files=files, params=params
+            ),
         )

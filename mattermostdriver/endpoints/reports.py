@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+from ..types import StatusOK
 from .base import Base, query
 
 
@@ -12,19 +13,21 @@ class Reports(Base):
 
     endpoint = "/reports"
 
-    def get_posts_for_reporting(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_posts_for_reporting(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """POST /api/v4/reports/posts
 
         Get posts for reporting and compliance purposes using cursor-based pagination.
         """
-        return self.client.post("/reports/posts", options=options, params=params)
+        return cast("Dict[str, Any]", self.client.post("/reports/posts", options=options, params=params))
 
-    def get_user_count_for_reporting(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_user_count_for_reporting(self, params: Optional[Dict[str, Any]] = None) -> int:
         """GET /api/v4/reports/users/count
 
         Gets the full count of users that match the filter.
         """
-        return self.client.get("/reports/users/count", params=params)
+        return cast("int", self.client.get("/reports/users/count", params=params))
 
     def get_users_for_reporting(
         self,
@@ -42,7 +45,7 @@ class Reports(Base):
         has_no_team: Optional[bool] = None,
         hide_active: Optional[bool] = None,
         hide_inactive: Optional[bool] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/reports/users
 
         Get a list of paged and sorted users for admin reporting purposes.
@@ -62,22 +65,25 @@ class Reports(Base):
         * ``hide_active``: If true, show only users that are inactive.
         * ``hide_inactive``: If true, show only users that are active.
         """
-        return self.client.get(
-            "/reports/users",
-            params=query(
-                params,
-                sort_column=sort_column,
-                direction=direction,
-                sort_direction=sort_direction,
-                page_size=page_size,
-                from_column_value=from_column_value,
-                from_id=from_id,
-                date_range=date_range,
-                role_filter=role_filter,
-                team_filter=team_filter,
-                has_no_team=has_no_team,
-                hide_active=hide_active,
-                hide_inactive=hide_inactive,
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get(
+                "/reports/users",
+                params=query(
+                    params,
+                    sort_column=sort_column,
+                    direction=direction,
+                    sort_direction=sort_direction,
+                    page_size=page_size,
+                    from_column_value=from_column_value,
+                    from_id=from_id,
+                    date_range=date_range,
+                    role_filter=role_filter,
+                    team_filter=team_filter,
+                    has_no_team=has_no_team,
+                    hide_active=hide_active,
+                    hide_inactive=hide_inactive,
+                ),
             ),
         )
 
@@ -87,7 +93,7 @@ class Reports(Base):
         params: Optional[Dict[str, Any]] = None,
         *,
         date_range: Optional[str] = None,
-    ) -> Any:
+    ) -> StatusOK:
         """POST /api/v4/reports/users/export
 
         Starts a job to export the users to a report file.
@@ -96,6 +102,9 @@ class Reports(Base):
 
         * ``date_range``: The date range of the post statistics to display.
         """
-        return self.client.post(
-            "/reports/users/export", options=options, params=query(params, date_range=date_range)
+        return cast(
+            "StatusOK",
+            self.client.post(
+                "/reports/users/export", options=options, params=query(params, date_range=date_range)
+            ),
         )

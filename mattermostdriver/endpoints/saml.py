@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, cast
 
+import requests
+
+from ..types import StatusOK
 from .base import Base
 
 
@@ -16,7 +19,7 @@ class SAML(Base):
 
     endpoint = "/saml"
 
-    def get_certificate_status(self) -> Any:
+    def get_certificate_status(self) -> Dict[str, Any]:
         """GET /api/v4/saml/certificate/status
 
         Get certificate status.
@@ -24,9 +27,9 @@ class SAML(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.get("/saml/certificate/status")
+        return cast("Dict[str, Any]", self.client.get("/saml/certificate/status"))
 
-    def get_metadata(self) -> Any:
+    def get_metadata(self) -> requests.Response:
         """GET /api/v4/saml/metadata
 
         Get metadata.
@@ -34,9 +37,11 @@ class SAML(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.get("/saml/metadata")
+        return cast("requests.Response", self.client.get("/saml/metadata"))
 
-    def get_saml_metadata_from_idp(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_saml_metadata_from_idp(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """POST /api/v4/saml/metadatafromidp
 
         Get metadata from Identity Provider.
@@ -44,9 +49,11 @@ class SAML(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/saml/metadatafromidp", options=options, params=params)
+        return cast(
+            "Dict[str, Any]", self.client.post("/saml/metadatafromidp", options=options, params=params)
+        )
 
-    def remove_idp_certificate(self) -> Any:
+    def remove_idp_certificate(self) -> StatusOK:
         """DELETE /api/v4/saml/certificate/idp
 
         Remove IDP certificate.
@@ -54,9 +61,9 @@ class SAML(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.delete("/saml/certificate/idp")
+        return cast("StatusOK", self.client.delete("/saml/certificate/idp"))
 
-    def remove_private_key(self) -> Any:
+    def remove_private_key(self) -> StatusOK:
         """DELETE /api/v4/saml/certificate/private
 
         Remove private key.
@@ -64,9 +71,9 @@ class SAML(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.delete("/saml/certificate/private")
+        return cast("StatusOK", self.client.delete("/saml/certificate/private"))
 
-    def remove_public_certificate(self) -> Any:
+    def remove_public_certificate(self) -> StatusOK:
         """DELETE /api/v4/saml/certificate/public
 
         Remove public certificate.
@@ -74,11 +81,11 @@ class SAML(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.delete("/saml/certificate/public")
+        return cast("StatusOK", self.client.delete("/saml/certificate/public"))
 
     def reset_saml_auth_data_to_email(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/saml/reset_auth_data
 
         Reset AuthData to Email.
@@ -86,9 +93,11 @@ class SAML(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/saml/reset_auth_data", options=options, params=params)
+        return cast(
+            "Dict[str, Any]", self.client.post("/saml/reset_auth_data", options=options, params=params)
+        )
 
-    def upload_idp_certificate(self, files: Any) -> Any:
+    def upload_idp_certificate(self, files: Any) -> StatusOK:
         """POST /api/v4/saml/certificate/idp
 
         Upload IDP certificate.
@@ -96,9 +105,9 @@ class SAML(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/saml/certificate/idp", files=files)
+        return cast("StatusOK", self.client.post("/saml/certificate/idp", files=files))
 
-    def upload_private_key(self, files: Any) -> Any:
+    def upload_private_key(self, files: Any) -> StatusOK:
         """POST /api/v4/saml/certificate/private
 
         Upload private key.
@@ -106,9 +115,9 @@ class SAML(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/saml/certificate/private", files=files)
+        return cast("StatusOK", self.client.post("/saml/certificate/private", files=files))
 
-    def upload_public_certificate(self, files: Any) -> Any:
+    def upload_public_certificate(self, files: Any) -> StatusOK:
         """POST /api/v4/saml/certificate/public
 
         Upload public certificate.
@@ -116,4 +125,4 @@ class SAML(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/saml/certificate/public", files=files)
+        return cast("StatusOK", self.client.post("/saml/certificate/public", files=files))

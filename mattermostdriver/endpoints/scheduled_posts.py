@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, cast
 
 from .base import Base, query
 
@@ -16,7 +16,9 @@ class ScheduledPosts(Base):
 
     endpoint = "/posts/schedule"
 
-    def create_scheduled_post(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def create_scheduled_post(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """POST /api/v4/posts/schedule
 
         Creates a scheduled post.
@@ -24,11 +26,11 @@ class ScheduledPosts(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post("/posts/schedule", options=options, params=params)
+        return cast("Dict[str, Any]", self.client.post("/posts/schedule", options=options, params=params))
 
     def delete_scheduled_post(
         self, scheduled_post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """DELETE /api/v4/posts/schedule/{scheduled_post_id}
 
         Delete a scheduled post.
@@ -36,8 +38,11 @@ class ScheduledPosts(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.delete(
-            self.path("/posts/schedule/{}", scheduled_post_id), options=options, params=params
+        return cast(
+            "Dict[str, Any]",
+            self.client.delete(
+                self.path("/posts/schedule/{}", scheduled_post_id), options=options, params=params
+            ),
         )
 
     def get_user_scheduled_posts(
@@ -46,7 +51,7 @@ class ScheduledPosts(Base):
         params: Optional[Dict[str, Any]] = None,
         *,
         include_direct_channels: Optional[bool] = None,
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """GET /api/v4/posts/scheduled/team/{team_id}
 
         Gets all scheduled posts for a user for the specified team.
@@ -59,14 +64,17 @@ class ScheduledPosts(Base):
         * ``include_direct_channels`` (``includeDirectChannels``): Whether to include scheduled posts from DMs
           and GMs or not. Default is false
         """
-        return self.client.get(
-            self.path("/posts/scheduled/team/{}", team_id),
-            params=query(params, includeDirectChannels=include_direct_channels),
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(
+                self.path("/posts/scheduled/team/{}", team_id),
+                params=query(params, includeDirectChannels=include_direct_channels),
+            ),
         )
 
     def update_scheduled_post(
         self, scheduled_post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """PUT /api/v4/posts/schedule/{scheduled_post_id}
 
         Update a scheduled post.
@@ -74,6 +82,9 @@ class ScheduledPosts(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.put(
-            self.path("/posts/schedule/{}", scheduled_post_id), options=options, params=params
+        return cast(
+            "Dict[str, Any]",
+            self.client.put(
+                self.path("/posts/schedule/{}", scheduled_post_id), options=options, params=params
+            ),
         )

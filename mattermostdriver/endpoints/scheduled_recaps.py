@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+from ..types import StatusOK
 from .base import Base, query
 
 
@@ -16,7 +17,9 @@ class ScheduledRecaps(Base):
 
     endpoint = "/scheduled_recaps"
 
-    def create_scheduled_recap(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def create_scheduled_recap(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """POST /api/v4/scheduled_recaps
 
         Create a scheduled recap.
@@ -26,11 +29,11 @@ class ScheduledRecaps(Base):
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
-        return self.client.post("/scheduled_recaps", options=options, params=params)
+        return cast("Dict[str, Any]", self.client.post("/scheduled_recaps", options=options, params=params))
 
     def delete_scheduled_recap(
         self, scheduled_recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/scheduled_recaps/{scheduled_recap_id}
 
         Delete a scheduled recap.
@@ -40,11 +43,16 @@ class ScheduledRecaps(Base):
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
-        return self.client.delete(
-            self.path("/scheduled_recaps/{}", scheduled_recap_id), options=options, params=params
+        return cast(
+            "StatusOK",
+            self.client.delete(
+                self.path("/scheduled_recaps/{}", scheduled_recap_id), options=options, params=params
+            ),
         )
 
-    def get_scheduled_recap(self, scheduled_recap_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_scheduled_recap(
+        self, scheduled_recap_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """GET /api/v4/scheduled_recaps/{scheduled_recap_id}
 
         Get a scheduled recap.
@@ -54,7 +62,10 @@ class ScheduledRecaps(Base):
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
-        return self.client.get(self.path("/scheduled_recaps/{}", scheduled_recap_id), params=params)
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(self.path("/scheduled_recaps/{}", scheduled_recap_id), params=params),
+        )
 
     def get_scheduled_recaps(
         self,
@@ -62,7 +73,7 @@ class ScheduledRecaps(Base):
         *,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/scheduled_recaps
 
         Get current user's scheduled recaps.
@@ -77,11 +88,14 @@ class ScheduledRecaps(Base):
         * ``page``: The page to select.
         * ``per_page``: The number of scheduled recaps per page.
         """
-        return self.client.get("/scheduled_recaps", params=query(params, page=page, per_page=per_page))
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get("/scheduled_recaps", params=query(params, page=page, per_page=per_page)),
+        )
 
     def pause_scheduled_recap(
         self, scheduled_recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/scheduled_recaps/{scheduled_recap_id}/pause
 
         Pause a scheduled recap.
@@ -91,13 +105,16 @@ class ScheduledRecaps(Base):
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
-        return self.client.post(
-            self.path("/scheduled_recaps/{}/pause", scheduled_recap_id), options=options, params=params
+        return cast(
+            "Dict[str, Any]",
+            self.client.post(
+                self.path("/scheduled_recaps/{}/pause", scheduled_recap_id), options=options, params=params
+            ),
         )
 
     def resume_scheduled_recap(
         self, scheduled_recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/scheduled_recaps/{scheduled_recap_id}/resume
 
         Resume a scheduled recap.
@@ -107,13 +124,16 @@ class ScheduledRecaps(Base):
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
-        return self.client.post(
-            self.path("/scheduled_recaps/{}/resume", scheduled_recap_id), options=options, params=params
+        return cast(
+            "Dict[str, Any]",
+            self.client.post(
+                self.path("/scheduled_recaps/{}/resume", scheduled_recap_id), options=options, params=params
+            ),
         )
 
     def update_scheduled_recap(
         self, scheduled_recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """PUT /api/v4/scheduled_recaps/{scheduled_recap_id}
 
         Update a scheduled recap.
@@ -123,6 +143,9 @@ class ScheduledRecaps(Base):
         Served by the Mattermost AI plugin: without it the server answers 404 or 501
         (:class:`~mattermostdriver.ResourceNotFound`, :class:`~mattermostdriver.FeatureDisabled`).
         """
-        return self.client.put(
-            self.path("/scheduled_recaps/{}", scheduled_recap_id), options=options, params=params
+        return cast(
+            "Dict[str, Any]",
+            self.client.put(
+                self.path("/scheduled_recaps/{}", scheduled_recap_id), options=options, params=params
+            ),
         )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+from ..types import Channel, StatusOK, Team
 from .base import Base, query
 
 
@@ -12,19 +13,19 @@ class Schemes(Base):
 
     endpoint = "/schemes"
 
-    def create_scheme(self, options: Any = None) -> Any:
+    def create_scheme(self, options: Any = None) -> Dict[str, Any]:
         """POST /api/v4/schemes
 
         Create a scheme.
         """
-        return self.client.post("/schemes", options=options)
+        return cast("Dict[str, Any]", self.client.post("/schemes", options=options))
 
-    def delete_scheme(self, scheme_id: str) -> Any:
+    def delete_scheme(self, scheme_id: str) -> StatusOK:
         """DELETE /api/v4/schemes/{scheme_id}
 
         Delete a scheme.
         """
-        return self.client.delete(self.path("/schemes/{}", scheme_id))
+        return cast("StatusOK", self.client.delete(self.path("/schemes/{}", scheme_id)))
 
     def get_page_of_channels_using_scheme(
         self,
@@ -33,7 +34,7 @@ class Schemes(Base):
         *,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> List[Channel]:
         """GET /api/v4/schemes/{scheme_id}/channels
 
         Get a page of channels which use this scheme.
@@ -43,8 +44,12 @@ class Schemes(Base):
         * ``page``: The page to select.
         * ``per_page``: The number of channels per page.
         """
-        return self.client.get(
-            self.path("/schemes/{}/channels", scheme_id), params=query(params, page=page, per_page=per_page)
+        return cast(
+            "List[Channel]",
+            self.client.get(
+                self.path("/schemes/{}/channels", scheme_id),
+                params=query(params, page=page, per_page=per_page),
+            ),
         )
 
     def get_page_of_teams_using_scheme(
@@ -54,7 +59,7 @@ class Schemes(Base):
         *,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> List[Team]:
         """GET /api/v4/schemes/{scheme_id}/teams
 
         Get a page of teams which use this scheme.
@@ -64,16 +69,19 @@ class Schemes(Base):
         * ``page``: The page to select.
         * ``per_page``: The number of teams per page.
         """
-        return self.client.get(
-            self.path("/schemes/{}/teams", scheme_id), params=query(params, page=page, per_page=per_page)
+        return cast(
+            "List[Team]",
+            self.client.get(
+                self.path("/schemes/{}/teams", scheme_id), params=query(params, page=page, per_page=per_page)
+            ),
         )
 
-    def get_scheme(self, scheme_id: str) -> Any:
+    def get_scheme(self, scheme_id: str) -> Dict[str, Any]:
         """GET /api/v4/schemes/{scheme_id}
 
         Get a scheme.
         """
-        return self.client.get(self.path("/schemes/{}", scheme_id))
+        return cast("Dict[str, Any]", self.client.get(self.path("/schemes/{}", scheme_id)))
 
     def get_schemes(
         self,
@@ -82,7 +90,7 @@ class Schemes(Base):
         scope: Optional[str] = None,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/schemes
 
         Get the schemes.
@@ -93,11 +101,16 @@ class Schemes(Base):
         * ``page``: The page to select.
         * ``per_page``: The number of schemes per page.
         """
-        return self.client.get("/schemes", params=query(params, scope=scope, page=page, per_page=per_page))
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get("/schemes", params=query(params, scope=scope, page=page, per_page=per_page)),
+        )
 
-    def patch_scheme(self, scheme_id: str, options: Any = None) -> Any:
+    def patch_scheme(self, scheme_id: str, options: Any = None) -> Dict[str, Any]:
         """PUT /api/v4/schemes/{scheme_id}/patch
 
         Patch a scheme.
         """
-        return self.client.put(self.path("/schemes/{}/patch", scheme_id), options=options)
+        return cast(
+            "Dict[str, Any]", self.client.put(self.path("/schemes/{}/patch", scheme_id), options=options)
+        )

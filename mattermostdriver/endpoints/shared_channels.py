@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+from ..types import StatusOK
 from .base import Base, query
 
 
@@ -18,7 +19,7 @@ class SharedChannels(Base):
 
     def can_user_direct_message(
         self, user_id: str, other_user_id: str, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """GET /api/v4/sharedchannels/users/{user_id}/can_dm/{other_user_id}
 
         Check if user can DM another user in shared channels context.
@@ -26,8 +27,11 @@ class SharedChannels(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.get(
-            self.path("/sharedchannels/users/{}/can_dm/{}", user_id, other_user_id), params=params
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(
+                self.path("/sharedchannels/users/{}/can_dm/{}", user_id, other_user_id), params=params
+            ),
         )
 
     def get_all_shared_channels(
@@ -37,7 +41,7 @@ class SharedChannels(Base):
         *,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/sharedchannels/{team_id}
 
         Get all shared channels for team.
@@ -50,8 +54,11 @@ class SharedChannels(Base):
         * ``page``: The page to select.
         * ``per_page``: The number of sharedchannels per page.
         """
-        return self.client.get(
-            self.path("/sharedchannels/{}", team_id), params=query(params, page=page, per_page=per_page)
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get(
+                self.path("/sharedchannels/{}", team_id), params=query(params, page=page, per_page=per_page)
+            ),
         )
 
     def get_remote_cluster_info(
@@ -60,7 +67,7 @@ class SharedChannels(Base):
         params: Optional[Dict[str, Any]] = None,
         *,
         include_deleted: Optional[bool] = None,
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """GET /api/v4/sharedchannels/remote_info/{remote_id}
 
         Get remote cluster info by ID for user.
@@ -72,12 +79,17 @@ class SharedChannels(Base):
 
         * ``include_deleted``: Include deleted remote clusters
         """
-        return self.client.get(
-            self.path("/sharedchannels/remote_info/{}", remote_id),
-            params=query(params, include_deleted=include_deleted),
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(
+                self.path("/sharedchannels/remote_info/{}", remote_id),
+                params=query(params, include_deleted=include_deleted),
+            ),
         )
 
-    def get_shared_channel_remotes(self, channel_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_shared_channel_remotes(
+        self, channel_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/sharedchannels/{channel_id}/remotes
 
         Get remote clusters for a shared channel.
@@ -85,7 +97,10 @@ class SharedChannels(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.get(self.path("/sharedchannels/{}/remotes", channel_id), params=params)
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get(self.path("/sharedchannels/{}/remotes", channel_id), params=params),
+        )
 
     def get_shared_channel_remotes_by_remote_cluster(
         self,
@@ -99,7 +114,7 @@ class SharedChannels(Base):
         include_deleted: Optional[bool] = None,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/remotecluster/{remote_id}/sharedchannelremotes
 
         Get shared channel remotes by remote cluster.
@@ -117,23 +132,26 @@ class SharedChannels(Base):
         * ``page``: The page to select
         * ``per_page``: The number of shared channels per page
         """
-        return self.client.get(
-            self.path("/remotecluster/{}/sharedchannelremotes", remote_id),
-            params=query(
-                params,
-                include_unconfirmed=include_unconfirmed,
-                exclude_confirmed=exclude_confirmed,
-                exclude_home=exclude_home,
-                exclude_remote=exclude_remote,
-                include_deleted=include_deleted,
-                page=page,
-                per_page=per_page,
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get(
+                self.path("/remotecluster/{}/sharedchannelremotes", remote_id),
+                params=query(
+                    params,
+                    include_unconfirmed=include_unconfirmed,
+                    exclude_confirmed=exclude_confirmed,
+                    exclude_home=exclude_home,
+                    exclude_remote=exclude_remote,
+                    include_deleted=include_deleted,
+                    page=page,
+                    per_page=per_page,
+                ),
             ),
         )
 
     def invite_remote_cluster_to_channel(
         self, remote_id: str, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """POST /api/v4/remotecluster/{remote_id}/channels/{channel_id}/invite
 
         Invites a remote cluster to a channel.
@@ -141,15 +159,18 @@ class SharedChannels(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post(
-            self.path("/remotecluster/{}/channels/{}/invite", remote_id, channel_id),
-            options=options,
-            params=params,
+        return cast(
+            "StatusOK",
+            self.client.post(
+                self.path("/remotecluster/{}/channels/{}/invite", remote_id, channel_id),
+                options=options,
+                params=params,
+            ),
         )
 
     def uninvite_remote_cluster_to_channel(
         self, remote_id: str, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Optional[StatusOK]:
         """POST /api/v4/remotecluster/{remote_id}/channels/{channel_id}/uninvite
 
         Uninvites a remote cluster to a channel.
@@ -157,8 +178,12 @@ class SharedChannels(Base):
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return self.client.post(
-            self.path("/remotecluster/{}/channels/{}/uninvite", remote_id, channel_id),
-            options=options,
-            params=params,
+        # None (204) when the channel was not shared with the remote
+        return cast(
+            "Optional[StatusOK]",
+            self.client.post(
+                self.path("/remotecluster/{}/channels/{}/uninvite", remote_id, channel_id),
+                options=options,
+                params=params,
+            ),
         )

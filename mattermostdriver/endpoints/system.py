@@ -2,37 +2,45 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+import requests
+
+from ..types import StatusOK
 from .base import query
+from .system_config import SystemConfig
 from .system_extras import SystemExtras
 
 
-class System(SystemExtras):
+class System(SystemConfig, SystemExtras):
     """The ``system`` routes."""
 
     endpoint = "/system"
 
-    def acknowledge_notification(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def acknowledge_notification(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """POST /api/v4/notifications/ack
 
         Acknowledge receiving of a notification.
         """
-        return self.client.post("/notifications/ack", options=options, params=params)
+        return cast("Dict[str, Any]", self.client.post("/notifications/ack", options=options, params=params))
 
-    def add_log_message(self, options: Any) -> Any:
+    def add_log_message(self, options: Any) -> Dict[str, Any]:
         """POST /api/v4/logs
 
         Add log message.
         """
-        return self.client.post("/logs", options=options)
+        return cast("Dict[str, Any]", self.client.post("/logs", options=options))
 
-    def check_integrity(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def check_integrity(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> List[Dict[str, Any]]:
         """POST /api/v4/integrity
 
         Perform a database integrity check.
         """
-        return self.client.post("/integrity", options=options, params=params)
+        return cast("List[Dict[str, Any]]", self.client.post("/integrity", options=options, params=params))
 
     def check_system_health(
         self,
@@ -41,7 +49,7 @@ class System(SystemExtras):
         get_server_status: Optional[bool] = None,
         device_id: Optional[str] = None,
         use_rest_semantics: Optional[bool] = None,
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """GET /api/v4/system/ping
 
         Check system health.
@@ -52,29 +60,32 @@ class System(SystemExtras):
         * ``device_id``: Check whether this device id can receive push notifications
         * ``use_rest_semantics``: Returns 200 status code even if the server status is unhealthy.
         """
-        return self.client.get(
-            "/system/ping",
-            params=query(
-                params,
-                get_server_status=get_server_status,
-                device_id=device_id,
-                use_rest_semantics=use_rest_semantics,
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(
+                "/system/ping",
+                params=query(
+                    params,
+                    get_server_status=get_server_status,
+                    device_id=device_id,
+                    use_rest_semantics=use_rest_semantics,
+                ),
             ),
         )
 
-    def clear_server_busy(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def clear_server_busy(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """DELETE /api/v4/server_busy
 
         Clears the server busy (high load) flag.
         """
-        return self.client.delete("/server_busy", options=options, params=params)
+        return cast("StatusOK", self.client.delete("/server_busy", options=options, params=params))
 
-    def download_system_logs(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def download_system_logs(self, params: Optional[Dict[str, Any]] = None) -> requests.Response:
         """GET /api/v4/logs/download
 
         Download system logs.
         """
-        return self.client.get("/logs/download", params=params)
+        return cast("requests.Response", self.client.get("/logs/download", params=params))
 
     def generate_support_packet(
         self,
@@ -82,7 +93,7 @@ class System(SystemExtras):
         *,
         basic_server_logs: Optional[bool] = None,
         plugin_packets: Optional[str] = None,
-    ) -> Any:
+    ) -> requests.Response:
         """GET /api/v4/system/support_packet
 
         Download a zip file with information for troubleshooting the Mattermost instance.
@@ -93,9 +104,12 @@ class System(SystemExtras):
         * ``plugin_packets``: Specifies plugin identifiers whose content should be included in the Support
           Packet.
         """
-        return self.client.get(
-            "/system/support_packet",
-            params=query(params, basic_server_logs=basic_server_logs, plugin_packets=plugin_packets),
+        return cast(
+            "requests.Response",
+            self.client.get(
+                "/system/support_packet",
+                params=query(params, basic_server_logs=basic_server_logs, plugin_packets=plugin_packets),
+            ),
         )
 
     def get_analytics(
@@ -104,7 +118,7 @@ class System(SystemExtras):
         *,
         name: Optional[str] = None,
         team_id: Optional[str] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/analytics/old
 
         Get analytics.
@@ -115,7 +129,10 @@ class System(SystemExtras):
           "user_counts_with_posts_day" or "extra_counts"
         * ``team_id``: The team ID to filter the data by
         """
-        return self.client.get("/analytics/old", params=query(params, name=name, team_id=team_id))
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get("/analytics/old", params=query(params, name=name, team_id=team_id)),
+        )
 
     def get_audits(
         self,
@@ -123,7 +140,7 @@ class System(SystemExtras):
         *,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> Optional[List[Dict[str, Any]]]:
         """GET /api/v4/audits
 
         Get audits.
@@ -133,58 +150,18 @@ class System(SystemExtras):
         * ``page``: The page to select.
         * ``per_page``: The number of audits per page.
         """
-        return self.client.get("/audits", params=query(params, page=page, per_page=per_page))
-
-    def get_client_configuration(self, params: Optional[Dict[str, Any]] = None) -> Any:
-        """GET /api/v4/config/client
-
-        Get client configuration.
-        """
-        return self.client.get("/config/client", params=params)
-
-    def get_client_license(self, params: Optional[Dict[str, Any]] = None) -> Any:
-        """GET /api/v4/license/client
-
-        Get client license.
-        """
-        return self.client.get("/license/client", params=params)
-
-    def get_configuration(
-        self, *, remove_masked: Optional[bool] = None, remove_defaults: Optional[str] = None
-    ) -> Any:
-        """GET /api/v4/config
-
-        Get configuration.
-
-        Query parameters (keyword-only arguments):
-
-        * ``remove_masked``: Remove masked values from the exported configuration.
-        * ``remove_defaults``: Remove default values from the exported configuration.
-        """
-        return self.client.get(
-            "/config", params=query(None, remove_masked=remove_masked, remove_defaults=remove_defaults)
+        # None (JSON null) when the page is empty (past the end)
+        return cast(
+            "Optional[List[Dict[str, Any]]]",
+            self.client.get("/audits", params=query(params, page=page, per_page=per_page)),
         )
 
-    def get_configuration_environment(self) -> Any:
-        """GET /api/v4/config/environment
-
-        Get configuration made through environment variables.
-        """
-        return self.client.get("/config/environment")
-
-    def get_image_by_url(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_image_by_url(self, params: Optional[Dict[str, Any]] = None) -> requests.Response:
         """GET /api/v4/image
 
         Get an image by url.
         """
-        return self.client.get("/image", params=params)
-
-    def get_license_load_metric(self, params: Optional[Dict[str, Any]] = None) -> Any:
-        """GET /api/v4/license/load_metric
-
-        Get license load metric.
-        """
-        return self.client.get("/license/load_metric", params=params)
+        return cast("requests.Response", self.client.get("/image", params=params))
 
     def get_logs(
         self,
@@ -192,7 +169,7 @@ class System(SystemExtras):
         *,
         page: Optional[int] = None,
         logs_per_page: Optional[str] = None,
-    ) -> Any:
+    ) -> List[str]:
         """GET /api/v4/logs
 
         Get logs.
@@ -202,25 +179,23 @@ class System(SystemExtras):
         * ``page``: The page to select.
         * ``logs_per_page``: The number of logs per page.
         """
-        return self.client.get("/logs", params=query(params, page=page, logs_per_page=logs_per_page))
+        return cast(
+            "List[str]",
+            self.client.get("/logs", params=query(params, page=page, logs_per_page=logs_per_page)),
+        )
 
-    def get_notices(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_notices(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
         """GET /api/v4/system/notices/{team_id}
 
         Get notices for logged in user in specified team.
         """
-        return self.client.get(self.path("/system/notices/{}", team_id), params=params)
-
-    def get_prev_trial_license(self, params: Optional[Dict[str, Any]] = None) -> Any:
-        """GET /api/v4/trial-license/prev
-
-        Get last trial license used.
-        """
-        return self.client.get("/trial-license/prev", params=params)
+        return cast(
+            "List[Dict[str, Any]]", self.client.get(self.path("/system/notices/{}", team_id), params=params)
+        )
 
     def get_redirect_location(
         self, params: Optional[Dict[str, Any]] = None, *, url: Optional[str] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """GET /api/v4/redirect_location
 
         Get redirect location.
@@ -229,113 +204,68 @@ class System(SystemExtras):
 
         * ``url``: (required) Url to check
         """
-        return self.client.get("/redirect_location", params=query(params, url=url))
+        return cast("Dict[str, Any]", self.client.get("/redirect_location", params=query(params, url=url)))
 
-    def get_server_busy_expires(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_server_busy_expires(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/server_busy
 
         Get server busy expiry time.
         """
-        return self.client.get("/server_busy", params=params)
+        return cast("Dict[str, Any]", self.client.get("/server_busy", params=params))
 
-    def get_supported_timezone(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_supported_timezone(self, params: Optional[Dict[str, Any]] = None) -> List[str]:
         """GET /api/v4/system/timezones
 
         Retrieve a list of supported timezones.
         """
-        return self.client.get("/system/timezones", params=params)
+        return cast("List[str]", self.client.get("/system/timezones", params=params))
 
-    def get_webrtc_token(self) -> Any:
+    def get_webrtc_token(self) -> Dict[str, Any]:
         """GET /api/v4/webrtc/token
 
         Get a WebRTC token. Kept for 7.3.2 callers: the route is gone from current servers
         (11.4 answers 404, raised as ResourceNotFound).
         """
-        return self.client.get("/webrtc/token")
+        return cast("Dict[str, Any]", self.client.get("/webrtc/token"))
 
-    def invalidate_all_caches(self) -> Any:
+    def invalidate_all_caches(self) -> StatusOK:
         """POST /api/v4/caches/invalidate
 
         Invalidate all the caches.
         """
-        return self.client.post("/caches/invalidate")
+        return cast("StatusOK", self.client.post("/caches/invalidate"))
 
-    def is_allowed_to_upgrade_to_enterprise(self, params: Optional[Dict[str, Any]] = None) -> Any:
-        """GET /api/v4/upgrade_to_enterprise/allowed
-
-        Check if the user is allowed to upgrade to Enterprise Edition.
-        """
-        return self.client.get("/upgrade_to_enterprise/allowed", params=params)
-
-    def mark_notices_viewed(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def mark_notices_viewed(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """PUT /api/v4/system/notices/view
 
         Update notices as 'viewed'.
         """
-        return self.client.put("/system/notices/view", options=options, params=params)
+        return cast("StatusOK", self.client.put("/system/notices/view", options=options, params=params))
 
-    def patch_config(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
-        """PUT /api/v4/config/patch
-
-        Patch configuration.
-        """
-        return self.client.put("/config/patch", options=options, params=params)
-
-    def recycle_database_connection(self) -> Any:
+    def recycle_database_connection(self) -> StatusOK:
         """POST /api/v4/database/recycle
 
         Recycle database connections.
         """
-        return self.client.post("/database/recycle")
+        return cast("StatusOK", self.client.post("/database/recycle"))
 
-    def reload_configuration(self) -> Any:
-        """POST /api/v4/config/reload
-
-        Reload configuration.
-        """
-        return self.client.post("/config/reload")
-
-    def remove_license_file(self) -> Any:
-        """DELETE /api/v4/license
-
-        Remove license file.
-        """
-        return self.client.delete("/license")
-
-    def request_license_renewal_link(self, params: Optional[Dict[str, Any]] = None) -> Any:
-        """GET /api/v4/license/renewal
-
-        Request the license renewal link.
-
-        Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
-        kept for callers of older servers, which still serve it.
-        """
-        return self.client.get("/license/renewal", params=params)
-
-    def request_trial_license(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
-        """POST /api/v4/trial-license
-
-        Request and install a trial license for your server.
-        """
-        return self.client.post("/trial-license", options=options, params=params)
-
-    def restart_server(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def restart_server(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """POST /api/v4/restart
 
         Restart the system after an upgrade from Team Edition to Enterprise Edition.
         """
-        return self.client.post("/restart", options=options, params=params)
+        return cast("StatusOK", self.client.post("/restart", options=options, params=params))
 
-    def send_test_email(self, options: Any = None) -> Any:
+    def send_test_email(self, options: Any = None) -> StatusOK:
         """POST /api/v4/email/test
 
         Send a test email.
         """
-        return self.client.post("/email/test", options=options)
+        return cast("StatusOK", self.client.post("/email/test", options=options))
 
     def set_server_busy(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None, *, seconds: Optional[str] = None
-    ) -> Any:
+    ) -> StatusOK:
         """POST /api/v4/server_busy
 
         Set the server busy (high load) flag.
@@ -344,69 +274,49 @@ class System(SystemExtras):
 
         * ``seconds``: Number of seconds until server is automatically marked as not busy.
         """
-        return self.client.post("/server_busy", options=options, params=query(params, seconds=seconds))
+        return cast(
+            "StatusOK",
+            self.client.post("/server_busy", options=options, params=query(params, seconds=seconds)),
+        )
 
-    def submit_performance_report(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def submit_performance_report(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> StatusOK:
         """POST /api/v4/client_perf
 
         Report client performance metrics.
         """
-        return self.client.post("/client_perf", options=options, params=params)
+        return cast("StatusOK", self.client.post("/client_perf", options=options, params=params))
 
-    def test_aws_s3_connection(self, options: Any = None) -> Any:
+    def test_aws_s3_connection(self, options: Any = None) -> StatusOK:
         """POST /api/v4/file/s3_test
 
         Test AWS S3 connection.
         """
-        return self.client.post("/file/s3_test", options=options)
+        return cast("StatusOK", self.client.post("/file/s3_test", options=options))
 
-    def test_notification(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def test_notification(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """POST /api/v4/notifications/test
 
         Send a test notification.
         """
-        return self.client.post("/notifications/test", options=options, params=params)
+        return cast("StatusOK", self.client.post("/notifications/test", options=options, params=params))
 
-    def test_site_url(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def test_site_url(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """POST /api/v4/site_url/test
 
         Checks the validity of a Site URL.
         """
-        return self.client.post("/site_url/test", options=options, params=params)
-
-    def update_configuration(self, options: Any) -> Any:
-        """PUT /api/v4/config
-
-        Update configuration.
-        """
-        return self.client.put("/config", options=options)
+        return cast("StatusOK", self.client.post("/site_url/test", options=options, params=params))
 
     def update_marketplace_visited_by_admin(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """POST /api/v4/plugins/marketplace/first_admin_visit
 
         Stores that the Plugin Marketplace has been visited by at least an admin.
         """
-        return self.client.post("/plugins/marketplace/first_admin_visit", options=options, params=params)
-
-    def upgrade_to_enterprise(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
-        """POST /api/v4/upgrade_to_enterprise
-
-        Executes an inplace upgrade from Team Edition to Enterprise Edition.
-        """
-        return self.client.post("/upgrade_to_enterprise", options=options, params=params)
-
-    def upgrade_to_enterprise_status(self, params: Optional[Dict[str, Any]] = None) -> Any:
-        """GET /api/v4/upgrade_to_enterprise/status
-
-        Get the current status for the inplace upgrade from Team Edition to Enterprise Edition.
-        """
-        return self.client.get("/upgrade_to_enterprise/status", params=params)
-
-    def upload_license_file(self, files: Any) -> Any:
-        """POST /api/v4/license
-
-        Upload license file.
-        """
-        return self.client.post("/license", files=files)
+        return cast(
+            "StatusOK",
+            self.client.post("/plugins/marketplace/first_admin_visit", options=options, params=params),
+        )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
+from ..types import StatusOK
 from .base import Base, query
 
 
@@ -12,7 +13,7 @@ class SystemExtras(Base):
     mixed into :class:`~mattermostdriver.endpoints.System`.
     """
 
-    def complete_onboarding(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def complete_onboarding(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """POST /api/v4/system/onboarding/complete
 
         Complete first admin onboarding.
@@ -21,7 +22,9 @@ class SystemExtras(Base):
 
         An 11.4 server already serves it.
         """
-        return self.client.post("/system/onboarding/complete", options=options, params=params)
+        return cast(
+            "StatusOK", self.client.post("/system/onboarding/complete", options=options, params=params)
+        )
 
     def connect_web_socket(
         self,
@@ -48,6 +51,7 @@ class SystemExtras(Base):
         * ``posted_ack``: Whether post acknowledgement events are enabled for this connection.
         * ``disconnect_err_code``: Optional close code used by clients to indicate disconnect reason.
         """
+        # Any: a plain GET is no upgrade: the server refuses it (raised)
         return self.client.get(
             "/websocket",
             params=query(
@@ -61,7 +65,7 @@ class SystemExtras(Base):
 
     def delete_ai_bridge_test_helper(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/system/e2e/ai_bridge
 
         Reset AI bridge E2E test helper.
@@ -71,9 +75,9 @@ class SystemExtras(Base):
         Only served when ``ServiceSettings.EnableTesting`` is on, which is meant for isolated test servers and
         never for production.
         """
-        return self.client.delete("/system/e2e/ai_bridge", options=options, params=params)
+        return cast("StatusOK", self.client.delete("/system/e2e/ai_bridge", options=options, params=params))
 
-    def get_ai_bridge_test_helper(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_ai_bridge_test_helper(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/system/e2e/ai_bridge
 
         Get AI bridge E2E test helper state.
@@ -83,9 +87,9 @@ class SystemExtras(Base):
         Only served when ``ServiceSettings.EnableTesting`` is on, which is meant for isolated test servers and
         never for production.
         """
-        return self.client.get("/system/e2e/ai_bridge", params=params)
+        return cast("Dict[str, Any]", self.client.get("/system/e2e/ai_bridge", params=params))
 
-    def get_applied_schema_migrations(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_applied_schema_migrations(self, params: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
         """GET /api/v4/system/schema/version
 
         Get applied database schema migrations.
@@ -94,9 +98,9 @@ class SystemExtras(Base):
 
         An 11.4 server already serves it.
         """
-        return self.client.get("/system/schema/version", params=params)
+        return cast("List[Dict[str, Any]]", self.client.get("/system/schema/version", params=params))
 
-    def get_latest_version(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_latest_version(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/latest_version
 
         Get latest public server release information.
@@ -105,9 +109,9 @@ class SystemExtras(Base):
 
         An 11.4 server already serves it. The server asks GitHub: offline it answers 500.
         """
-        return self.client.get("/latest_version", params=params)
+        return cast("Dict[str, Any]", self.client.get("/latest_version", params=params))
 
-    def get_onboarding_complete(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_onboarding_complete(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/system/onboarding/complete
 
         Get first admin onboarding completion status.
@@ -116,7 +120,7 @@ class SystemExtras(Base):
 
         An 11.4 server already serves it.
         """
-        return self.client.get("/system/onboarding/complete", params=params)
+        return cast("Dict[str, Any]", self.client.get("/system/onboarding/complete", params=params))
 
     def manual_test(
         self,
@@ -145,13 +149,14 @@ class SystemExtras(Base):
         * ``username``: Optional username used for helper account creation.
         * ``teamname``: Optional team display name used for helper team creation.
         """
+        # Any: the server answers an HTML page or a redirect, when testing is enabled at all
         return self.client.get(
             "/manualtest",
             params=query(params, test=test, uid=uid, username=username, teamname=teamname),
             basepath=self.client.options["site_path"],
         )
 
-    def migrate_config(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def migrate_config(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """POST /api/v4/config/migrate
 
         Migrate config storage.
@@ -161,9 +166,9 @@ class SystemExtras(Base):
         Only served over the server's local-mode socket (as ``mmctl --local`` uses); over HTTP the server
         answers 404.
         """
-        return self.client.post("/config/migrate", options=options, params=params)
+        return cast("StatusOK", self.client.post("/config/migrate", options=options, params=params))
 
-    def preview_license_file(self, files: Any, params: Optional[Dict[str, Any]] = None) -> Any:
+    def preview_license_file(self, files: Any, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """POST /api/v4/license/preview
 
         Preview license file.
@@ -172,7 +177,7 @@ class SystemExtras(Base):
 
         ``files`` is the multipart dict (the field is ``license``); nothing is saved.
         """
-        return self.client.post("/license/preview", files=files, params=params)
+        return cast("Dict[str, Any]", self.client.post("/license/preview", files=files, params=params))
 
     def query_logs(
         self,
@@ -181,7 +186,7 @@ class SystemExtras(Base):
         *,
         page: Optional[int] = None,
         logs_per_page: Optional[str] = None,
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/logs/query
 
         Query server logs with filters.
@@ -197,11 +202,16 @@ class SystemExtras(Base):
         * ``page``: The page to select.
         * ``logs_per_page``: The number of logs per page.
         """
-        return self.client.post(
-            "/logs/query", options=options, params=query(params, page=page, logs_per_page=logs_per_page)
+        return cast(
+            "Dict[str, Any]",
+            self.client.post(
+                "/logs/query", options=options, params=query(params, page=page, logs_per_page=logs_per_page)
+            ),
         )
 
-    def set_ai_bridge_test_helper(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def set_ai_bridge_test_helper(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """PUT /api/v4/system/e2e/ai_bridge
 
         Configure AI bridge E2E test helper.
@@ -211,9 +221,13 @@ class SystemExtras(Base):
         Only served when ``ServiceSettings.EnableTesting`` is on, which is meant for isolated test servers and
         never for production.
         """
-        return self.client.put("/system/e2e/ai_bridge", options=options, params=params)
+        return cast(
+            "Dict[str, Any]", self.client.put("/system/e2e/ai_bridge", options=options, params=params)
+        )
 
-    def test_file_store_connection(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def test_file_store_connection(
+        self, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> StatusOK:
         """POST /api/v4/file/test
 
         Test the configured file storage backend.
@@ -222,4 +236,4 @@ class SystemExtras(Base):
 
         Without a configuration in ``options`` the server tests its current one.
         """
-        return self.client.post("/file/test", options=options, params=params)
+        return cast("StatusOK", self.client.post("/file/test", options=options, params=params))

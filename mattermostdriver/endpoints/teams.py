@@ -2,75 +2,40 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, Optional
+from typing import Any, Dict, Iterator, List, Optional, cast
 
+import requests
+
+from ..types import StatusOK, Team
 from .base import query
-from .channels import TeamChannels
+from .team_channels import TeamChannels
+from .team_members import TeamMembers
 
 
-class Teams(TeamChannels):
+class Teams(TeamMembers, TeamChannels):
     """The ``teams`` routes."""
 
     endpoint = "/teams"
 
-    def add_multiple_users_to_team(
-        self, team_id: str, options: Any = None, *, graceful: Optional[bool] = None
-    ) -> Any:
-        """POST /api/v4/teams/{team_id}/members/batch
-
-        Add multiple users to team.
-
-        Query parameters (keyword-only arguments):
-
-        * ``graceful``: Instead of aborting the operation if a user cannot be added, return an array that will
-          contain both the success and added members and the ones with error, in form of ``[{"member": {...},
-          "user_id", "...", "error": {...}}]``
-        """
-        return self.client.post(
-            self.path("/teams/{}/members/batch", team_id),
-            options=options,
-            params=query(None, graceful=graceful),
-        )
-
-    def add_user_to_team(self, team_id: str, options: Any = None) -> Any:
-        """POST /api/v4/teams/{team_id}/members
-
-        Add user to team.
-        """
-        return self.client.post(self.path("/teams/{}/members", team_id), options=options)
-
-    def add_user_to_team_from_invite(
-        self, params: Optional[Dict[str, Any]] = None, *, token: Optional[str] = None
-    ) -> Any:
-        """POST /api/v4/teams/members/invite
-
-        Add user to team from invite.
-
-        Query parameters (keyword-only arguments):
-
-        * ``token``: (required) Token id from the invitation
-        """
-        return self.client.post("/teams/members/invite", params=query(params, token=token))
-
-    def check_team_exists(self, name: str) -> Any:
+    def check_team_exists(self, name: str) -> Dict[str, Any]:
         """GET /api/v4/teams/name/{team_name}/exists
 
         Check if team exists.
 
         ``name`` keeps its 7.3.2 name: the description calls it ``team_name`` since v11.8.
         """
-        return self.client.get(self.path("/teams/name/{}/exists", name))
+        return cast("Dict[str, Any]", self.client.get(self.path("/teams/name/{}/exists", name)))
 
-    def create_team(self, options: Any = None) -> Any:
+    def create_team(self, options: Any = None) -> Team:
         """POST /api/v4/teams
 
         Create a team.
         """
-        return self.client.post("/teams", options=options)
+        return cast("Team", self.client.post("/teams", options=options))
 
     def delete_team(
         self, team_id: str, params: Optional[Dict[str, Any]] = None, *, permanent: Optional[bool] = None
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/teams/{team_id}
 
         Delete a team.
@@ -79,145 +44,75 @@ class Teams(TeamChannels):
 
         * ``permanent``: Permanently delete the team, to be used for compliance reasons only.
         """
-        return self.client.delete(self.path("/teams/{}", team_id), params=query(params, permanent=permanent))
+        return cast(
+            "StatusOK",
+            self.client.delete(self.path("/teams/{}", team_id), params=query(params, permanent=permanent)),
+        )
 
-    def delete_team_icon(self, team_id: str) -> Any:
+    def delete_team_icon(self, team_id: str) -> StatusOK:
         """DELETE /api/v4/teams/{team_id}/image
 
         Remove the team icon.
         """
-        return self.client.delete(self.path("/teams/{}/image", team_id))
+        return cast("StatusOK", self.client.delete(self.path("/teams/{}/image", team_id)))
 
-    def get_invite_info_for_team(self, invite_id: str) -> Any:
-        """GET /api/v4/teams/invite/{invite_id}
-
-        Get invite info for a team.
-        """
-        return self.client.get(self.path("/teams/invite/{}", invite_id))
-
-    def get_team(self, team_id: str) -> Any:
+    def get_team(self, team_id: str) -> Team:
         """GET /api/v4/teams/{team_id}
 
         Get a team.
         """
-        return self.client.get(self.path("/teams/{}", team_id))
+        return cast("Team", self.client.get(self.path("/teams/{}", team_id)))
 
     def get_team_access_control_attributes(
         self, team_id: str, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """GET /api/v4/teams/{team_id}/access_control/attributes
 
         Get the access control attributes governing a team.
 
         Minimum server version: not stated by the description, which has the route by v11.11.
         """
-        return self.client.get(self.path("/teams/{}/access_control/attributes", team_id), params=params)
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(self.path("/teams/{}/access_control/attributes", team_id), params=params),
+        )
 
-    def get_team_access_control_policy(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_team_access_control_policy(
+        self, team_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """GET /api/v4/teams/{team_id}/access_control/policy
 
         Get the access control policy for a team.
 
         Minimum server version: not stated by the description, which has the route since v11.9.
         """
-        return self.client.get(self.path("/teams/{}/access_control/policy", team_id), params=params)
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(self.path("/teams/{}/access_control/policy", team_id), params=params),
+        )
 
-    def get_team_by_name(self, name: str) -> Any:
+    def get_team_by_name(self, name: str) -> Team:
         """GET /api/v4/teams/name/{team_name}
 
         Get a team by name.
 
         ``name`` keeps its 7.3.2 name: the description calls it ``team_name`` since v11.8.
         """
-        return self.client.get(self.path("/teams/name/{}", name))
+        return cast("Team", self.client.get(self.path("/teams/name/{}", name)))
 
-    def get_team_icon(self, team_id: str) -> Any:
+    def get_team_icon(self, team_id: str) -> requests.Response:
         """GET /api/v4/teams/{team_id}/image
 
         Get the team icon.
         """
-        return self.client.get(self.path("/teams/{}/image", team_id))
+        return cast("requests.Response", self.client.get(self.path("/teams/{}/image", team_id)))
 
-    def get_team_member(self, team_id: str, user_id: str) -> Any:
-        """GET /api/v4/teams/{team_id}/members/{user_id}
-
-        Get a team member.
-        """
-        return self.client.get(self.path("/teams/{}/members/{}", team_id, user_id))
-
-    def get_team_members(
-        self,
-        team_id: str,
-        params: Optional[Dict[str, Any]] = None,
-        *,
-        page: Optional[int] = None,
-        per_page: Optional[int] = None,
-        sort: Optional[str] = None,
-        exclude_deleted_users: Optional[bool] = None,
-    ) -> Any:
-        """GET /api/v4/teams/{team_id}/members
-
-        Get team members.
-
-        Query parameters (keyword-only arguments):
-
-        * ``page``: The page to select.
-        * ``per_page``: The number of users per page.
-        * ``sort``: To sort by Username, set to 'Username', otherwise sort is by 'UserID'
-        * ``exclude_deleted_users``: Excludes deleted users from the results
-        """
-        return self.client.get(
-            self.path("/teams/{}/members", team_id),
-            params=query(
-                params, page=page, per_page=per_page, sort=sort, exclude_deleted_users=exclude_deleted_users
-            ),
-        )
-
-    def get_team_members_by_id(self, team_id: str, options: Any = None) -> Any:
-        """POST /api/v4/teams/{team_id}/members/ids
-
-        Get team members by ids.
-        """
-        return self.client.post(self.path("/teams/{}/members/ids", team_id), options=options)
-
-    def get_team_members_for_user(self, user_id: str) -> Any:
-        """GET /api/v4/users/{user_id}/teams/members
-
-        Get team members for a user.
-        """
-        return self.client.get(self.path("/users/{}/teams/members", user_id))
-
-    def get_team_stats(self, team_id: str) -> Any:
+    def get_team_stats(self, team_id: str) -> Dict[str, Any]:
         """GET /api/v4/teams/{team_id}/stats
 
         Get a team stats.
         """
-        return self.client.get(self.path("/teams/{}/stats", team_id))
-
-    def get_team_unreads_for_user(
-        self,
-        user_id: str,
-        params: Optional[Dict[str, Any]] = None,
-        *,
-        exclude_team: Optional[str] = None,
-        include_collapsed_threads: Optional[bool] = None,
-    ) -> Any:
-        """GET /api/v4/users/{user_id}/teams/unread
-
-        Get team unreads for a user.
-
-        Query parameters (keyword-only arguments):
-
-        * ``exclude_team``: (required) Optional team id to be excluded from the results
-        * ``include_collapsed_threads``: Boolean to determine whether the collapsed threads should be included
-          or not
-        """
-        return self.client.get(
-            self.path("/users/{}/teams/unread", user_id),
-            params=query(
-                params, exclude_team=exclude_team, include_collapsed_threads=include_collapsed_threads
-            ),
-        )
+        return cast("Dict[str, Any]", self.client.get(self.path("/teams/{}/stats", team_id)))
 
     def get_teams(
         self,
@@ -242,6 +137,7 @@ class Teams(TeamChannels):
           be excluded. The ``sysconsole_read_compliance`` permission is required to use this parameter.
           *Minimum server version*: 5.35
         """
+        # Any: a list, or an object with total_count when include_total_count is set
         return self.client.get(
             "/teams",
             params=query(
@@ -253,198 +149,110 @@ class Teams(TeamChannels):
             ),
         )
 
-    def get_unreads_for_team(self, user_id: str, team_id: str) -> Any:
-        """GET /api/v4/users/{user_id}/teams/{team_id}/unread
-
-        Get unreads for a team.
-        """
-        return self.client.get(self.path("/users/{}/teams/{}/unread", user_id, team_id))
-
-    def get_user_teams(self, user_id: str) -> Any:
+    def get_user_teams(self, user_id: str) -> List[Team]:
         """GET /api/v4/users/{user_id}/teams
 
         Get a user's teams.
         """
-        return self.client.get(self.path("/users/{}/teams", user_id))
+        return cast("List[Team]", self.client.get(self.path("/users/{}/teams", user_id)))
 
-    def import_team_from_other_app(self, team_id: str, data: Any = None) -> Any:
+    def import_team_from_other_app(self, team_id: str, data: Any = None) -> Dict[str, Any]:
         """POST /api/v4/teams/{team_id}/import
 
         Import a Team from other application.
         """
-        return self.client.post(self.path("/teams/{}/import", team_id), data=data)
+        return cast("Dict[str, Any]", self.client.post(self.path("/teams/{}/import", team_id), data=data))
 
-    def invalidate_email_invites(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
-        """DELETE /api/v4/teams/invites/email
-
-        Invalidate active email invitations.
-        """
-        return self.client.delete("/teams/invites/email", options=options, params=params)
-
-    def invite_guests_to_team(
-        self,
-        team_id: str,
-        options: Any = None,
-        params: Optional[Dict[str, Any]] = None,
-        *,
-        graceful: Optional[bool] = None,
-        guest_magic_link: Optional[bool] = None,
-    ) -> Any:
-        """POST /api/v4/teams/{team_id}/invite-guests/email
-
-        Invite guests to the team by email.
-
-        Query parameters (keyword-only arguments):
-
-        * ``graceful``: If true, returns an array with both successful invites and errors instead of aborting
-          on first error.
-        * ``guest_magic_link``: If true, invites guests with magic link (passwordless) authentication.
-        """
-        return self.client.post(
-            self.path("/teams/{}/invite-guests/email", team_id),
-            options=options,
-            params=query(params, graceful=graceful, guest_magic_link=guest_magic_link),
-        )
-
-    def invite_users_to_team_by_mail(self, team_id: str, options: Any = None) -> Any:
-        """POST /api/v4/teams/{team_id}/invite/email
-
-        Invite users to the team by email.
-        """
-        return self.client.post(self.path("/teams/{}/invite/email", team_id), options=options)
-
-    def patch_team(self, team_id: str, options: Any = None) -> Any:
+    def patch_team(self, team_id: str, options: Any = None) -> Team:
         """PUT /api/v4/teams/{team_id}/patch
 
         Patch a team.
         """
-        return self.client.put(self.path("/teams/{}/patch", team_id), options=options)
+        return cast("Team", self.client.put(self.path("/teams/{}/patch", team_id), options=options))
 
     def regenerate_team_invite_id(
         self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Team:
         """POST /api/v4/teams/{team_id}/regenerate_invite_id
 
         Regenerate the Invite ID from a Team.
         """
-        return self.client.post(
-            self.path("/teams/{}/regenerate_invite_id", team_id), options=options, params=params
+        return cast(
+            "Team",
+            self.client.post(
+                self.path("/teams/{}/regenerate_invite_id", team_id), options=options, params=params
+            ),
         )
 
-    def remove_user_from_team(self, team_id: str, user_id: str) -> Any:
-        """DELETE /api/v4/teams/{team_id}/members/{user_id}
-
-        Remove user from team.
-        """
-        return self.client.delete(self.path("/teams/{}/members/{}", team_id, user_id))
-
-    def restore_team(self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def restore_team(
+        self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Team:
         """POST /api/v4/teams/{team_id}/restore
 
         Restore a team.
         """
-        return self.client.post(self.path("/teams/{}/restore", team_id), options=options, params=params)
+        return cast(
+            "Team", self.client.post(self.path("/teams/{}/restore", team_id), options=options, params=params)
+        )
 
-    def search_files(self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def search_files(
+        self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
         """POST /api/v4/teams/{team_id}/files/search
 
         Search files across the teams of the current user.
         """
-        return self.client.post(self.path("/teams/{}/files/search", team_id), options=options, params=params)
+        return cast(
+            "Dict[str, Any]",
+            self.client.post(self.path("/teams/{}/files/search", team_id), options=options, params=params),
+        )
 
     def search_teams(self, options: Any = None) -> Any:
         """POST /api/v4/teams/search
 
         Search teams.
         """
+        # Any: a list, or an object with total_count when the search is paged
         return self.client.post("/teams/search", options=options)
 
-    def set_team_icon(self, team_id: str, file: Any) -> Any:
+    def set_team_icon(self, team_id: str, file: Any) -> StatusOK:
         """POST /api/v4/teams/{team_id}/image
 
         Set a team's icon: ``file`` is the multipart dict, e.g. ``{"image": open("icon.png", "rb")}``.
         """
-        return self.client.post(self.path("/teams/{}/image", team_id), files=file)
+        return cast("StatusOK", self.client.post(self.path("/teams/{}/image", team_id), files=file))
 
-    def set_team_scheme(self, team_id: str, options: Any = None) -> Any:
+    def set_team_scheme(self, team_id: str, options: Any = None) -> StatusOK:
         """PUT /api/v4/teams/{team_id}/scheme
 
         Set a team's scheme: ``options`` is ``{"scheme_id": ...}``.
         """
-        return self.client.put(self.path("/teams/{}/scheme", team_id), options=options)
+        return cast("StatusOK", self.client.put(self.path("/teams/{}/scheme", team_id), options=options))
 
-    def team_members_minus_group_members(
-        self,
-        team_id: str,
-        params: Optional[Dict[str, Any]] = None,
-        *,
-        group_ids: Optional[str] = None,
-        page: Optional[int] = None,
-        per_page: Optional[int] = None,
-    ) -> Any:
-        """GET /api/v4/teams/{team_id}/members_minus_group_members
-
-        Team members minus group members.
-
-        Query parameters (keyword-only arguments):
-
-        * ``group_ids``: (required) A comma-separated list of group ids.
-        * ``page``: The page to select.
-        * ``per_page``: The number of users per page.
-        """
-        return self.client.get(
-            self.path("/teams/{}/members_minus_group_members", team_id),
-            params=query(params, group_ids=group_ids, page=page, per_page=per_page),
-        )
-
-    def update_scheme_derived_roles_of_team_member(
-        self, team_id: str, user_id: str, options: Any = None
-    ) -> Any:
-        """PUT /api/v4/teams/{team_id}/members/{user_id}/schemeRoles
-
-        Update the scheme-derived roles of a team member.
-        """
-        return self.client.put(
-            self.path("/teams/{}/members/{}/schemeRoles", team_id, user_id), options=options
-        )
-
-    def update_team(self, team_id: str, options: Any = None) -> Any:
+    def update_team(self, team_id: str, options: Any = None) -> Team:
         """PUT /api/v4/teams/{team_id}
 
         Update a team.
         """
-        return self.client.put(self.path("/teams/{}", team_id), options=options)
-
-    def update_team_member_roles(self, team_id: str, user_id: str, options: Any = None) -> Any:
-        """PUT /api/v4/teams/{team_id}/members/{user_id}/roles
-
-        Update a team member roles.
-        """
-        return self.client.put(self.path("/teams/{}/members/{}/roles", team_id, user_id), options=options)
+        return cast("Team", self.client.put(self.path("/teams/{}", team_id), options=options))
 
     def update_team_privacy(
         self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Team:
         """PUT /api/v4/teams/{team_id}/privacy
 
         Update team's privacy.
         """
-        return self.client.put(self.path("/teams/{}/privacy", team_id), options=options, params=params)
+        return cast(
+            "Team", self.client.put(self.path("/teams/{}/privacy", team_id), options=options, params=params)
+        )
 
-    def iter_teams(self, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200) -> Iterator[Any]:
+    def iter_teams(self, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200) -> Iterator[Team]:
         """GET /api/v4/teams
 
         Iterate over every team the caller may see, one page at a time.
         """
-        return self.client.pages(lambda query: self.get_teams(query), params, per_page=per_page)
-
-    def iter_team_members(
-        self, team_id: str, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200
-    ) -> Iterator[Any]:
-        """GET /api/v4/teams/{team_id}/members
-
-        Iterate over every member of a team, one page at a time.
-        """
-        return self.client.pages(
-            lambda query: self.get_team_members(team_id, query), params, per_page=per_page
+        return cast(
+            "Iterator[Team]",
+            self.client.pages(lambda query: self.get_teams(query), params, per_page=per_page),
         )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, cast
 
+from ..types import StatusOK
 from .base import Base, query
 
 
@@ -14,7 +15,7 @@ class Threads(Base):
 
     def get_thread_mention_counts_by_channel(
         self, user_id: str, team_id: str, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """GET /api/v4/users/{user_id}/teams/{team_id}/threads/mention_counts
 
         Get all unread mention counts from followed threads, per-channel.
@@ -22,19 +23,25 @@ class Threads(Base):
         Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
         kept for callers of older servers, which still serve it.
         """
-        return self.client.get(
-            self.path("/users/{}/teams/{}/threads/mention_counts", user_id, team_id), params=params
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(
+                self.path("/users/{}/teams/{}/threads/mention_counts", user_id, team_id), params=params
+            ),
         )
 
     def get_user_thread(
         self, user_id: str, team_id: str, thread_id: str, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """GET /api/v4/users/{user_id}/teams/{team_id}/threads/{thread_id}
 
         Get a thread followed by the user.
         """
-        return self.client.get(
-            self.path("/users/{}/teams/{}/threads/{}", user_id, team_id, thread_id), params=params
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(
+                self.path("/users/{}/teams/{}/threads/{}", user_id, team_id, thread_id), params=params
+            ),
         )
 
     def get_user_threads(
@@ -50,7 +57,7 @@ class Threads(Base):
         per_page: Optional[int] = None,
         totals_only: Optional[bool] = None,
         threads_only: Optional[bool] = None,
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """GET /api/v4/users/{user_id}/teams/{team_id}/threads
 
         Get all threads that user is following.
@@ -65,17 +72,20 @@ class Threads(Base):
         * ``totals_only`` (``totalsOnly``): Setting this to true will only return the total counts.
         * ``threads_only`` (``threadsOnly``): Setting this to true will only return threads.
         """
-        return self.client.get(
-            self.path("/users/{}/teams/{}/threads", user_id, team_id),
-            params=query(
-                params,
-                since=since,
-                deleted=deleted,
-                extended=extended,
-                page=page,
-                per_page=per_page,
-                totalsOnly=totals_only,
-                threadsOnly=threads_only,
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(
+                self.path("/users/{}/teams/{}/threads", user_id, team_id),
+                params=query(
+                    params,
+                    since=since,
+                    deleted=deleted,
+                    extended=extended,
+                    page=page,
+                    per_page=per_page,
+                    totalsOnly=totals_only,
+                    threadsOnly=threads_only,
+                ),
             ),
         )
 
@@ -87,15 +97,20 @@ class Threads(Base):
         post_id: str,
         options: Any = None,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/users/{user_id}/teams/{team_id}/threads/{thread_id}/set_unread/{post_id}
 
         Mark a thread that user is following as unread based on a post id.
         """
-        return self.client.post(
-            self.path("/users/{}/teams/{}/threads/{}/set_unread/{}", user_id, team_id, thread_id, post_id),
-            options=options,
-            params=params,
+        return cast(
+            "Dict[str, Any]",
+            self.client.post(
+                self.path(
+                    "/users/{}/teams/{}/threads/{}/set_unread/{}", user_id, team_id, thread_id, post_id
+                ),
+                options=options,
+                params=params,
+            ),
         )
 
     def start_following_thread(
@@ -105,15 +120,18 @@ class Threads(Base):
         thread_id: str,
         options: Any = None,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
+    ) -> StatusOK:
         """PUT /api/v4/users/{user_id}/teams/{team_id}/threads/{thread_id}/following
 
         Start following a thread.
         """
-        return self.client.put(
-            self.path("/users/{}/teams/{}/threads/{}/following", user_id, team_id, thread_id),
-            options=options,
-            params=params,
+        return cast(
+            "StatusOK",
+            self.client.put(
+                self.path("/users/{}/teams/{}/threads/{}/following", user_id, team_id, thread_id),
+                options=options,
+                params=params,
+            ),
         )
 
     def stop_following_thread(
@@ -123,15 +141,18 @@ class Threads(Base):
         thread_id: str,
         options: Any = None,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/users/{user_id}/teams/{team_id}/threads/{thread_id}/following
 
         Stop following a thread.
         """
-        return self.client.delete(
-            self.path("/users/{}/teams/{}/threads/{}/following", user_id, team_id, thread_id),
-            options=options,
-            params=params,
+        return cast(
+            "StatusOK",
+            self.client.delete(
+                self.path("/users/{}/teams/{}/threads/{}/following", user_id, team_id, thread_id),
+                options=options,
+                params=params,
+            ),
         )
 
     def update_thread_read_for_user(
@@ -142,24 +163,30 @@ class Threads(Base):
         timestamp: str,
         options: Any = None,
         params: Optional[Dict[str, Any]] = None,
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """PUT /api/v4/users/{user_id}/teams/{team_id}/threads/{thread_id}/read/{timestamp}
 
         Mark a thread that user is following read state to the timestamp.
         """
-        return self.client.put(
-            self.path("/users/{}/teams/{}/threads/{}/read/{}", user_id, team_id, thread_id, timestamp),
-            options=options,
-            params=params,
+        return cast(
+            "Dict[str, Any]",
+            self.client.put(
+                self.path("/users/{}/teams/{}/threads/{}/read/{}", user_id, team_id, thread_id, timestamp),
+                options=options,
+                params=params,
+            ),
         )
 
     def update_threads_read_for_user(
         self, user_id: str, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """PUT /api/v4/users/{user_id}/teams/{team_id}/threads/read
 
         Mark all threads that user is following as read.
         """
-        return self.client.put(
-            self.path("/users/{}/teams/{}/threads/read", user_id, team_id), options=options, params=params
+        return cast(
+            "StatusOK",
+            self.client.put(
+                self.path("/users/{}/teams/{}/threads/read", user_id, team_id), options=options, params=params
+            ),
         )

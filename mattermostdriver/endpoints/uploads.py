@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional, cast
 
+from ..types import FileInfo
 from .base import Base
 
 if TYPE_CHECKING:
@@ -18,28 +19,32 @@ class Uploads(Base):
 
     endpoint = "/uploads"
 
-    def create_upload(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
+    def create_upload(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """POST /api/v4/uploads
 
         Create an upload.
         """
-        return self.client.post("/uploads", options=options, params=params)
+        return cast("Dict[str, Any]", self.client.post("/uploads", options=options, params=params))
 
-    def get_upload(self, upload_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_upload(self, upload_id: str, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/uploads/{upload_id}
 
         Get an upload session.
         """
-        return self.client.get(self.path("/uploads/{}", upload_id), params=params)
+        return cast("Dict[str, Any]", self.client.get(self.path("/uploads/{}", upload_id), params=params))
 
     def upload_data(
         self, upload_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Optional[FileInfo]:
         """POST /api/v4/uploads/{upload_id}
 
         Perform a file upload.
         """
-        return self.client.post(self.path("/uploads/{}", upload_id), options=options, params=params)
+        # None (204) until the last chunk is in; then the file's FileInfo
+        return cast(
+            "Optional[FileInfo]",
+            self.client.post(self.path("/uploads/{}", upload_id), options=options, params=params),
+        )
 
     def upload_file_resumable(
         self,
@@ -49,7 +54,7 @@ class Uploads(Base):
         filename: Optional[str] = None,
         chunk_size: int = UPLOAD_CHUNK_SIZE,
         progress: Optional[Progress] = None,
-    ) -> Any:
+    ) -> FileInfo:
         """POST /api/v4/uploads
 
         Upload a large file in chunks through an upload session, resuming after a failure.
@@ -79,10 +84,13 @@ class Uploads(Base):
             TransportError: the connection kept failing.
 
         """
-        return self.client.upload_resumable(
-            channel_id,
-            path_or_fileobj,
-            filename=filename,
-            chunk_size=chunk_size,
-            progress=progress,
+        return cast(
+            "FileInfo",
+            self.client.upload_resumable(
+                channel_id,
+                path_or_fileobj,
+                filename=filename,
+                chunk_size=chunk_size,
+                progress=progress,
+            ),
         )

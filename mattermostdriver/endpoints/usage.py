@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, cast
 
 from .base import Base
 
@@ -12,21 +12,21 @@ class Usage(Base):
 
     endpoint = "/usage"
 
-    def get_posts_usage(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_posts_usage(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/usage/posts
 
         Get current usage of posts.
         """
-        return self.client.get("/usage/posts", params=params)
+        return cast("Dict[str, Any]", self.client.get("/usage/posts", params=params))
 
-    def get_storage_usage(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_storage_usage(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/usage/storage
 
         Get the total file storage usage for the instance in bytes.
         """
-        return self.client.get("/usage/storage", params=params)
+        return cast("Dict[str, Any]", self.client.get("/usage/storage", params=params))
 
-    def get_teams_usage(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_teams_usage(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/usage/teams
 
         Get current usage of teams.
@@ -35,4 +35,4 @@ class Usage(Base):
 
         An 11.4 server already serves it.
         """
-        return self.client.get("/usage/teams", params=params)
+        return cast("Dict[str, Any]", self.client.get("/usage/teams", params=params))

@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, Optional
+from typing import Any, Dict, Iterator, List, Optional, cast
 
-import requests
-
+from ..types import StatusOK, User
 from .base import query
+from .user_admin import UserAdmin
+from .user_auth import UserAuth
 from .user_extras import UserExtras
+from .user_sessions import UserSessions
 
 
-class Users(UserExtras):
+class Users(UserAuth, UserSessions, UserAdmin, UserExtras):
     """The ``users`` routes."""
 
     endpoint = "/users"
-
-    def attach_mobile_device(self, options: Any = None) -> Any:
-        """PUT /api/v4/users/sessions/device
-
-        Attach mobile device and extra props to the session object.
-        """
-        return self.client.put("/users/sessions/device", options=options)
 
     def autocomplete_users(
         self,
@@ -30,7 +25,7 @@ class Users(UserExtras):
         channel_id: Optional[str] = None,
         name: Optional[str] = None,
         limit: Optional[int] = None,
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """GET /api/v4/users/autocomplete
 
         Autocomplete users.
@@ -42,20 +37,13 @@ class Users(UserExtras):
         * ``name``: (required) Username, nickname first name or last name
         * ``limit``: The maximum number of users to return in each subresult
         """
-        return self.client.get(
-            "/users/autocomplete",
-            params=query(params, team_id=team_id, channel_id=channel_id, name=name, limit=limit),
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(
+                "/users/autocomplete",
+                params=query(params, team_id=team_id, channel_id=channel_id, name=name, limit=limit),
+            ),
         )
-
-    def check_mfa(self, options: Any = None) -> Any:
-        """POST /api/v4/users/mfa
-
-        Check MFA.
-
-        Removed from the server by v11.4 (an 11.4 server answers 404) and from the API description in v11.8;
-        kept for callers of older servers, which still serve it.
-        """
-        return self.client.post("/users/mfa", options=options)
 
     def create_user(
         self,
@@ -64,7 +52,7 @@ class Users(UserExtras):
         *,
         t: Optional[str] = None,
         iid: Optional[str] = None,
-    ) -> Any:
+    ) -> User:
         """POST /api/v4/users
 
         Create a user.
@@ -74,51 +62,14 @@ class Users(UserExtras):
         * ``t``: Token id from an email invitation
         * ``iid``: Token id from an invitation link
         """
-        return self.client.post("/users", options=options, params=query(params, t=t, iid=iid))
+        return cast("User", self.client.post("/users", options=options, params=query(params, t=t, iid=iid)))
 
-    def create_user_access_token(self, user_id: str, options: Any = None) -> Any:
-        """POST /api/v4/users/{user_id}/tokens
-
-        Create a user access token.
-        """
-        return self.client.post(self.path("/users/{}/tokens", user_id), options=options)
-
-    def deactivate_user(self, user_id: str) -> Any:
+    def deactivate_user(self, user_id: str) -> StatusOK:
         """DELETE /api/v4/users/{user_id}
 
         Deactivate a user account.
         """
-        return self.client.delete(self.path("/users/{}", user_id))
-
-    def demote_user_to_guest(
-        self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
-        """POST /api/v4/users/{user_id}/demote
-
-        Demote a user to a guest.
-        """
-        return self.client.post(self.path("/users/{}/demote", user_id), options=options, params=params)
-
-    def disable_personal_access_token(self, options: Any = None) -> Any:
-        """POST /api/v4/users/tokens/disable
-
-        Disable personal access token.
-        """
-        return self.client.post("/users/tokens/disable", options=options)
-
-    def enable_personal_access_token(self, options: Any = None) -> Any:
-        """POST /api/v4/users/tokens/enable
-
-        Enable personal access token.
-        """
-        return self.client.post("/users/tokens/enable", options=options)
-
-    def generate_mfa(self, user_id: str) -> Any:
-        """POST /api/v4/users/{user_id}/mfa/generate
-
-        Generate MFA secret.
-        """
-        return self.client.post(self.path("/users/{}/mfa/generate", user_id))
+        return cast("StatusOK", self.client.delete(self.path("/users/{}", user_id)))
 
     def get_channel_members_with_team_data_for_user(
         self,
@@ -137,45 +88,32 @@ class Users(UserExtras):
         * ``page``: Page specifies which part of the results to return, by perPage.
         * ``per_page``: The size of the returned chunk of results.
         """
+        # Any: a JSON list when paged, else an NDJSON stream (the Response)
         return self.client.get(
             self.path("/users/{}/channel_members", user_id),
             params=query(params, page=page, per_page=per_page),
         )
 
-    def get_default_profile_image(self, user_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
-        """GET /api/v4/users/{user_id}/image/default
-
-        Return user's default (generated) profile image.
-        """
-        return self.client.get(self.path("/users/{}/image/default", user_id), params=params)
-
-    def get_known_users(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_known_users(self, params: Optional[Dict[str, Any]] = None) -> List[str]:
         """GET /api/v4/users/known
 
         Get user IDs of known users.
         """
-        return self.client.get("/users/known", params=params)
+        return cast("List[str]", self.client.get("/users/known", params=params))
 
-    def get_login_type(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
-        """POST /api/v4/users/login/type
-
-        Get login authentication type.
-        """
-        return self.client.post("/users/login/type", options=options, params=params)
-
-    def get_server_limits(self, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_server_limits(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """GET /api/v4/limits/server
 
         Gets the server limits for the server.
         """
-        return self.client.get("/limits/server", params=params)
+        return cast("Dict[str, Any]", self.client.get("/limits/server", params=params))
 
-    def get_stats(self) -> Any:
+    def get_stats(self) -> Dict[str, Any]:
         """GET /api/v4/users/stats
 
         Get total count of users in the system.
         """
-        return self.client.get("/users/stats")
+        return cast("Dict[str, Any]", self.client.get("/users/stats"))
 
     def get_total_users_stats_filtered(
         self,
@@ -188,7 +126,7 @@ class Users(UserExtras):
         roles: Optional[str] = None,
         channel_roles: Optional[str] = None,
         team_roles: Optional[str] = None,
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """GET /api/v4/users/stats/filtered
 
         Get total count of users in the system matching the specified filters.
@@ -205,125 +143,54 @@ class Users(UserExtras):
         * ``team_roles``: Comma separated string used to filter users based on any of the specified team
           roles, can only be used in conjunction with ``in_team``
         """
-        return self.client.get(
-            "/users/stats/filtered",
-            params=query(
-                params,
-                in_team=in_team,
-                in_channel=in_channel,
-                include_deleted=include_deleted,
-                include_bots=include_bots,
-                roles=roles,
-                channel_roles=channel_roles,
-                team_roles=team_roles,
+        return cast(
+            "Dict[str, Any]",
+            self.client.get(
+                "/users/stats/filtered",
+                params=query(
+                    params,
+                    in_team=in_team,
+                    in_channel=in_channel,
+                    include_deleted=include_deleted,
+                    include_bots=include_bots,
+                    roles=roles,
+                    channel_roles=channel_roles,
+                    team_roles=team_roles,
+                ),
             ),
         )
 
-    def get_uploads_for_user(self, user_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
+    def get_uploads_for_user(
+        self, user_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/users/{user_id}/uploads
 
         Get uploads for a user.
         """
-        return self.client.get(self.path("/users/{}/uploads", user_id), params=params)
+        return cast(
+            "List[Dict[str, Any]]", self.client.get(self.path("/users/{}/uploads", user_id), params=params)
+        )
 
-    def get_user(self, user_id: str) -> Any:
+    def get_user(self, user_id: str) -> User:
         """GET /api/v4/users/{user_id}
 
         Get a user.
         """
-        return self.client.get(self.path("/users/{}", user_id))
+        return cast("User", self.client.get(self.path("/users/{}", user_id)))
 
-    def get_user_access_token(self, token_id: str) -> Any:
-        """GET /api/v4/users/tokens/{token_id}
-
-        Get a user access token.
-        """
-        return self.client.get(self.path("/users/tokens/{}", token_id))
-
-    def get_user_access_tokens(
-        self,
-        params: Optional[Dict[str, Any]] = None,
-        *,
-        page: Optional[int] = None,
-        per_page: Optional[int] = None,
-    ) -> Any:
-        """GET /api/v4/users/tokens
-
-        Get user access tokens.
-
-        Query parameters (keyword-only arguments):
-
-        * ``page``: The page to select.
-        * ``per_page``: The number of tokens per page.
-        """
-        return self.client.get("/users/tokens", params=query(params, page=page, per_page=per_page))
-
-    def get_user_access_tokens_for_user(
-        self,
-        user_id: str,
-        params: Optional[Dict[str, Any]] = None,
-        *,
-        page: Optional[int] = None,
-        per_page: Optional[int] = None,
-    ) -> Any:
-        """GET /api/v4/users/{user_id}/tokens
-
-        Get user access tokens.
-
-        Query parameters (keyword-only arguments):
-
-        * ``page``: The page to select.
-        * ``per_page``: The number of tokens per page.
-        """
-        return self.client.get(
-            self.path("/users/{}/tokens", user_id), params=query(params, page=page, per_page=per_page)
-        )
-
-    def get_user_audits(self, user_id: str) -> Any:
-        """GET /api/v4/users/{user_id}/audits
-
-        Get user's audits.
-        """
-        return self.client.get(self.path("/users/{}/audits", user_id))
-
-    def get_user_by_email(self, email: str) -> Any:
+    def get_user_by_email(self, email: str) -> User:
         """GET /api/v4/users/email/{email}
 
         Get a user by email.
         """
-        return self.client.get(self.path("/users/email/{}", email))
+        return cast("User", self.client.get(self.path("/users/email/{}", email)))
 
-    def get_user_by_username(self, username: str) -> Any:
+    def get_user_by_username(self, username: str) -> User:
         """GET /api/v4/users/username/{username}
 
         Get a user by username.
         """
-        return self.client.get(self.path("/users/username/{}", username))
-
-    def get_user_profile_image(self, user_id: str) -> Any:
-        """GET /api/v4/users/{user_id}/image
-
-        Get user's profile image.
-
-        Query parameters (keyword-only arguments):
-
-        * ``_``: Not used by the server.
-        """
-        return self.client.get(self.path("/users/{}/image", user_id))
-
-    def get_user_sessions(self, user_id: str) -> Any:
-        """GET /api/v4/users/{user_id}/sessions
-
-        Get user's sessions.
-        """
-        return self.client.get(self.path("/users/{}/sessions", user_id))
-
-    def get_user_terms_of_service(self, user_id: str, params: Optional[Dict[str, Any]] = None) -> Any:
-        """GET /api/v4/users/{user_id}/terms_of_service
-
-        Fetches user's latest terms of service action if the latest action was for acceptance.
-        """
-        return self.client.get(self.path("/users/{}/terms_of_service", user_id), params=params)
+        return cast("User", self.client.get(self.path("/users/username/{}", username)))
 
     def get_users(
         self,
@@ -345,7 +212,7 @@ class Users(UserExtras):
         roles: Optional[str] = None,
         channel_roles: Optional[str] = None,
         team_roles: Optional[str] = None,
-    ) -> Any:
+    ) -> List[User]:
         """GET /api/v4/users
 
         Get users.
@@ -372,39 +239,44 @@ class Users(UserExtras):
         * ``team_roles``: Comma separated string used to filter users based on any of the specified team
           roles, can only be used in conjunction with ``in_team``
         """
-        return self.client.get(
-            "/users",
-            params=query(
-                params,
-                page=page,
-                per_page=per_page,
-                in_team=in_team,
-                not_in_team=not_in_team,
-                in_channel=in_channel,
-                not_in_channel=not_in_channel,
-                in_group=in_group,
-                group_constrained=group_constrained,
-                without_team=without_team,
-                active=active,
-                inactive=inactive,
-                role=role,
-                sort=sort,
-                roles=roles,
-                channel_roles=channel_roles,
-                team_roles=team_roles,
+        return cast(
+            "List[User]",
+            self.client.get(
+                "/users",
+                params=query(
+                    params,
+                    page=page,
+                    per_page=per_page,
+                    in_team=in_team,
+                    not_in_team=not_in_team,
+                    in_channel=in_channel,
+                    not_in_channel=not_in_channel,
+                    in_group=in_group,
+                    group_constrained=group_constrained,
+                    without_team=without_team,
+                    active=active,
+                    inactive=inactive,
+                    role=role,
+                    sort=sort,
+                    roles=roles,
+                    channel_roles=channel_roles,
+                    team_roles=team_roles,
+                ),
             ),
         )
 
     def get_users_by_group_channel_ids(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> Dict[str, Any]:
         """POST /api/v4/users/group_channels
 
         Get users by group channels ids.
         """
-        return self.client.post("/users/group_channels", options=options, params=params)
+        return cast(
+            "Dict[str, Any]", self.client.post("/users/group_channels", options=options, params=params)
+        )
 
-    def get_users_by_ids(self, options: Any = None, *, since: Optional[int] = None) -> Any:
+    def get_users_by_ids(self, options: Any = None, *, since: Optional[int] = None) -> List[User]:
         """POST /api/v4/users/ids
 
         Get users by ids.
@@ -414,14 +286,16 @@ class Users(UserExtras):
         * ``since``: Only return users that have been modified since the given Unix timestamp (in
           milliseconds). *Minimum server version*: 5.14
         """
-        return self.client.post("/users/ids", options=options, params=query(None, since=since))
+        return cast(
+            "List[User]", self.client.post("/users/ids", options=options, params=query(None, since=since))
+        )
 
-    def get_users_by_usernames(self, options: Any = None) -> Any:
+    def get_users_by_usernames(self, options: Any = None) -> List[User]:
         """POST /api/v4/users/usernames
 
         Get users by usernames.
         """
-        return self.client.post("/users/usernames", options=options)
+        return cast("List[User]", self.client.post("/users/usernames", options=options))
 
     def get_users_with_invalid_emails(
         self,
@@ -429,7 +303,7 @@ class Users(UserExtras):
         *,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
-    ) -> Any:
+    ) -> List[User]:
         """GET /api/v4/users/invalid_emails
 
         Get users with invalid emails.
@@ -439,267 +313,51 @@ class Users(UserExtras):
         * ``page``: The page to select.
         * ``per_page``: The number of users per page.
         """
-        return self.client.get("/users/invalid_emails", params=query(params, page=page, per_page=per_page))
-
-    def login_by_cws_token(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
-        """POST /api/v4/users/login/cws
-
-        Auto-Login to Mattermost server using CWS token.
-        """
-        return self.client.post("/users/login/cws", options=options, params=params)
-
-    def login_intune(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
-        """POST /oauth/intune
-
-        Login with Microsoft Intune MAM.
-        """
-        return self.client.post(
-            "/oauth/intune", options=options, params=params, basepath=self.client.options["site_path"]
+        return cast(
+            "List[User]",
+            self.client.get("/users/invalid_emails", params=query(params, page=page, per_page=per_page)),
         )
 
-    def login_sso_code_exchange(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
-        """POST /api/v4/users/login/sso/code-exchange
-
-        Exchange SSO login code for session tokens.
-        """
-        return self.client.post("/users/login/sso/code-exchange", options=options, params=params)
-
-    def login_user(self, options: Any) -> requests.Response:
-        """POST /api/v4/users/login
-
-        Log in with ``{"login_id", "password"[, "token" (MFA code)]}``. Returns the
-        :class:`requests.Response`, as 7.3.2 did: the session token is its ``Token`` header.
-        :meth:`mattermostdriver.Driver.login` does all of this for you.
-        """
-        return self.client.make_request("post", "/users/login", options=options)
-
-    def logout_user(self) -> Any:
-        """POST /api/v4/users/logout
-
-        Logout from the Mattermost server.
-        """
-        return self.client.post("/users/logout")
-
-    def migrate_auth_to_ldap(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
-        """POST /api/v4/users/migrate_auth/ldap
-
-        Migrate user accounts authentication type to LDAP.
-        """
-        return self.client.post("/users/migrate_auth/ldap", options=options, params=params)
-
-    def migrate_auth_to_saml(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
-        """POST /api/v4/users/migrate_auth/saml
-
-        Migrate user accounts authentication type to SAML.
-        """
-        return self.client.post("/users/migrate_auth/saml", options=options, params=params)
-
-    def patch_user(self, user_id: str, options: Any = None) -> Any:
+    def patch_user(self, user_id: str, options: Any = None) -> User:
         """PUT /api/v4/users/{user_id}/patch
 
         Patch a user.
         """
-        return self.client.put(self.path("/users/{}/patch", user_id), options=options)
-
-    def permanent_delete_all_users(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
-        """DELETE /api/v4/users
-
-        Permanent delete all users.
-        """
-        return self.client.delete("/users", options=options, params=params)
-
-    def promote_guest_to_user(
-        self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
-        """POST /api/v4/users/{user_id}/promote
-
-        Promote a guest to user.
-        """
-        return self.client.post(self.path("/users/{}/promote", user_id), options=options, params=params)
+        return cast("User", self.client.put(self.path("/users/{}/patch", user_id), options=options))
 
     def publish_user_typing(
         self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """POST /api/v4/users/{user_id}/typing
 
         Publish a user typing websocket event.
         """
-        return self.client.post(self.path("/users/{}/typing", user_id), options=options, params=params)
-
-    def register_terms_of_service_action(
-        self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
-        """POST /api/v4/users/{user_id}/terms_of_service
-
-        Records user action when they accept or decline custom terms of service.
-        """
-        return self.client.post(
-            self.path("/users/{}/terms_of_service", user_id), options=options, params=params
+        return cast(
+            "StatusOK",
+            self.client.post(self.path("/users/{}/typing", user_id), options=options, params=params),
         )
 
-    def reset_password(self, options: Any = None) -> Any:
-        """POST /api/v4/users/password/reset
-
-        Reset password.
-        """
-        return self.client.post("/users/password/reset", options=options)
-
-    def reset_password_failed_attempts(
-        self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
-        """POST /api/v4/users/{user_id}/reset_failed_attempts
-
-        Reset the failed password attempts for a user.
-        """
-        return self.client.post(
-            self.path("/users/{}/reset_failed_attempts", user_id), options=options, params=params
-        )
-
-    def revoke_all_user_sessions(self, user_id: str) -> Any:
-        """POST /api/v4/users/{user_id}/sessions/revoke/all
-
-        Revoke all active sessions for a user.
-        """
-        return self.client.post(self.path("/users/{}/sessions/revoke/all", user_id))
-
-    def revoke_sessions_from_all_users(
-        self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
-        """POST /api/v4/users/sessions/revoke/all
-
-        Revoke all sessions from all users.
-        """
-        return self.client.post("/users/sessions/revoke/all", options=options, params=params)
-
-    def revoke_user_access_token(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Any:
-        """POST /api/v4/users/tokens/revoke
-
-        Revoke a user access token.
-        """
-        return self.client.post("/users/tokens/revoke", options=options, params=params)
-
-    def revoke_user_session(self, user_id: str, options: Any = None) -> Any:
-        """POST /api/v4/users/{user_id}/sessions/revoke
-
-        Revoke a user session.
-        """
-        return self.client.post(self.path("/users/{}/sessions/revoke", user_id), options=options)
-
-    def search_tokens(self, options: Any = None) -> Any:
-        """POST /api/v4/users/tokens/search
-
-        Search tokens.
-        """
-        return self.client.post("/users/tokens/search", options=options)
-
-    def search_users(self, options: Any = None) -> Any:
+    def search_users(self, options: Any = None) -> List[User]:
         """POST /api/v4/users/search
 
         Search users.
         """
-        return self.client.post("/users/search", options=options)
+        return cast("List[User]", self.client.post("/users/search", options=options))
 
-    def send_password_reset_mail(self, options: Any = None) -> Any:
-        """POST /api/v4/users/password/reset/send
-
-        Send password reset email.
-        """
-        return self.client.post("/users/password/reset/send", options=options)
-
-    def send_verification_mail(self, options: Any = None) -> Any:
-        """POST /api/v4/users/email/verify/send
-
-        Send verification email.
-        """
-        return self.client.post("/users/email/verify/send", options=options)
-
-    def set_default_profile_image(
-        self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
-        """DELETE /api/v4/users/{user_id}/image
-
-        Delete user's profile image.
-        """
-        return self.client.delete(self.path("/users/{}/image", user_id), options=options, params=params)
-
-    def set_user_profile_image(self, user_id: str, files: Any) -> Any:
-        """POST /api/v4/users/{user_id}/image
-
-        Set user's profile image.
-        """
-        return self.client.post(self.path("/users/{}/image", user_id), files=files)
-
-    def switch_login_method(self, options: Any = None) -> Any:
-        """POST /api/v4/users/login/switch
-
-        Switch login method.
-        """
-        return self.client.post("/users/login/switch", options=options)
-
-    def update_user(self, user_id: str, options: Any = None) -> Any:
+    def update_user(self, user_id: str, options: Any = None) -> User:
         """PUT /api/v4/users/{user_id}
 
         Update a user.
         """
-        return self.client.put(self.path("/users/{}", user_id), options=options)
+        return cast("User", self.client.put(self.path("/users/{}", user_id), options=options))
 
-    def update_user_active_status(self, user_id: str, options: Any = None) -> Any:
-        """PUT /api/v4/users/{user_id}/active
-
-        Activate or deactivate a user.
-        """
-        return self.client.put(self.path("/users/{}/active", user_id), options=options)
-
-    def update_user_authentication_method(self, user_id: str, options: Any = None) -> Any:
-        """PUT /api/v4/users/{user_id}/auth
-
-        Update a user's authentication method.
-        """
-        return self.client.put(self.path("/users/{}/auth", user_id), options=options)
-
-    def update_user_mfa(self, user_id: str, options: Any = None) -> Any:
-        """PUT /api/v4/users/{user_id}/mfa
-
-        Update a user's MFA.
-        """
-        return self.client.put(self.path("/users/{}/mfa", user_id), options=options)
-
-    def update_user_password(self, user_id: str, options: Any = None) -> Any:
-        """PUT /api/v4/users/{user_id}/password
-
-        Update a user's password.
-        """
-        return self.client.put(self.path("/users/{}/password", user_id), options=options)
-
-    def update_user_role(self, user_id: str, options: Any = None) -> Any:
-        """PUT /api/v4/users/{user_id}/roles
-
-        Update a user's roles.
-        """
-        return self.client.put(self.path("/users/{}/roles", user_id), options=options)
-
-    def verify_user_email(self, options: Any = None) -> Any:
-        """POST /api/v4/users/email/verify
-
-        Verify user email.
-        """
-        return self.client.post("/users/email/verify", options=options)
-
-    def verify_user_email_without_token(
-        self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
-        """POST /api/v4/users/{user_id}/email/verify/member
-
-        Verify user email by ID.
-        """
-        return self.client.post(
-            self.path("/users/{}/email/verify/member", user_id), options=options, params=params
-        )
-
-    def iter_users(self, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200) -> Iterator[Any]:
+    def iter_users(self, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200) -> Iterator[User]:
         """GET /api/v4/users
 
         Iterate over every user the query matches (``in_team``, ``in_channel``, ``active``,
         ``role``, ...), fetching one page of ``per_page`` at a time.
         """
-        return self.client.pages(lambda query: self.get_users(query), params, per_page=per_page)
+        return cast(
+            "Iterator[User]",
+            self.client.pages(lambda query: self.get_users(query), params, per_page=per_page),
+        )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, cast
 
 import requests
 
 from ..paths import is_absolute_url
+from ..types import StatusOK
 from .base import Base, query
 
 
@@ -31,49 +32,52 @@ class Webhooks(Base):
             "post", self.path("/{}", hook_id), options=options, basepath=site_path + "/hooks"
         )
 
-    def create_incoming_hook(self, options: Any) -> Any:
+    def create_incoming_hook(self, options: Any) -> Dict[str, Any]:
         """POST /api/v4/hooks/incoming
 
         Create an incoming webhook.
         """
-        return self.client.post("/hooks/incoming", options=options)
+        return cast("Dict[str, Any]", self.client.post("/hooks/incoming", options=options))
 
-    def create_outgoing_hook(self, options: Any) -> Any:
+    def create_outgoing_hook(self, options: Any) -> Dict[str, Any]:
         """POST /api/v4/hooks/outgoing
 
         Create an outgoing webhook.
         """
-        return self.client.post("/hooks/outgoing", options=options)
+        return cast("Dict[str, Any]", self.client.post("/hooks/outgoing", options=options))
 
     def delete_incoming_webhook(
         self, hook_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> Any:
+    ) -> StatusOK:
         """DELETE /api/v4/hooks/incoming/{hook_id}
 
         Delete an incoming webhook.
         """
-        return self.client.delete(self.path("/hooks/incoming/{}", hook_id), options=options, params=params)
+        return cast(
+            "StatusOK",
+            self.client.delete(self.path("/hooks/incoming/{}", hook_id), options=options, params=params),
+        )
 
-    def delete_outgoing_hook(self, hook_id: str) -> Any:
+    def delete_outgoing_hook(self, hook_id: str) -> StatusOK:
         """DELETE /api/v4/hooks/outgoing/{hook_id}
 
         Delete an outgoing webhook.
         """
-        return self.client.delete(self.path("/hooks/outgoing/{}", hook_id))
+        return cast("StatusOK", self.client.delete(self.path("/hooks/outgoing/{}", hook_id)))
 
-    def get_incoming_hook(self, hook_id: str) -> Any:
+    def get_incoming_hook(self, hook_id: str) -> Dict[str, Any]:
         """GET /api/v4/hooks/incoming/{hook_id}
 
         Get an incoming webhook.
         """
-        return self.client.get(self.path("/hooks/incoming/{}", hook_id))
+        return cast("Dict[str, Any]", self.client.get(self.path("/hooks/incoming/{}", hook_id)))
 
-    def get_outgoing_hook(self, hook_id: str) -> Any:
+    def get_outgoing_hook(self, hook_id: str) -> Dict[str, Any]:
         """GET /api/v4/hooks/outgoing/{hook_id}
 
         Get an outgoing webhook.
         """
-        return self.client.get(self.path("/hooks/outgoing/{}", hook_id))
+        return cast("Dict[str, Any]", self.client.get(self.path("/hooks/outgoing/{}", hook_id)))
 
     def list_incoming_hooks(
         self,
@@ -96,6 +100,7 @@ class Webhooks(Base):
         * ``include_total_count``: Appends a total count of returned hooks inside the response object - ex:
           ``{ "incoming_webhooks": [], "total_count": 0 }``.
         """
+        # Any: a list, or an object with total_count when include_total_count is set
         return self.client.get(
             "/hooks/incoming",
             params=query(
@@ -111,7 +116,7 @@ class Webhooks(Base):
         per_page: Optional[int] = None,
         team_id: Optional[str] = None,
         channel_id: Optional[str] = None,
-    ) -> Any:
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/hooks/outgoing
 
         List outgoing webhooks.
@@ -123,28 +128,35 @@ class Webhooks(Base):
         * ``team_id``: The ID of the team to get hooks for.
         * ``channel_id``: The ID of the channel to get hooks for.
         """
-        return self.client.get(
-            "/hooks/outgoing",
-            params=query(params, page=page, per_page=per_page, team_id=team_id, channel_id=channel_id),
+        return cast(
+            "List[Dict[str, Any]]",
+            self.client.get(
+                "/hooks/outgoing",
+                params=query(params, page=page, per_page=per_page, team_id=team_id, channel_id=channel_id),
+            ),
         )
 
-    def regenerate_token_outgoing_hook(self, hook_id: str) -> Any:
+    def regenerate_token_outgoing_hook(self, hook_id: str) -> Dict[str, Any]:
         """POST /api/v4/hooks/outgoing/{hook_id}/regen_token
 
         Regenerate the token for the outgoing webhook.
         """
-        return self.client.post(self.path("/hooks/outgoing/{}/regen_token", hook_id))
+        return cast("Dict[str, Any]", self.client.post(self.path("/hooks/outgoing/{}/regen_token", hook_id)))
 
-    def update_incoming_hook(self, hook_id: str, options: Any) -> Any:
+    def update_incoming_hook(self, hook_id: str, options: Any) -> Dict[str, Any]:
         """PUT /api/v4/hooks/incoming/{hook_id}
 
         Update an incoming webhook.
         """
-        return self.client.put(self.path("/hooks/incoming/{}", hook_id), options=options)
+        return cast(
+            "Dict[str, Any]", self.client.put(self.path("/hooks/incoming/{}", hook_id), options=options)
+        )
 
-    def update_outgoing_hook(self, hook_id: str, options: Any) -> Any:
+    def update_outgoing_hook(self, hook_id: str, options: Any) -> Dict[str, Any]:
         """PUT /api/v4/hooks/outgoing/{hook_id}
 
         Update an outgoing webhook.
         """
-        return self.client.put(self.path("/hooks/outgoing/{}", hook_id), options=options)
+        return cast(
+            "Dict[str, Any]", self.client.put(self.path("/hooks/outgoing/{}", hook_id), options=options)
+        )

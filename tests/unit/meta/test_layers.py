@@ -19,7 +19,18 @@ PACKAGE = Path(mattermostdriver.__file__).resolve().parent
 NAME = "mattermostdriver"
 
 LAYERS: Dict[int, Tuple[str, ...]] = {
-    1: ("version", "paths", "redaction", "retry", "exceptions", "multipart", "options", "logs", "pagination"),
+    1: (
+        "version",
+        "paths",
+        "redaction",
+        "retry",
+        "exceptions",
+        "multipart",
+        "options",
+        "logs",
+        "pagination",
+        "types",
+    ),
     2: ("deadline", "transport", "aio_transport"),
     3: ("outgoing", "core", "client", "sources", "transfer", "aio_client", "aio_transfer", "websocket"),
     4: ("endpoints",),
