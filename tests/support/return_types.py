@@ -27,13 +27,21 @@ REQUIRED: Dict[Any, FrozenSet[str]] = {
 }
 
 
+def is_typeddict(hint: Any) -> bool:
+    """``typing.is_typeddict`` (Python 3.10+), or its equivalent on 3.9."""
+    check = getattr(typing, "is_typeddict", None)
+    if check is not None:
+        return bool(check(hint))
+    return isinstance(hint, type) and issubclass(hint, dict) and hasattr(hint, "__total__")
+
+
 def mismatch(value: Any, hint: Any, where: str = "the value") -> Optional[str]:
     """Where ``value`` is not what ``hint`` says, or None when it is (see the module docstring)."""
     if hint is Any:
         return None
     if hint is None or hint is type(None):
         return None if value is None else f"{where} is {type(value).__name__}, not None"
-    if typing.is_typeddict(hint):
+    if is_typeddict(hint):
         if not isinstance(value, dict):
             return f"{where} is {type(value).__name__}, not a {hint.__name__} dict"
         missing = REQUIRED[hint] - value.keys()

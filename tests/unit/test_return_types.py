@@ -22,7 +22,7 @@ import requests
 from mattermostdriver import types
 from mattermostdriver.endpoints import Base, all_endpoints
 
-from ..support.return_types import REQUIRED, conforms
+from ..support.return_types import REQUIRED, conforms, is_typeddict
 
 ENDPOINTS = all_endpoints()
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -222,7 +222,7 @@ def test_annotations_resolve_at_run_time() -> None:
 def test_typeddicts_are_exported_and_not_total() -> None:
     for name in types.__all__:
         cls = getattr(types, name)
-        assert typing.is_typeddict(cls), name
+        assert is_typeddict(cls), name
         assert cls.__total__ is False, name
         assert cls.__doc__, name
     assert typing.get_type_hints(types.Post)["file_ids"] == Optional[List[str]]

@@ -198,6 +198,7 @@ def tls_server() -> Iterator[Tuple[HTTPServer, trustme.CA]]:
     server.stop()
 
 
+@pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")  # verify=False, on purpose
 def test_ca_bundle_from_the_environment(
     tls_server: Tuple[HTTPServer, trustme.CA], tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
