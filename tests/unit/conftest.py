@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
-from typing import Any, Dict, Iterator, List, Optional
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import pytest
 import requests
@@ -148,18 +148,21 @@ def make_driver(kind: str, options: Dict[str, Any], sleeps: Optional[List[float]
             sleeps.append(seconds)
 
         a.client._sleep = sleep
-    LOOPS.append(loop)
+    OPENED.append((a, loop))
     return Blocking(a, loop)
 
 
-LOOPS: List[asyncio.AbstractEventLoop] = []
+OPENED: List[Tuple[AsyncDriver, asyncio.AbstractEventLoop]] = []
 
 
 @pytest.fixture(autouse=True)
-def _close_loops() -> Iterator[None]:
+def _close_async_drivers() -> Iterator[None]:
+    """Close what make_driver opened for the test: the AsyncDrivers' connections, then their loops."""
     yield
-    while LOOPS:
-        LOOPS.pop().close()
+    while OPENED:
+        driver, loop = OPENED.pop()
+        loop.run_until_complete(driver.close())
+        loop.close()
 
 
 @pytest.fixture(params=["sync", "async"])

@@ -10,8 +10,10 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from mattermostdriver import Driver, NoAccessTokenProvided
+from mattermostdriver import NoAccessTokenProvided
 from mattermostdriver.client import redact, redact_url
+
+from .conftest import make_driver
 
 PASSWORD = "Pa55word-SECRET-1"
 MFA = "918273"
@@ -57,10 +59,12 @@ def server(httpserver: HTTPServer) -> Iterator[HTTPServer]:
 
 
 def test_debug_output_has_no_secret(
-    server: HTTPServer, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+    server: HTTPServer, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str], kind: str
 ) -> None:
-    caplog.set_level(logging.DEBUG)  # every logger, urllib3's included
-    d = Driver(
+    """Through the Driver and the AsyncDriver (on their real transports: urllib3, aiohttp)."""
+    caplog.set_level(logging.DEBUG)  # every logger, urllib3's and aiohttp's included
+    d = make_driver(
+        kind,
         {
             "url": server.url_for("/"),
             "login_id": "bob",
@@ -69,7 +73,7 @@ def test_debug_output_has_no_secret(
             "debug": True,
             "retries": 1,
             "backoff_factor": 0.01,
-        }
+        },
     )
     user = d.login()
     assert user["id"] == "u1" and d.client.token == SESSION
@@ -86,8 +90,8 @@ def test_debug_output_has_no_secret(
             call()
         except Exception as exc:
             errors.append(f"{exc!s} {exc!r} {exc.args!r}")
-    bad = Driver(
-        {"url": server.url_for("/"), "login_id": "bob", "password": "wrong" + PASSWORD, "debug": True}
+    bad = make_driver(
+        kind, {"url": server.url_for("/"), "login_id": "bob", "password": "wrong" + PASSWORD, "debug": True}
     )
     with pytest.raises(NoAccessTokenProvided) as info:
         bad.login()
