@@ -20,7 +20,7 @@ import requests
 
 from .aio_transport import AsyncTransport, make_transport
 from .core import ClientBase
-from .options import Timeout, Timeouts
+from .options import Timeout
 from .pagination import MAX_PER_PAGE, aiter_channel_posts, aiter_pages
 from .retry import RetryArg
 
@@ -41,13 +41,9 @@ class AsyncClient(ClientBase):
 
     def _configure(self) -> None:
         super()._configure()
-        proxy = self.options.get("proxy")
-        self._proxies: Optional[Dict[str, str]] = (
-            {"http": proxy, "https": proxy} if isinstance(proxy, str) else proxy
-        )
-        key = (self.options["verify"], repr(self._proxies), self.options["pool_maxsize"])
-        if key != self._transport_key:
-            self._transport_key, self._transport = key, None  # the old one closes with its session
+        if self._transport_settings != self._transport_key:
+            # the old one closes with its session
+            self._transport_key, self._transport = self._transport_settings, None
 
     @property
     def transport(self) -> AsyncTransport:
@@ -59,13 +55,6 @@ class AsyncClient(ClientBase):
                 self.options["verify"], self._proxies, self.options["pool_maxsize"]
             )
         return self._transport
-
-    @property
-    def timeouts(self) -> Timeouts:
-        """The default (connect, read, total) seconds of an attempt."""
-        if self._generation != self.options.generation:
-            self._configure()
-        return self._timeouts
 
     async def close(self) -> None:
         """Close every pooled connection."""

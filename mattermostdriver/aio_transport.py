@@ -19,25 +19,24 @@ transport does, so the client's request loop is the same code.
 from __future__ import annotations
 
 import asyncio
-import datetime
 import logging
 import time
 from typing import Any, AsyncIterator, Dict, Mapping, Optional, Union
 
 import requests
-from requests.cookies import RequestsCookieJar, cookiejar_from_dict
+from requests.cookies import RequestsCookieJar
 from requests.structures import CaseInsensitiveDict
-from requests.utils import get_encoding_from_headers, select_proxy
+from requests.utils import select_proxy
 
 from .options import Timeouts
-from .transport import ERROR_BODY_LIMIT, Transport, proxies_for, ssl_context
+from .transport import ERROR_BODY_LIMIT, Response, Transport, proxies_for, ssl_context
 
 __all__ = ["AiohttpTransport", "AsyncResponse", "ThreadTransport", "make_transport"]
 
 log = logging.getLogger("mattermostdriver.client")
 
 
-class AsyncResponse(requests.Response):
+class AsyncResponse(Response):
     """A :class:`requests.Response` made from an aiohttp answer (its body read, unless streamed).
 
     For a streamed answer, :attr:`stream` is aiohttp's ``ClientResponse``: read its
@@ -51,51 +50,18 @@ class AsyncResponse(requests.Response):
         content: Optional[bytes] = None,
         started: float = 0.0,
     ) -> None:
-        self._content = content if content is not None else False  # type: ignore[assignment]
-        self._content_consumed = content is not None
-        self._next = None
-        self.history = []
+        if answer is None:
+            self._set(request, None, CaseInsensitiveDict(), None, content, started)
+        else:  # aiohttp's case-insensitive multidict for headers
+            self._set(request, answer.status, answer.headers, answer.reason or "", content, started)
         self.raw = None
         #: aiohttp's response, for a streamed body.
         self.stream: Any = answer if content is None else None
-        if answer is None:
-            self.status_code = None  # type: ignore[assignment]
-            self.headers = CaseInsensitiveDict()
-            self.reason = None  # type: ignore[assignment]
-        else:
-            self.status_code = answer.status
-            self.headers = answer.headers  # aiohttp's case-insensitive multidict
-            self.reason = answer.reason or ""
-        self.url = (request.url or "") if request is not None else None  # type: ignore[assignment]
-        self.request = request  # type: ignore[assignment]
-        self.elapsed = datetime.timedelta(seconds=time.monotonic() - started if started else 0)
 
-    @property
-    def cookies(self) -> RequestsCookieJar:
-        """The cookies the server set (made when first read)."""
-        jar: Optional[RequestsCookieJar] = self.__dict__.get("_cookie_jar")
-        if jar is None:
-            jar = self.__dict__["_cookie_jar"] = cookiejar_from_dict({})  # type: ignore[no-untyped-call]
-            for header in self.headers.getall("Set-Cookie", []) if hasattr(self.headers, "getall") else []:
-                name, _, rest = header.partition("=")
-                jar.set(name.strip(), rest.split(";", 1)[0])
-        return jar
-
-    @cookies.setter
-    def cookies(self, jar: RequestsCookieJar) -> None:
-        self.__dict__["_cookie_jar"] = jar
-
-    @property
-    def encoding(self) -> Optional[str]:
-        """The text encoding of the body, from its ``Content-Type`` (worked out when first read)."""
-        if "_encoding" not in self.__dict__:
-            self.__dict__["_encoding"] = get_encoding_from_headers(self.headers)
-        value: Optional[str] = self.__dict__["_encoding"]
-        return value
-
-    @encoding.setter
-    def encoding(self, value: Optional[str]) -> None:
-        self.__dict__["_encoding"] = value
+    def _fill_cookies(self, jar: RequestsCookieJar) -> None:
+        for header in self.headers.getall("Set-Cookie", []) if hasattr(self.headers, "getall") else []:
+            name, _, rest = header.partition("=")
+            jar.set(name.strip(), rest.split(";", 1)[0])
 
     def close(self) -> None:
         """Release a streamed answer's connection."""
@@ -140,7 +106,7 @@ class AiohttpTransport:
         self._loop: Optional[asyncio.AbstractEventLoop] = None
         self._routes: Dict[str, Optional[str]] = {}
         self._timeouts: Dict[Timeouts, Any] = {}
-        self._errors = _error_table(aiohttp)
+        self._errors = _Errors(aiohttp)
 
     def _session_now(self) -> Any:
         session = self._session
@@ -268,10 +234,6 @@ class _Errors:
         return exceptions.ConnectionError(str(exc) or type(exc).__name__, request=request)
 
 
-def _error_table(aiohttp: Any) -> _Errors:
-    return _Errors(aiohttp)
-
-
 class ThreadTransport:
     """The sync transport run in worker threads, for an asyncio loop without aiohttp."""
 
@@ -303,13 +265,9 @@ class ThreadTransport:
 
     async def read_block(self, response: requests.Response, size: int, timeouts: Timeouts) -> bytes:
         """Read up to ``size`` bytes of a streamed body in a worker thread, under the attempt's deadline."""
-        loop = asyncio.get_running_loop()
-
-        def read() -> bytes:
-            with Transport.deadline(timeouts):
-                return bytes(response.raw.read(size, decode_content=True))
-
-        return await loop.run_in_executor(None, read)
+        return await asyncio.get_running_loop().run_in_executor(
+            None, self._sync.read_block, response, size, timeouts
+        )
 
 
 AsyncTransport = Union[AiohttpTransport, ThreadTransport]

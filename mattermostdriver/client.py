@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Mapping, 
 import requests
 
 from .core import ClientBase
-from .options import Timeout, Timeouts
+from .options import Timeout
 from .pagination import MAX_PER_PAGE
 from .redaction import install_urllib3_redactor, redact, redact_url
 from .retry import RetryArg
@@ -49,13 +49,9 @@ class Client(ClientBase):
 
     def _configure(self) -> None:
         super()._configure()
-        proxy = self.options.get("proxy")
-        proxies = {"http": proxy, "https": proxy} if isinstance(proxy, str) else proxy
-        key = (self.options["verify"], repr(proxies), self.options["pool_maxsize"])
-        if key != self._transport_key:
+        if self._transport_settings != self._transport_key:
             old, self._transport = self._transport, None
-            self._transport_key = key
-            self._proxies: Optional[Dict[str, str]] = proxies
+            self._transport_key = self._transport_settings
             if old is not None:
                 old.close()
 
@@ -75,13 +71,6 @@ class Client(ClientBase):
                     )
                 transport = self._transport
         return transport
-
-    @property
-    def timeouts(self) -> Timeouts:
-        """The default (connect, read, total) seconds of an attempt."""
-        if self._generation != self.options.generation:
-            self._configure()
-        return self._timeouts
 
     @property
     def session(self) -> requests.Session:

@@ -19,32 +19,15 @@ import requests
 
 from .exceptions import TransportError, UnexpectedResponse, error_for_status, json_or_none
 from .logs import enable_debug_logging
-from .options import Options, Timeout, base_url, timeouts
+from .options import Options, Timeout, Timeouts, base_url, timeouts
 from .outgoing import BODY_METHODS, Outgoing, RequestBuilder
 from .redaction import clean, redact, redact_url
-from .retry import PendingPosts, Retry, RetryArg
+from .retry import PendingPosts, Retry, RetryArg, reached_server
 from .version import __version__
 
 __all__ = ["BODY_METHODS", "ClientBase", "Outgoing", "reached_server"]
 
 log = logging.getLogger("mattermostdriver.client")
-
-
-def reached_server(exc: BaseException) -> bool:
-    """False only when the request surely never reached the server (the connection was not made)."""
-    if isinstance(exc, requests.exceptions.ConnectTimeout) or getattr(exc, "never_sent", False):
-        return False
-    if isinstance(exc, requests.exceptions.SSLError) or not isinstance(
-        exc, requests.exceptions.ConnectionError
-    ):
-        return True
-    import urllib3
-
-    reason: Any = exc.args[0] if exc.args else None
-    reason = getattr(reason, "reason", reason)
-    return not isinstance(
-        reason, (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError)
-    )
 
 
 Step = Union[Outgoing, float]
@@ -80,6 +63,19 @@ class ClientBase(RequestBuilder):
             "Accept-Encoding": "gzip, deflate",
             "Accept": "*/*",
         }
+        proxy = opts.get("proxy")
+        self._proxies: Optional[Dict[str, str]] = (
+            {"http": proxy, "https": proxy} if isinstance(proxy, str) else proxy
+        )
+        #: What a transport is made from: when it changes, the client makes a new one.
+        self._transport_settings = (opts["verify"], repr(self._proxies), opts["pool_maxsize"])
+
+    @property
+    def timeouts(self) -> Timeouts:
+        """The default (connect, read, total) seconds of an attempt."""
+        if self._generation != self.options.generation:
+            self._configure()
+        return self._timeouts
 
     # -- 7.3.2 attributes -------------------------------------------------------------------
     @property

@@ -28,6 +28,8 @@ import threading
 import time
 from typing import Any, Dict, Mapping, Optional, Tuple, Union
 
+import requests
+
 from .options import Timeouts
 
 __all__ = [
@@ -38,6 +40,7 @@ __all__ = [
     "PendingPosts",
     "Retry",
     "new_pending_post_id",
+    "reached_server",
 ]
 
 #: May be repeated after any failure.
@@ -213,6 +216,23 @@ class Retry:
             delay = self.backoff(attempt + 1)
             return delay if self._within_window(safety, elapsed, delay) else None
         return None
+
+
+def reached_server(exc: BaseException) -> bool:
+    """False only when the request surely never reached the server (the connection was not made)."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout) or getattr(exc, "never_sent", False):
+        return False
+    if isinstance(exc, requests.exceptions.SSLError) or not isinstance(
+        exc, requests.exceptions.ConnectionError
+    ):
+        return True
+    import urllib3
+
+    reason: Any = exc.args[0] if exc.args else None
+    reason = getattr(reason, "reason", reason)
+    return not isinstance(
+        reason, (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError)
+    )
 
 
 def new_pending_post_id(user_id: str = "") -> str:

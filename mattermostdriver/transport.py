@@ -128,10 +128,10 @@ def _urllib3_timeout(timeouts: Timeouts) -> urllib3.Timeout:
 class _Route:
     """How requests to one origin are sent: the pool, and whether it wants the full URL (a proxy)."""
 
-    __slots__ = ("absolute", "pool", "proxy")
+    __slots__ = ("absolute", "pool")
 
-    def __init__(self, pool: Any, absolute: bool, proxy: Optional[str]) -> None:
-        self.pool, self.absolute, self.proxy = pool, absolute, proxy
+    def __init__(self, pool: Any, absolute: bool) -> None:
+        self.pool, self.absolute = pool, absolute
 
 
 class Transport:
@@ -177,7 +177,7 @@ class Transport:
             absolute = (
                 bool(proxy) and origin.startswith("http:") and not str(proxy).lower().startswith("socks")
             )
-            route = _Route(pool, absolute, proxy)
+            route = _Route(pool, absolute)
             if len(self._routes) < 8:  # the server's origin, and a few webhook hosts
                 self._routes[origin] = route
         return route
@@ -285,9 +285,6 @@ class Transport:
         with deadline(timeouts):
             return bytes(response.raw.read(size, decode_content=True))
 
-    #: Read a streamed body under an attempt's deadline (:func:`~mattermostdriver.deadline.deadline`).
-    deadline = staticmethod(deadline)
-
 
 class Response(requests.Response):
     """A :class:`requests.Response` as requests' adapter builds it; cookies and encoding made when read.
@@ -302,21 +299,29 @@ class Response(requests.Response):
         content: Optional[bytes] = None,
         started: Optional[float] = None,
     ) -> None:
+        if raw is None:
+            self._set(request, None, CaseInsensitiveDict(), None, content, started)
+        else:  # urllib3's own case-insensitive headers (requests copies them into a CaseInsensitiveDict)
+            self._set(request, raw.status, raw.headers, raw.reason, content, started)
+        self.raw = raw
+
+    def _set(
+        self,
+        request: Optional[requests.PreparedRequest],
+        status: Optional[int],
+        headers: Any,
+        reason: Optional[str],
+        content: Optional[bytes],
+        started: Optional[float],
+    ) -> None:
+        """The attributes requests' own ``Response.__init__`` and adapter would set."""
         self._content = content if content is not None else False  # type: ignore[assignment]
         self._content_consumed = content is not None
         self._next = None
         self.history = []
-        if raw is None:
-            self.status_code = None  # type: ignore[assignment]
-            self.headers = CaseInsensitiveDict()
-            self.raw = None
-            self.reason = None  # type: ignore[assignment]
-        else:
-            self.status_code = raw.status
-            # urllib3's own case-insensitive headers (requests copies them into a CaseInsensitiveDict)
-            self.headers = raw.headers
-            self.raw = raw
-            self.reason = raw.reason
+        self.status_code = status  # type: ignore[assignment]
+        self.headers = headers
+        self.reason = reason  # type: ignore[assignment]
         self.url = (request.url or "") if request is not None else None  # type: ignore[assignment]
         self.request = request  # type: ignore[assignment]
         self.elapsed = datetime.timedelta(seconds=time.monotonic() - started if started else 0)
@@ -326,13 +331,17 @@ class Response(requests.Response):
         jar: Optional[RequestsCookieJar] = self.__dict__.get("_cookie_jar")
         if jar is None:
             jar = self.__dict__["_cookie_jar"] = cookiejar_from_dict({})  # type: ignore[no-untyped-call]
-            if self.raw is not None and self.request is not None and "set-cookie" in self.headers:
-                extract_cookies_to_jar(jar, self.request, self.raw)  # type: ignore[no-untyped-call]
+            self._fill_cookies(jar)
         return jar
 
     @cookies.setter
     def cookies(self, jar: RequestsCookieJar) -> None:
         self.__dict__["_cookie_jar"] = jar
+
+    def _fill_cookies(self, jar: RequestsCookieJar) -> None:
+        """Put the cookies the server set into ``jar`` (as requests' adapter does)."""
+        if self.raw is not None and self.request is not None and "set-cookie" in self.headers:
+            extract_cookies_to_jar(jar, self.request, self.raw)  # type: ignore[no-untyped-call]
 
     @property
     def encoding(self) -> Optional[str]:
