@@ -107,15 +107,4 @@ class AsyncDriver(DriverBase):
         message as its raw JSON text (a dict with ``decode=True``); other tasks of the loop
         run meanwhile. :meth:`disconnect` (or cancelling the task) ends it.
         """
-        if websocket_cls is None:
-            from .websocket import Websocket
-
-            websocket_cls = Websocket
-        extra: Dict[str, Any] = {k: v for k, v in (("on_resync", on_resync), ("decode", decode)) if v}
-        self.websocket = websocket_cls(self.options, self.client.token, **extra)
-        await self.websocket.connect(event_handler)
-
-    def disconnect(self) -> None:
-        """Close the websocket, if one runs (from any thread)."""
-        if self.websocket is not None:
-            self.websocket.disconnect()
+        await self._new_websocket(websocket_cls, on_resync, decode).connect(event_handler)

@@ -106,6 +106,27 @@ class DriverBase(endpoints.Areas):
         self.client.userid = ""
         self.client.username = ""
 
+    def _new_websocket(
+        self,
+        websocket_cls: Optional[Type[Websocket]],
+        on_resync: Optional[Callable[[str, str], Any]],
+        decode: bool,
+    ) -> Websocket:
+        """The websocket of ``init_websocket``, with the driver's options and token."""
+        if websocket_cls is None:
+            from .websocket import Websocket
+
+            websocket_cls = Websocket
+        extra: Dict[str, Any] = {k: v for k, v in (("on_resync", on_resync), ("decode", decode)) if v}
+        # a 7.3.2-style class takes (options, token) only: pass the new arguments when used
+        self.websocket = websocket_cls(self.options, self.client.token, **extra)
+        return self.websocket
+
+    def disconnect(self) -> None:
+        """Close the websocket, if one runs (from any thread)."""
+        if self.websocket is not None:
+            self.websocket.disconnect()
+
 
 class Driver(DriverBase):
     """A Mattermost server and the routes of its REST API v4, one attribute per area.
@@ -189,23 +210,12 @@ class Driver(DriverBase):
         ``decode=True`` the handler gets each message as a dict, the JSON nested in its
         ``data`` (the post of a ``posted`` event, ...) decoded too.
         """
-        if websocket_cls is None:
-            from .websocket import Websocket
-
-            websocket_cls = Websocket
-        extra: Dict[str, Any] = {k: v for k, v in (("on_resync", on_resync), ("decode", decode)) if v}
-        # a 7.3.2-style class takes (options, token) only: pass the new arguments when used
-        self.websocket = websocket_cls(self.options, self.client.token, **extra)
+        websocket = self._new_websocket(websocket_cls, on_resync, decode)
         if not blocking:
-            return self.websocket.start(event_handler)
+            return websocket.start(event_handler)
         loop = _thread_event_loop()
-        loop.run_until_complete(self.websocket.connect(event_handler))
+        loop.run_until_complete(websocket.connect(event_handler))
         return loop
-
-    def disconnect(self) -> None:
-        """Close the websocket, if one runs (from any thread)."""
-        if self.websocket is not None:
-            self.websocket.disconnect()
 
 
 def _thread_event_loop() -> asyncio.AbstractEventLoop:
