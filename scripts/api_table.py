@@ -18,6 +18,9 @@ JSON and TSV need nothing beyond the standard library; YAML needs PyYAML.
 
 Operations whose description says ``Minimum server version: TBD`` are unreleased: they are
 left out of the drift and of the operation list, and reported on their own.
+
+``api_requests.py`` beside it reads each operation's query parameters and body (the
+``requests`` command).
 """
 
 from __future__ import annotations
@@ -62,6 +65,8 @@ class Operation:
     operation_id: str
     summary: str
     min_version: str = ""
+    #: The description's operation object (its parameters, its requestBody): see api_requests.py.
+    spec: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def route(self) -> Tuple[str, str]:
@@ -152,9 +157,19 @@ def operations_of(paths: Mapping[str, Any]) -> List[Operation]:
                     operation_id=op.get("operationId", ""),
                     summary=" ".join(str(op.get("summary", "")).split()),
                     min_version=min_version(str(op.get("description", ""))),
+                    spec=_with_path_parameters(op, item.get("parameters")),
                 )
             )
     return found
+
+
+def _with_path_parameters(op: Mapping[str, Any], shared: Any) -> Mapping[str, Any]:
+    """The operation with the parameters its path item declares for every method (its own win)."""
+    if not shared:
+        return op
+    own = {(p.get("name"), p.get("in")) for p in op.get("parameters") or [] if isinstance(p, dict)}
+    inherited = [p for p in shared if not (isinstance(p, dict) and (p.get("name"), p.get("in")) in own)]
+    return {**op, "parameters": [*inherited, *(op.get("parameters") or [])]}
 
 
 def read_operation_list(path: Path) -> List[Operation]:
@@ -317,6 +332,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         ("drift", "print what separates the sources from the table; exit 1 if anything does"),
         ("rows", "print table rows (TSV) for the operations without a method"),
         ("operations", "print the released operations as the operation list (TSV)"),
+        ("requests", "print the query parameters and body of each released operation (TSV)"),
     ):
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.add_argument(
@@ -332,6 +348,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     operations = _sources(args.sources)
     if args.command == "operations":
         sys.stdout.write(operation_list(operations))
+        return 0
+    if args.command == "requests":
+        if not args.sources:
+            parser.error("requests needs a description (the operation list has no parameters)")
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from api_requests import request_list  # its logic lives beside this module
+
+        sys.stdout.write(request_list(operations))
         return 0
     rows = load_table(args.table)
     result = drift(operations, rows)
