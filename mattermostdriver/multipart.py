@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator, List, Mapping, Optional, Sequence, T
 from urllib3.fields import RequestField
 from urllib3.filepost import choose_boundary
 
-__all__ = ["BLOCK_SIZE", "FileRange", "Progress", "StreamBody", "file_range", "multipart_body"]
+__all__ = ["BLOCK_SIZE", "FileRange", "Progress", "StreamBody", "file_range", "multipart_body", "raw_body"]
 
 #: The most bytes :class:`StreamBody` reads from a file at a time (and sends in one go).
 BLOCK_SIZE = 1024 * 1024
@@ -239,3 +239,36 @@ def multipart_body(
         parts += [delimiter, _headers(name, filename, ctype, extra), content, b"\r\n"]
     parts.append(f"--{boundary}--\r\n".encode("latin-1"))
     return StreamBody(parts, f"multipart/form-data; boundary={boundary}", progress=progress)
+
+
+def raw_body(source: Any, *, progress: Optional[Progress] = None) -> StreamBody:
+    """Build a raw ``application/octet-stream`` body: the bytes of one file, streamed.
+
+    Args:
+        source: bytes, a binary file object (a seekable one is streamed from its current
+            position and rewound for a resend; another is read whole), or a ``files`` dict
+            (or list of pairs) of exactly one file, in the shapes :func:`multipart_body`
+            takes, whose content is sent.
+        progress: called as ``progress(bytes_sent, total)`` while the body is sent.
+
+    Raises:
+        ValueError: ``source`` names several files, or is not a file's content.
+
+    """
+    if isinstance(source, Mapping) or isinstance(source, list):
+        pairs = _pairs(source)
+        if len(pairs) != 1:
+            raise ValueError(f"a raw body is one file, not {len(pairs)}")
+        source = pairs[0][1]
+    if isinstance(source, (tuple, list)):
+        source = source[1]  # (filename, content[, content_type[, headers]])
+    content: Optional[Part]
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        content = bytes(source)
+    elif hasattr(source, "read"):
+        content = file_range(source)
+        if content is None:
+            content = _as_bytes(source.read())
+    else:
+        raise ValueError(f"a raw body is bytes or a binary file object, not {type(source).__name__}")
+    return StreamBody([content], "application/octet-stream", progress=progress)

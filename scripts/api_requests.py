@@ -20,7 +20,11 @@ from api_table import ROOT, Operation
 REQUESTS = ROOT / "tests" / "data" / "mattermost-v4-requests.tsv"
 REQUEST_COLUMNS = ("method", "path", "operationId", "query", "body")
 #: A body's kind, by the start of its content type; anything else is raw bytes.
-KINDS = (("application/json", "json"), ("multipart/form-data", "multipart"), ("application/x-www-form-urlencoded", "form"))
+KINDS = (
+    ("application/json", "json"),
+    ("multipart/form-data", "multipart"),
+    ("application/x-www-form-urlencoded", "form"),
+)
 _NAME = re.compile(r"[^\s:!,|]+")
 
 
@@ -112,7 +116,8 @@ def bodies(op: Operation) -> Tuple[Body, ...]:
             schema = _unreferenced((media or {}).get("schema") or {}, where)
             required = set(schema.get("required") or ())
             fields = tuple(
-                Parameter(_checked(name, where), required=name in required) for name in schema.get("properties") or {}
+                Parameter(_checked(name, where), required=name in required)
+                for name in schema.get("properties") or {}
             )
         body = Body(kind, fields)
         if body not in found:

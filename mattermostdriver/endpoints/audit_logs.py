@@ -17,17 +17,16 @@ class AuditLogs(Base):
 
     endpoint = "/audit_logs"
 
-    def add_audit_log_certificate(
-        self, options: Any = None, params: Optional[Dict[str, Any]] = None
-    ) -> StatusOK:
+    def add_audit_log_certificate(self, files: Any, params: Optional[Dict[str, Any]] = None) -> StatusOK:
         """POST /api/v4/audit_logs/certificate
 
-        Upload audit log certificate.
+        Upload audit log certificate. ``files`` is the multipart dict, e.g.
+        ``{"certificate": open(path, "rb")}``.
 
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
         """
-        return cast("StatusOK", self.client.post("/audit_logs/certificate", options=options, params=params))
+        return cast("StatusOK", self.client.post("/audit_logs/certificate", params=params, files=files))
 
     def remove_audit_log_certificate(
         self, options: Any = None, params: Optional[Dict[str, Any]] = None

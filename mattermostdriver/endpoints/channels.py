@@ -224,20 +224,34 @@ class Channels(TeamChannels, ChannelMembers, ChannelSidebar, ChannelExtras):
         return cast("Dict[str, Any]", self.client.get(self.path("/channels/{}/stats", channel_id)))
 
     def get_channels_for_user(
-        self, user_id: str, team_id: Optional[str] = None, params: Optional[Dict[str, Any]] = None
+        self,
+        user_id: str,
+        team_id: Optional[str] = None,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        include_deleted: Optional[bool] = None,
+        last_delete_at: Optional[int] = None,
     ) -> List[Channel]:
         """GET /api/v4/users/{user_id}/teams/{team_id}/channels
+        GET /api/v4/users/{user_id}/channels (``team_id`` left out)
 
-        Get the channels of a user in a team. With ``team_id`` left out, it calls
-        ``GET /api/v4/users/{user_id}/channels``: the user's channels in every team.
+        Get the channels of a user in a team; with ``team_id`` left out, the user's channels
+        in every team.
+
+        Query parameters (keyword-only arguments), of both routes:
+
+        * ``include_deleted``: Defines if deleted channels should be returned or not.
+        * ``last_delete_at``: Filters the deleted channels by this time in epoch format. Does not
+          have any effect if include_deleted is set to false.
         """
+        sent = query(params, include_deleted=include_deleted, last_delete_at=last_delete_at)
         if team_id is None:
             return cast(
-                "List[Channel]", self.client.get(self.path("/users/{}/channels", user_id), params=params)
+                "List[Channel]", self.client.get(self.path("/users/{}/channels", user_id), params=sent)
             )
         return cast(
             "List[Channel]",
-            self.client.get(self.path("/users/{}/teams/{}/channels", user_id, team_id), params=params),
+            self.client.get(self.path("/users/{}/teams/{}/channels", user_id, team_id), params=sent),
         )
 
     def get_group_message_members_common_teams(

@@ -32,7 +32,11 @@ class Cloud(Base):
     def confirm_customer_payment(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> None:
         """POST /api/v4/cloud/payment/confirm
 
-        Completes the payment setup intent.
+        Completes the payment setup intent; ``options`` is ``{"stripe_setup_intent_id": ...}``.
+
+        Sent as JSON: the description says a multipart form, but the server reads a JSON body
+        (``confirmCustomerPayment`` in ``server/channels/api4/cloud.go`` of the servers that
+        still have the route, such as 9.8).
 
         Mattermost Cloud only (or a licence that includes it): elsewhere the server answers 400, 403 or
         501, raised as the matching exception.

@@ -58,15 +58,22 @@ class Commands(Base):
         )
 
     def list_command_autocomplete_suggestions(
-        self, team_id: str, params: Optional[Dict[str, Any]] = None
+        self, team_id: str, params: Optional[Dict[str, Any]] = None, *, user_input: Optional[str] = None
     ) -> List[Dict[str, Any]]:
         """GET /api/v4/teams/{team_id}/commands/autocomplete_suggestions
 
         List commands' autocomplete data.
+
+        Query parameters (keyword-only arguments):
+
+        * ``user_input``: (required) String inputted by the user.
         """
         return cast(
             "List[Dict[str, Any]]",
-            self.client.get(self.path("/teams/{}/commands/autocomplete_suggestions", team_id), params=params),
+            self.client.get(
+                self.path("/teams/{}/commands/autocomplete_suggestions", team_id),
+                params=query(params, user_input=user_input),
+            ),
         )
 
     def list_commands_for_team(

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Dict, Optional, cast
 
 import requests
 
-from ..multipart import Progress, multipart_body
+from ..multipart import Progress, multipart_body, raw_body
 from ..types import FileInfo
 from .base import Base, query
 
@@ -142,12 +142,21 @@ class Files(Base):
     def search_files(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         """POST /api/v4/files/search
 
-        Search files across the teams of the current user.
+        Search files across the teams of the current user; ``options`` is the search, e.g.
+        ``{"terms": "report", "is_or_search": False}``.
+
+        Sent as JSON: the description says a multipart form, but the server reads a JSON body
+        (``searchFiles`` in ``server/channels/api4/file.go``).
         """
         return cast("Dict[str, Any]", self.client.post("/files/search", options=options, params=params))
 
     def upload_file(
-        self, channel_id: str, files: Any, *, progress: Optional[Progress] = None
+        self,
+        channel_id: str,
+        files: Any,
+        *,
+        progress: Optional[Progress] = None,
+        filename: Optional[str] = None,
     ) -> Dict[str, Any]:
         """POST /api/v4/files
 
@@ -162,11 +171,29 @@ class Files(Base):
         request is retried. ``progress(bytes_sent, total)`` is called as the body goes out
         (the command line's progress bar uses it). For files of hundreds of MB, see
         :meth:`~mattermostdriver.endpoints.uploads.Uploads.upload_file_resumable`.
+
+        With ``filename``, the other way the route takes a file: one file, whose bytes are the
+        whole body (``application/octet-stream``), ``channel_id`` and ``filename`` in the
+        query. ``files`` is then that file: bytes, a binary file object (streamed), or a
+        multipart dict of one file, whose content is sent.
+
+        Query parameters (sent with ``filename`` only):
+
+        * ``channel_id``: the first argument: a form field of the multipart body, or in the query
+          with ``filename``.
+        * ``filename``: The name of the file to be uploaded; sends the file as the raw body.
         """
-        body = multipart_body({"channel_id": channel_id}, files, progress=progress)
+        if filename is None:
+            body = multipart_body({"channel_id": channel_id}, files, progress=progress)
+            params = None
+        else:
+            body = raw_body(files, progress=progress)
+            params = {"channel_id": channel_id, "filename": filename}
         return cast(
             "Dict[str, Any]",
-            self.client.post("/files", data=body, headers={"Content-Type": body.content_type or ""}),
+            self.client.post(
+                "/files", params=params, data=body, headers={"Content-Type": body.content_type or ""}
+            ),
         )
 
     def download_file(self, file_id: str, dest: Destination, *, chunk_size: int = DOWNLOAD_CHUNK_SIZE) -> int:

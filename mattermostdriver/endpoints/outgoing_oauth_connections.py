@@ -39,7 +39,12 @@ class OutgoingOauthConnections(Base):
         )
 
     def delete_outgoing_oauth_connection(
-        self, connection_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+        self,
+        connection_id: str,
+        options: Any = None,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        team_id: Optional[str] = None,
     ) -> StatusOK:
         """DELETE /api/v4/oauth/outgoing_connections/{outgoing_oauth_connection_id}
 
@@ -50,16 +55,22 @@ class OutgoingOauthConnections(Base):
 
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+
+        Query parameters (keyword-only arguments):
+
+        * ``team_id``: (required) Current Team ID in integrations backstage.
         """
         return cast(
             "StatusOK",
             self.client.delete(
-                self.path("/oauth/outgoing_connections/{}", connection_id), options=options, params=params
+                self.path("/oauth/outgoing_connections/{}", connection_id),
+                options=options,
+                params=query(params, team_id=team_id),
             ),
         )
 
     def get_outgoing_oauth_connection(
-        self, connection_id: str, params: Optional[Dict[str, Any]] = None
+        self, connection_id: str, params: Optional[Dict[str, Any]] = None, *, team_id: Optional[str] = None
     ) -> Dict[str, Any]:
         """GET /api/v4/oauth/outgoing_connections/{outgoing_oauth_connection_id}
 
@@ -70,10 +81,17 @@ class OutgoingOauthConnections(Base):
 
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+
+        Query parameters (keyword-only arguments):
+
+        * ``team_id``: (required) Current Team ID in integrations backstage.
         """
         return cast(
             "Dict[str, Any]",
-            self.client.get(self.path("/oauth/outgoing_connections/{}", connection_id), params=params),
+            self.client.get(
+                self.path("/oauth/outgoing_connections/{}", connection_id),
+                params=query(params, team_id=team_id),
+            ),
         )
 
     def list_outgoing_oauth_connections(
@@ -96,7 +114,12 @@ class OutgoingOauthConnections(Base):
         )
 
     def update_outgoing_oauth_connection(
-        self, connection_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+        self,
+        connection_id: str,
+        options: Any = None,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        team_id: Optional[str] = None,
     ) -> Dict[str, Any]:
         """PUT /api/v4/oauth/outgoing_connections/{outgoing_oauth_connection_id}
 
@@ -107,11 +130,17 @@ class OutgoingOauthConnections(Base):
 
         Needs an Enterprise licence: a server without one answers 501 or 403, raised as
         :class:`~mattermostdriver.FeatureDisabled` or :class:`~mattermostdriver.NotEnoughPermissions`.
+
+        Query parameters (keyword-only arguments):
+
+        * ``team_id``: (required) Current Team ID in integrations backstage.
         """
         return cast(
             "Dict[str, Any]",
             self.client.put(
-                self.path("/oauth/outgoing_connections/{}", connection_id), options=options, params=params
+                self.path("/oauth/outgoing_connections/{}", connection_id),
+                options=options,
+                params=query(params, team_id=team_id),
             ),
         )
 

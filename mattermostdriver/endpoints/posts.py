@@ -24,7 +24,7 @@ class Posts(PostActions):
         """
         return cast("Post", self.client.post("/posts/ephemeral", options=options))
 
-    def create_post(self, options: Any) -> Post:
+    def create_post(self, options: Any, *, set_online: Optional[bool] = None) -> Post:
         """POST /api/v4/posts
 
         Create a post. Safe to retry: unless ``options`` has one, a ``pending_post_id`` is
@@ -33,8 +33,18 @@ class Posts(PostActions):
         Calling it again with the same options after it failed without an answer (a
         timeout, a dropped connection, a cancelled task) sends the same id again, so that
         retry cannot post twice either. ``options`` is not modified.
+
+        Query parameters (keyword-only arguments):
+
+        * ``set_online``: Whether to set the user status as online or not (``False``: a bot's
+          or a script's post leaves the account's status alone).
         """
-        return cast("Post", self.client.post("/posts", options=options, retry=DEDUPE))
+        return cast(
+            "Post",
+            self.client.post(
+                "/posts", options=options, params=query(None, set_online=set_online), retry=DEDUPE
+            ),
+        )
 
     def delete_post(self, post_id: str) -> StatusOK:
         """DELETE /api/v4/posts/{post_id}

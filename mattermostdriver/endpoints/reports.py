@@ -22,12 +22,41 @@ class Reports(Base):
         """
         return cast("Dict[str, Any]", self.client.post("/reports/posts", options=options, params=params))
 
-    def get_user_count_for_reporting(self, params: Optional[Dict[str, Any]] = None) -> int:
+    def get_user_count_for_reporting(
+        self,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        role_filter: Optional[str] = None,
+        team_filter: Optional[str] = None,
+        has_no_team: Optional[bool] = None,
+        hide_active: Optional[bool] = None,
+        hide_inactive: Optional[bool] = None,
+        search_term: Optional[str] = None,
+    ) -> int:
         """GET /api/v4/reports/users/count
 
         Gets the full count of users that match the filter.
+
+        Query parameters (keyword-only arguments):
+
+        * ``role_filter``: Filter users by their role.
+        * ``team_filter``: Filter users by a specified team ID.
+        * ``has_no_team``: If true, show only users that have no team.
+        * ``hide_active``: If true, show only users that are inactive.
+        * ``hide_inactive``: If true, show only users that are active.
+        * ``search_term``: A filtering search term that allows filtering by Username, FirstName,
+          LastName, Nickname or Email.
         """
-        return cast("int", self.client.get("/reports/users/count", params=params))
+        sent = query(
+            params,
+            role_filter=role_filter,
+            team_filter=team_filter,
+            has_no_team=has_no_team,
+            hide_active=hide_active,
+            hide_inactive=hide_inactive,
+            search_term=search_term,
+        )
+        return cast("int", self.client.get("/reports/users/count", params=sent))
 
     def get_users_for_reporting(
         self,
@@ -45,6 +74,7 @@ class Reports(Base):
         has_no_team: Optional[bool] = None,
         hide_active: Optional[bool] = None,
         hide_inactive: Optional[bool] = None,
+        search_term: Optional[str] = None,
     ) -> List[Dict[str, Any]]:
         """GET /api/v4/reports/users
 
@@ -64,6 +94,8 @@ class Reports(Base):
         * ``has_no_team``: If true, show only users that have no team.
         * ``hide_active``: If true, show only users that are inactive.
         * ``hide_inactive``: If true, show only users that are active.
+        * ``search_term``: A filtering search term that allows filtering by Username, FirstName,
+          LastName, Nickname or Email.
         """
         return cast(
             "List[Dict[str, Any]]",
@@ -83,6 +115,7 @@ class Reports(Base):
                     has_no_team=has_no_team,
                     hide_active=hide_active,
                     hide_inactive=hide_inactive,
+                    search_term=search_term,
                 ),
             ),
         )

@@ -184,13 +184,29 @@ class System(SystemConfig, SystemExtras):
             self.client.get("/logs", params=query(params, page=page, logs_per_page=logs_per_page)),
         )
 
-    def get_notices(self, team_id: str, params: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
+    def get_notices(
+        self,
+        team_id: str,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        client_version: Optional[str] = None,
+        locale: Optional[str] = None,
+        client: Optional[str] = None,
+    ) -> List[Dict[str, Any]]:
         """GET /api/v4/system/notices/{team_id}
 
         Get notices for logged in user in specified team.
+
+        Query parameters (keyword-only arguments):
+
+        * ``client_version`` (``clientVersion``): (required) Version of the client (desktop/mobile/web)
+          that issues the request.
+        * ``locale``: Client locale.
+        * ``client``: (required) Client type (web/mobile-ios/mobile-android/desktop).
         """
+        sent = query(params, clientVersion=client_version, locale=locale, client=client)
         return cast(
-            "List[Dict[str, Any]]", self.client.get(self.path("/system/notices/{}", team_id), params=params)
+            "List[Dict[str, Any]]", self.client.get(self.path("/system/notices/{}", team_id), params=sent)
         )
 
     def get_redirect_location(

@@ -18,12 +18,18 @@ class SystemConfig(Base):
         """
         return cast("Dict[str, Any]", self.client.get("/config/client", params=params))
 
-    def get_client_license(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+    def get_client_license(
+        self, params: Optional[Dict[str, Any]] = None, *, format: Optional[str] = None
+    ) -> Dict[str, Any]:
         """GET /api/v4/license/client
 
         Get client license.
+
+        Query parameters (keyword-only arguments):
+
+        * ``format``: (required) Must be ``old``, other formats not implemented yet.
         """
-        return cast("Dict[str, Any]", self.client.get("/license/client", params=params))
+        return cast("Dict[str, Any]", self.client.get("/license/client", params=query(params, format=format)))
 
     def get_configuration(
         self, *, remove_masked: Optional[bool] = None, remove_defaults: Optional[str] = None

@@ -24,14 +24,15 @@ class TeamMembers(Base):
 
         * ``graceful``: Instead of aborting the operation if a user cannot be added, return an array that will
           contain both the success and added members and the ones with error, in form of ``[{"member": {...},
-          "user_id", "...", "error": {...}}]``
+          "user_id", "...", "error": {...}}]``. The server takes any value as true: ``False``
+          sends nothing.
         """
         return cast(
             "List[Dict[str, Any]]",
             self.client.post(
                 self.path("/teams/{}/members/batch", team_id),
                 options=options,
-                params=query(None, graceful=graceful),
+                params=query(None, graceful=graceful or None),
             ),
         )
 
@@ -187,23 +188,37 @@ class TeamMembers(Base):
         Query parameters (keyword-only arguments):
 
         * ``graceful``: If true, returns an array with both successful invites and errors instead of aborting
-          on first error.
+          on first error. The server takes any value as true: ``False`` sends nothing.
         * ``guest_magic_link``: If true, invites guests with magic link (passwordless) authentication.
         """
         # Any: {"status": "OK"}, or the list of invites with errors when graceful is set
         return self.client.post(
             self.path("/teams/{}/invite-guests/email", team_id),
             options=options,
-            params=query(params, graceful=graceful, guest_magic_link=guest_magic_link),
+            params=query(params, graceful=graceful or None, guest_magic_link=guest_magic_link),
         )
 
-    def invite_users_to_team_by_mail(self, team_id: str, options: Any = None) -> Any:
+    def invite_users_to_team_by_mail(
+        self, team_id: str, options: Any = None, *, graceful: Optional[bool] = None
+    ) -> Any:
         """POST /api/v4/teams/{team_id}/invite/email
 
-        Invite users to the team by email.
+        Invite users to the team by email; ``options`` is the list of addresses.
+
+        Query parameters (keyword-only arguments):
+
+        * ``graceful``: Invite the addresses that can be invited and answer, for each address,
+          whether it was (a list of ``{"email": ..., "error": ...}``), instead of failing whole
+          on the first that cannot. The description leaves this parameter out; the server reads
+          it (``inviteUsersToTeam`` in ``server/channels/api4/team.go``), and takes any value as
+          true: ``False`` sends nothing.
         """
         # Any: {"status": "OK"}, or the list of invites with errors when graceful is set
-        return self.client.post(self.path("/teams/{}/invite/email", team_id), options=options)
+        return self.client.post(
+            self.path("/teams/{}/invite/email", team_id),
+            options=options,
+            params=query(None, graceful=graceful or None),
+        )
 
     def remove_user_from_team(self, team_id: str, user_id: str) -> StatusOK:
         """DELETE /api/v4/teams/{team_id}/members/{user_id}

@@ -156,12 +156,19 @@ class Teams(TeamMembers, TeamChannels):
         """
         return cast("List[Team]", self.client.get(self.path("/users/{}/teams", user_id)))
 
-    def import_team_from_other_app(self, team_id: str, data: Any = None) -> Dict[str, Any]:
+    def import_team_from_other_app(self, team_id: str, data: Any = None, files: Any = None) -> Dict[str, Any]:
         """POST /api/v4/teams/{team_id}/import
 
-        Import a Team from other application.
+        Import a Team from other application. Sent as a multipart form: ``data`` holds its
+        fields, ``files`` the export, e.g. ``import_team_from_other_app(team_id, {"importFrom":
+        "slack", "filesize": os.path.getsize(path)}, {"file": open(path, "rb")})``.
         """
-        return cast("Dict[str, Any]", self.client.post(self.path("/teams/{}/import", team_id), data=data))
+        return cast(
+            "Dict[str, Any]",
+            self.client.post(
+                self.path("/teams/{}/import", team_id), data=data, files={} if files is None else files
+            ),
+        )
 
     def patch_team(self, team_id: str, options: Any = None) -> Team:
         """PUT /api/v4/teams/{team_id}/patch
@@ -200,7 +207,11 @@ class Teams(TeamMembers, TeamChannels):
     ) -> Dict[str, Any]:
         """POST /api/v4/teams/{team_id}/files/search
 
-        Search files across the teams of the current user.
+        Search files in a team; ``options`` is the search, e.g. ``{"terms": "report",
+        "is_or_search": False}``.
+
+        Sent as JSON: the description says a multipart form, but the server reads a JSON body
+        (``searchFiles`` in ``server/channels/api4/file.go``).
         """
         return cast(
             "Dict[str, Any]",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, Optional, cast
 
+from ..multipart import raw_body
 from ..types import FileInfo
 from .base import Base
 
@@ -34,16 +35,37 @@ class Uploads(Base):
         return cast("Dict[str, Any]", self.client.get(self.path("/uploads/{}", upload_id), params=params))
 
     def upload_data(
-        self, upload_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
+        self,
+        upload_id: str,
+        data: Any = None,
+        params: Optional[Dict[str, Any]] = None,
+        *,
+        files: Any = None,
+        progress: Optional[Progress] = None,
     ) -> Optional[FileInfo]:
         """POST /api/v4/uploads/{upload_id}
 
-        Perform a file upload.
+        Perform a file upload: send the next bytes of the upload session's file, from its
+        ``file_offset``. Answers None until the last bytes are in, then the file's FileInfo.
+
+        ``data`` is those bytes: bytes or a binary file object (streamed from its position),
+        sent as the raw body (``application/octet-stream``); or give ``files``, a multipart
+        dict of one file, to send a multipart form instead. The description says
+        ``application/x-www-form-urlencoded``, but the server reads the raw body or the first
+        part of a multipart one (``doUploadData`` in ``server/channels/api4/upload.go``): a
+        form would be stored as the file's bytes. ``progress(bytes_sent, total)`` is called as
+        the body goes out. :meth:`upload_file_resumable` does the whole upload.
         """
-        # None (204) until the last chunk is in; then the file's FileInfo
+        path = self.path("/uploads/{}", upload_id)
+        if files is not None:
+            return cast("Optional[FileInfo]", self.client.post(path, params=params, files=files))
+        body = raw_body(b"" if data is None else data, progress=progress)
+        # never resent whole: the server may have kept part of it (get_upload tells how much)
         return cast(
             "Optional[FileInfo]",
-            self.client.post(self.path("/uploads/{}", upload_id), options=options, params=params),
+            self.client.post(
+                path, params=params, data=body, headers={"Content-Type": body.content_type or ""}, retry=False
+            ),
         )
 
     def upload_file_resumable(

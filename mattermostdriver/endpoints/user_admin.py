@@ -46,16 +46,22 @@ class UserAdmin(Base):
         # None (JSON null) when the page is empty (past the end)
         return cast("Optional[List[Dict[str, Any]]]", self.client.get(self.path("/users/{}/audits", user_id)))
 
-    def get_user_profile_image(self, user_id: str) -> requests.Response:
+    def get_user_profile_image(
+        self, user_id: str, params: Optional[Dict[str, Any]] = None
+    ) -> requests.Response:
         """GET /api/v4/users/{user_id}/image
 
         Get user's profile image.
 
-        Query parameters (keyword-only arguments):
+        Query parameters (in ``params``, since ``_`` is no keyword argument):
 
-        * ``_``: Not used by the server.
+        * ``_``: Not used by the server: a cache buster, such as the user's
+          ``last_picture_update``, so that a cache on the way fetches the new image
+          (``params={"_": user["last_picture_update"]}``).
         """
-        return cast("requests.Response", self.client.get(self.path("/users/{}/image", user_id)))
+        return cast(
+            "requests.Response", self.client.get(self.path("/users/{}/image", user_id), params=params)
+        )
 
     def get_user_terms_of_service(
         self, user_id: str, params: Optional[Dict[str, Any]] = None
