@@ -24,6 +24,8 @@ def _load_tool() -> ModuleType:
 
 
 api_table = _load_tool()
+if str(ROOT / "scripts") not in sys.path:  # api_requests.py, beside it, imports it by name
+    sys.path.insert(0, str(ROOT / "scripts"))
 
 USERS_FRAGMENT = """\
   /api/v4/users/{user_id}/widgets:
@@ -210,3 +212,114 @@ def test_the_command_line(fragments: Path, tmp_path: Path, capsys: pytest.Captur
     assert api_table.main(["operations", str(fragments)]) == 0
     lines: List[str] = capsys.readouterr().out.splitlines()
     assert lines[0] == "tag\tmethod\tpath\toperationId\tsummary" and len(lines) == 3  # TBD left out
+
+
+REQUESTS_FRAGMENT = """\
+  /api/v4/files:
+    parameters:
+      - name: shared
+        in: query
+        schema:
+          type: string
+    post:
+      operationId: UploadFile
+      parameters:
+        - name: channel_id
+          in: query
+          schema:
+            type: string
+        - name: since
+          in: query
+          required: true
+          schema:
+            type: integer
+        - name: X-Requested-With
+          in: header
+          schema:
+            type: string
+      requestBody:
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              required: [files]
+              properties:
+                files:
+                  type: string
+                  format: binary
+                channel_id:
+                  type: string
+          application/json:
+            schema:
+              type: object
+    get:
+      operationId: ListFiles
+      description: "__Minimum server version__: TBD"
+  "/api/v4/uploads/{upload_id}":
+    post:
+      operationId: UploadData
+      parameters:
+        - name: _
+          in: query
+          schema:
+            type: number
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+          application/octet-stream: {}
+"""
+
+
+def test_requests_read_query_parameters_and_bodies(tmp_path: Path) -> None:
+    from api_requests import Body, Parameter, read_request_list, request_list  # loaded beside api_table
+
+    (tmp_path / "files.yaml").write_text(REQUESTS_FRAGMENT)
+    text = request_list(api_table.load(tmp_path))
+    assert text.splitlines() == [
+        "method\tpath\toperationId\tquery\tbody",
+        "POST\t/api/v4/files\tUploadFile\tshared:string channel_id:string since:integer!\t"
+        "multipart:files!,channel_id|json",  # the path item's parameters too; not the header
+        "POST\t/api/v4/uploads/{upload_id}\tUploadData\t_:number\tform|bytes",  # the TBD one left out
+    ]
+    (tmp_path / "requests.tsv").write_text(text)
+    first, second = read_request_list(tmp_path / "requests.tsv")
+    assert first.query == (
+        Parameter("shared", "string"),
+        Parameter("channel_id", "string"),
+        Parameter("since", "integer", True),
+    )
+    assert first.bodies == (
+        Body("multipart", (Parameter("files", "", True), Parameter("channel_id"))),
+        Body("json"),
+    )
+    assert (second.query, second.bodies) == ((Parameter("_", "number"),), (Body("form"), Body("bytes")))
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ("        - name: _\n", "        - $ref: '#/components/parameters/Page'\n          name: _\n"),
+        ("        - name: _\n", "        - name: 'a b'\n"),
+    ],
+)
+def test_requests_refuse_what_they_cannot_write(tmp_path: Path, change: str, message: str) -> None:
+    from api_requests import request_list
+
+    (tmp_path / "files.yaml").write_text(REQUESTS_FRAGMENT.replace(change, message))
+    with pytest.raises(ValueError, match=r"/api/v4/uploads"):
+        request_list(api_table.load(tmp_path))
+
+
+def test_the_request_list_reads_back_and_the_command_writes_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``scripts/api-table requests`` writes what read_request_list reads back, row for row."""
+    from api_requests import REQUESTS, read_request_list
+
+    rows = read_request_list(REQUESTS)
+    assert len(rows) == len({(r.method, r.path) for r in rows}) > 500
+    (tmp_path / "x.yaml").write_text(REQUESTS_FRAGMENT)
+    assert api_table.main(["requests", str(tmp_path / "x.yaml")]) == 0
+    assert capsys.readouterr().out.startswith("method\tpath\toperationId\tquery\tbody\n")

@@ -263,3 +263,60 @@ def test_every_exception_is_a_route_of_the_table_and_its_docstring_says_so() -> 
 def test_the_request_list_covers_the_table() -> None:
     """Rows the description has no request for are the routes it does not describe (see the README)."""
     assert len(CASES) >= 570, len(CASES)
+
+
+@pytest.mark.parametrize(
+    "method, route",
+    [
+        ("add_multiple_users_to_team", "/members/batch"),
+        ("invite_users_to_team_by_mail", "/invite/email"),
+        ("invite_guests_to_team", "/invite-guests/email"),
+    ],
+)
+def test_graceful_false_sends_nothing(method: str, route: str) -> None:
+    """The server reads any ``graceful`` value as true (``!= ""``): ``False`` must not send one."""
+    row = {"attribute": "teams", "method": method, "http_method": "POST", "path": "/api/v4/teams/{t}" + route}
+    for graceful, expected in ((False, {}), (None, {}), (True, {"graceful": ["true"]})):
+        sent = _send(row, ["t1"], {"options": ["a@example.com"], "graceful": graceful})
+        assert parse_qs(urlsplit(sent.url).query) == expected, graceful
+
+
+def test_upload_file_with_filename_streams_the_file_as_the_raw_body(tmp_path: Any) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"%PDF" + bytes(range(256)) * 40)
+    row = {"attribute": "files", "method": "upload_file", "http_method": "POST", "path": "/api/v4/files"}
+    seen: List[Tuple[int, int]] = []
+    with path.open("rb") as fp:
+        fp.read(4)  # sent from where the file object stands
+        sent = _send(
+            row, ["chan1", fp], {"filename": "report.pdf", "progress": lambda d, t: seen.append((d, t))}
+        )
+        body = _body_bytes(sent)
+    assert parse_qs(urlsplit(sent.url).query) == {"channel_id": ["chan1"], "filename": ["report.pdf"]}
+    assert sent.headers["Content-Type"] == "application/octet-stream"
+    assert body == path.read_bytes()[4:] and sent.headers["Content-Length"] == str(256 * 40)
+    assert seen[-1] == (256 * 40, 256 * 40)
+    for files in ({"files": ("a.txt", b"one")}, [("files", b"one")], b"one"):
+        sent = _send(row, ["chan1", files], {"filename": "a.txt"})
+        assert _body_bytes(sent) == b"one", files
+    with pytest.raises(ValueError, match="one file"):
+        _send(row, ["chan1", {"a": b"1", "b": b"2"}], {"filename": "a.txt"})
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_upload_data_sends_the_bytes_of_a_file_object(kind: str, tmp_path: Any) -> None:
+    path = tmp_path / "chunk.bin"
+    path.write_bytes(b"\x00\x01chunk" * 1000)
+    row = {
+        "attribute": "uploads",
+        "method": "upload_data",
+        "http_method": "POST",
+        "path": "/api/v4/uploads/{u}",
+    }
+    with path.open("rb") as fp:
+        sent = _send(row, ["up1", fp], {}, kind)
+        body = _body_bytes(sent)
+    assert sent.headers["Content-Type"] == "application/octet-stream"
+    assert body == path.read_bytes()
+    sent = _send(row, ["up1"], {"files": {"file": ("chunk.bin", b"abc")}}, kind)
+    assert kind_sent(sent) == ("multipart", ["file"])

@@ -135,6 +135,20 @@ def test_docstring_starts_with_route(row: Dict[str, str]) -> None:
         assert first == f"{row['http_method']} {row['path']}"
 
 
+def test_a_method_of_two_routes_names_both_first() -> None:
+    """The docstring of a method that calls two routes opens with both (one a line)."""
+    by_method: Dict[str, List[str]] = {}
+    for r in ROWS:
+        by_method.setdefault(f"{r['attribute']}.{r['method']}", []).append(f"{r['http_method']} {r['path']}")
+    shared = {name: routes for name, routes in by_method.items() if len(routes) > 1}
+    assert shared  # get_channels_for_user
+    for name, routes in shared.items():
+        attribute, method = name.split(".")
+        opening = (getattr(ENDPOINTS[attribute], method).__doc__ or "").strip().split("\n\n")[0]
+        named = [line.strip().split(" (")[0] for line in opening.splitlines()]
+        assert sorted(named) == sorted(routes), (name, opening)
+
+
 @pytest.mark.parametrize(
     "row", [r for r in ROWS if r["origin"] == "classic"], ids=lambda r: f"{r['attribute']}.{r['method']}"
 )
