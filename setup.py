@@ -55,7 +55,7 @@ setup(
             "setuptools>=61",
             "wheel",
         ],
-        "docs": ["sphinx>=7", "furo>=2024.1.29"],
+        "docs": ["sphinx>=7.4", "furo>=2024.1.29"],
         "dev": ["mypy>=1.10", "ruff>=0.6", "types-requests", "pyyaml>=5.4"],
     },
     keywords=["mattermost", "chat", "bot", "api", "websocket", "chatops"],
