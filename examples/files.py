@@ -16,9 +16,9 @@ from mattermostdriver import Driver
 
 def progress(done: int, total: int) -> None:
     """Draw the bar on stderr (the driver calls it as the bytes go)."""
-    share = done / total if total else 1.0
-    bar = "#" * int(share * 30)
-    print(f"\r[{bar:<30}] {share:4.0%}", end="", file=sys.stderr, flush=True)
+    percent = done * 100 // total if total else 100
+    bar = "#" * (percent * 30 // 100)
+    print(f"\r[{bar:<30}] {percent:3d}%", end="", file=sys.stderr, flush=True)
     if done >= total:
         print(file=sys.stderr)
 

@@ -200,7 +200,7 @@ def as_bot(w: World) -> Driver:
 
 
 def reply_of_bot(w: World, root_id: str, after: int = 0) -> Optional[Dict[str, Any]]:
-    thread = w.admin.posts.get_post_thread(root_id)["posts"].values()
+    thread = w.admin.posts.get_thread(root_id)["posts"].values()
     answers = [
         p for p in thread if p["user_id"] == w.bot["id"] and p["id"] != root_id and p["create_at"] >= after
     ]
