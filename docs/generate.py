@@ -84,7 +84,13 @@ def options_reference() -> str:
         KeyError: an option has no help in ``option_help.py``.
 
     """
-    parts = []
+    header = "   * - option\n     - type\n     - default\n     - command line\n"
+    rows = "".join(
+        f"   * - :confval:`{key}`\n     - {OPTION_HELP[key].type}\n"
+        f"     - ``{default!r}``\n     - {OPTION_HELP[key].cli}\n"
+        for key, default in DEFAULT_OPTIONS.items()
+    )
+    parts = [".. list-table::\n   :header-rows: 1\n\n" + header + rows]
     for key, default in DEFAULT_OPTIONS.items():
         help_ = OPTION_HELP[key]
         parts.append(
