@@ -59,3 +59,10 @@ html_theme_options: Dict[str, Any] = {
 }
 
 generate.write_all(HERE)
+
+
+def setup(app: Any) -> None:
+    """Attribute docstrings are text, not "type: text" (napoleon's handler runs at priority 500)."""
+    attributes = generate.AttributeText()
+    app.connect("autodoc-process-docstring", attributes.before, priority=400)
+    app.connect("autodoc-process-docstring", attributes.after, priority=600)

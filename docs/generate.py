@@ -12,7 +12,7 @@ import argparse
 import functools
 import re
 from pathlib import Path
-from typing import Dict, Iterator, List, Tuple
+from typing import Any, Dict, Iterator, List, Tuple
 
 from mattermostdriver.cli import ENV_HELP, PROG, build_parser
 from mattermostdriver.endpoints import Base, all_endpoints
@@ -215,6 +215,31 @@ def cli_reference() -> str:
             "Examples\n~~~~~~~~\n\n.. code-block:: console\n\n" + "".join(f"   $ {e}\n" for e in examples)
         )
     return "\n".join(out)
+
+
+class AttributeText:
+    """Keep napoleon from reading an attribute's ``words: text`` docstring as ``type: description``.
+
+    Napoleon takes what comes before the first colon of an attribute's docstring for its type
+    (``#: The client (typed as the sync one: ...)`` was shown as "Type: The client (typed as the
+    sync one" on every reference page). The package types its attributes with annotations,
+    never so: :meth:`before` (connected to ``autodoc-process-docstring`` ahead of napoleon)
+    keeps the text, and :meth:`after` (behind it) puts it back where napoleon made a type of it.
+    """
+
+    KINDS = ("attribute", "data", "property")
+
+    def __init__(self) -> None:
+        self.text: Dict[str, List[str]] = {}
+
+    def before(self, app: Any, what: str, name: str, obj: Any, options: Any, lines: List[str]) -> None:
+        if what in self.KINDS:
+            self.text[name] = list(lines)
+
+    def after(self, app: Any, what: str, name: str, obj: Any, options: Any, lines: List[str]) -> None:
+        text = self.text.pop(name, None)
+        if what in self.KINDS and text is not None and any(line.startswith(":type:") for line in lines):
+            lines[:] = text
 
 
 def write_all(docs: Path) -> None:

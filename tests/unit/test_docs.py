@@ -262,3 +262,30 @@ def test_every_python_block_compiles(block: Block) -> None:
 @pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.py")), ids=lambda p: p.name)
 def test_every_example_compiles_on_this_python(path: Path) -> None:
     compile(path.read_text(encoding="utf-8"), str(path), "exec")
+
+
+def test_no_attribute_comment_reads_as_a_type_to_napoleon() -> None:
+    # "#: The client (typed as the sync one: ...)" was shown as "Type: The client (typed as the
+    # sync one" on every reference page: napoleon reads "words: text" in an attribute's comment
+    # as a type, unless docs/conf.py's hooks (generate.AttributeText) undo it
+    import pkgutil
+
+    from sphinx.ext.napoleon import Config
+    from sphinx.ext.napoleon.docstring import GoogleDocstring
+    from sphinx.pycode import ModuleAnalyzer
+
+    import mattermostdriver
+
+    names = ["mattermostdriver"] + [
+        m.name for m in pkgutil.walk_packages(mattermostdriver.__path__, "mattermostdriver.")
+    ]
+    typed = []
+    for name in names:
+        for (cls, attribute), lines in ModuleAnalyzer.for_module(name).find_attr_docs().items():
+            hooks, shown = generate().AttributeText(), list(lines)
+            hooks.before(None, "attribute", attribute, None, None, shown)
+            shown[:] = GoogleDocstring(shown, Config(), what="attribute", name=attribute).lines()
+            hooks.after(None, "attribute", attribute, None, None, shown)
+            if any(line.startswith(":type:") for line in shown) or not "".join(shown).strip():
+                typed.append(f"{name}.{cls}.{attribute}".replace("..", "."))
+    assert len(names) > 50 and typed == []
