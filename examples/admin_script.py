@@ -1,6 +1,9 @@
-"""An admin script: list inactive users of a team and deactivate those who never posted.
+"""An admin script: list the users of a team who were never active.
 
-MM_URL=https://chat.example.com MM_TOKEN=... python examples/admin_script.py ops [--apply]
+With --apply it deactivates them too. Every user of the team is read, a page
+of 200 at a time, however many there are.
+
+MM_URL=https://chat.example.com MM_TOKEN=... python admin_script.py ops
 """
 
 from __future__ import annotations
@@ -12,26 +15,23 @@ from mattermostdriver import Driver, ResourceNotFound
 
 
 def main(team_name: str, apply: bool) -> int:
-    with Driver({"url": os.environ["MM_URL"], "token": os.environ["MM_TOKEN"]}) as d:
+    options = {"url": os.environ["MM_URL"], "token": os.environ["MM_TOKEN"]}
+    with Driver(options) as d:
         d.login()
         try:
             team = d.teams.get_team_by_name(team_name)
         except ResourceNotFound:
             print(f"no team {team_name!r}", file=sys.stderr)
             return 1
-        page = 0
-        while True:
-            users = d.users.get_users(params={"in_team": team["id"], "page": page, "per_page": 200})
-            for user in users:
-                if user.get("is_bot") or user.get("delete_at"):
-                    continue
-                if not user.get("last_activity_at"):
-                    print(f"never active: {user['username']}")
-                    if apply:
-                        d.users.deactivate_user(user["id"])
-            if len(users) < 200:
-                return 0
-            page += 1
+        for user in d.users.iter_users(
+            {"in_team": team["id"], "active": True}
+        ):
+            if user.get("is_bot") or user.get("last_activity_at"):
+                continue
+            print(f"never active: {user['username']}")
+            if apply:
+                d.users.deactivate_user(user["id"])
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
-"""An echo bot: replies in thread to every post that mentions it.
+"""An echo bot: replies in the thread of every post that mentions it.
 
-MM_URL=https://chat.example.com MM_TOKEN=<bot token> python examples/echo_bot.py
+MM_URL=https://chat.example.com MM_TOKEN=<bot token> python echo_bot.py
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from mattermostdriver import Driver
 
 logging.basicConfig(level=logging.INFO)
 
-d = Driver({"url": os.environ["MM_URL"], "token": os.environ["MM_TOKEN"], "keepalive": True})
+options = {"url": os.environ["MM_URL"], "token": os.environ["MM_TOKEN"]}
+d = Driver({**options, "keepalive": True})
 me = d.login()
+mention = f"@{me['username']}"
 
 
 def on_message(message: str) -> None:
@@ -22,13 +24,15 @@ def on_message(message: str) -> None:
     if event.get("event") != "posted":
         return
     post = json.loads(event["data"]["post"])
-    if post["user_id"] == me["id"] or f"@{me['username']}" not in post["message"]:
-        return
+    if post["user_id"] == me["id"] or mention not in post["message"]:
+        return  # its own posts, and posts that are not for it
+    text = post["message"].replace(mention, "").strip()
     d.posts.create_post(
         {
             "channel_id": post["channel_id"],
+            # a reply to a reply goes to the thread's root
             "root_id": post["root_id"] or post["id"],
-            "message": post["message"].replace(f"@{me['username']}", "").strip() or "(nothing to echo)",
+            "message": text or "(nothing to echo)",
         }
     )
 

@@ -28,28 +28,9 @@ Timeout = Union[float, Tuple[float, float], Tuple[float, float, float]]
 
 __all__ = ["DEFAULT_OPTIONS", "Options", "Timeout", "Timeouts", "base_url", "normalize_options", "timeouts"]
 
-#: The options and their defaults. The 7.3.2 keys keep their meaning:
-#:
-#: * ``url``, ``scheme``, ``port``, ``basepath``: where the server is (``url`` may be a full base URL);
-#: * ``verify``: TLS verification, True, False or a CA bundle path (REST and websocket); with
-#:   True, ``REQUESTS_CA_BUNDLE`` or ``CURL_CA_BUNDLE`` is used when set, as :mod:`requests` does;
-#: * ``timeout``: the websocket ping interval, seconds;
-#: * ``request_timeout``: REST timeout, seconds or a (connect, read) pair, or a (connect, read,
-#:   total) triple; each attempt must also finish (or move a block of 1 MiB) within total
-#:   seconds, connect + read by default; never unlimited;
-#: * ``login_id``, ``password``, ``mfa_token``, ``token``: credentials for :meth:`Driver.login`;
-#: * ``auth``: a :class:`requests.auth.AuthBase` (or a class of one) applied to every request
-#:   to the server (never to another host);
-#: * ``keepalive``, ``keepalive_delay``: reconnect the websocket, and the first delay before it;
-#: * ``websocket_kw_args``: extra arguments for :func:`websockets.sync.client.connect`;
-#: * ``debug``: show this package's DEBUG lines on stderr (nothing secret is ever logged);
-#: * ``proxy``: an HTTP(S) proxy URL, or a :mod:`requests` proxies dict (the environment's
-#:   ``HTTPS_PROXY``, ``NO_PROXY``... apply otherwise, as in :mod:`requests`).
-#:
-#: New keys: ``retries`` (retries after the first attempt, 0 turns retrying off),
-#: ``backoff_factor`` and ``backoff_max`` (seconds), ``retry_after_max`` (the longest
-#: ``Retry-After`` honoured, seconds), ``user_agent``, ``pool_maxsize`` (connections kept
-#: open to the server).
+#: The options and their defaults; :data:`~mattermostdriver.option_help.OPTION_HELP` says what
+#: each one means (the options reference of the documentation is written from the two, and a
+#: unit test checks that every key has its help there).
 DEFAULT_OPTIONS: Dict[str, Any] = {
     "scheme": "https",
     "url": "localhost",

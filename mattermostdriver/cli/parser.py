@@ -16,13 +16,14 @@ environment:
   MATTERMOST_URL          server URL, e.g. https://chat.example.com (or --url)
   MATTERMOST_TOKEN        personal access or bot token (or --token)
   MATTERMOST_LOGIN_ID     with MATTERMOST_PASSWORD: log in with a password instead of a token
-  MATTERMOST_PASSWORD
+  MATTERMOST_PASSWORD     its password (the session is logged out when the command ends)
   MATTERMOST_WEBHOOK_URL  incoming webhook URL for `webhook` (needs no token)
 
-exit status: 0 success, 1 the server refused or could not be reached, 2 usage error
+exit status: 0 success, 1 the server refused or could not be reached, 2 usage error,
+  130 interrupted
 
 examples:
-  echo "backup done" | mattermostdriver webhook https://chat.example.com/hooks/xxx
+  df -h / | mattermostdriver webhook https://chat.example.com/hooks/xxx
   mattermostdriver post ops/town-square "deploy finished" --file build.log
   mattermostdriver api GET /users/me
 """

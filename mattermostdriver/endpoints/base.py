@@ -21,7 +21,7 @@ class Base:
     it), so it does nothing with the answer itself.
     """
 
-    #: The 7.3.2 attribute: the area's main path under the API base path.
+    #: The area's main path under the API base path (an attribute 7.3.2 had too).
     endpoint = ""
 
     def __init__(self, client: ClientBase) -> None:

@@ -27,6 +27,7 @@ LAYERS: Dict[int, Tuple[str, ...]] = {
         "exceptions",
         "multipart",
         "options",
+        "option_help",
         "logs",
         "pagination",
         "types",
