@@ -33,7 +33,15 @@ setup(
             "pytest-httpserver>=1.0",
             "trustme>=1.0",
         ],
-        "dev": ["mypy>=1.10", "ruff>=0.6", "types-requests", "sphinx>=7", "pyyaml>=5.4"],
+        "dev": [
+            "mypy>=1.10",
+            # pyright with its own Node.js (a wheel): no npm, no download at run time
+            "basedpyright>=1.20",
+            "ruff>=0.6",
+            "types-requests",
+            "sphinx>=7",
+            "pyyaml>=5.4",
+        ],
     },
     classifiers=[
         "Programming Language :: Python :: 3",
