@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import ast
 import asyncio
-import importlib.util
 import inspect
-import sys
 import warnings
 from pathlib import Path
-from types import ModuleType
 from typing import Any, Dict, Optional
 
 import pytest
@@ -23,19 +20,10 @@ import pytest
 from mattermostdriver import AsyncDriver
 from mattermostdriver.endpoints import AREAS, Users, all_endpoints, async_areas
 
+from ..support.scripts import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("async_types", ROOT / "scripts" / "async_types.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("async_types", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-async_types = _load_tool()
+async_types = load_script("async_types")
 GENERATED = Path(async_areas.__file__)
 TREE = ast.parse(GENERATED.read_text(encoding="utf-8"))
 
