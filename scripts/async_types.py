@@ -86,6 +86,7 @@ AREA_BASE = '''
         @staticmethod
         def path(template: str, *args: Any) -> str:
             """Return ``template`` with its ``{}`` slots filled with escaped ``args``."""
+            ...
 '''
 
 AREAS_CLASS = '''
@@ -293,7 +294,8 @@ def _signature(head: str, params: List[str], tail: str) -> List[str]:
 
 
 def _docstring(method: Callable[..., Any], indent: str) -> List[str]:
-    """The route and the summary of the method's docstring (its first two paragraphs).
+    """The route and the summary of the method's docstring (its first two paragraphs), then ``...``
+    (the body of a protocol's method, for mypy and pyright alike).
 
     A line too long at this indentation is wrapped.
     """
@@ -308,9 +310,9 @@ def _docstring(method: Callable[..., Any], indent: str) -> List[str]:
         width = LINE_LENGTH - len(indent) - 3  # room for the quotes
         lines.extend(textwrap.wrap(line, width, initial_indent="", subsequent_indent=lead) or [""])
     if len(lines) == 1:
-        return [f'{indent}"""{lines[0]}"""']
+        return [f'{indent}"""{lines[0]}"""', f"{indent}..."]
     body = [f"{indent}{line}" if line else "" for line in lines[1:]]
-    return [f'{indent}"""{lines[0]}', *body, f'{indent}"""']
+    return [f'{indent}"""{lines[0]}', *body, f'{indent}"""', f"{indent}..."]
 
 
 def area_class(attribute: str, cls: type, names: Names) -> List[str]:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         @staticmethod
         def path(template: str, *args: Any) -> str:
             """Return ``template`` with its ``{}`` slots filled with escaped ``args``."""
+            ...
 
     class AsyncAccessControl(AsyncArea, Protocol):
         """The ``access_control`` routes of an AsyncDriver, awaited.
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
 
             Assign an access control policy to channels.
             """
+            ...
 
         async def check_access_control_policy_expression(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -66,6 +68,7 @@ if TYPE_CHECKING:
 
             Check an access control policy expression.
             """
+            ...
 
         async def create_access_control_policy(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -74,6 +77,7 @@ if TYPE_CHECKING:
 
             Create an access control policy.
             """
+            ...
 
         async def delete_access_control_policy(
             self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -82,6 +86,7 @@ if TYPE_CHECKING:
 
             Delete an access control policy.
             """
+            ...
 
         async def get_access_control_policy(
             self, policy_id: str, params: Optional[Dict[str, Any]] = None
@@ -90,6 +95,7 @@ if TYPE_CHECKING:
 
             Get an access control policy.
             """
+            ...
 
         async def get_access_control_policy_autocomplete_fields(
             self,
@@ -102,6 +108,7 @@ if TYPE_CHECKING:
 
             Get autocomplete fields for access control policies.
             """
+            ...
 
         async def get_cel_visual_ast(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -110,6 +117,7 @@ if TYPE_CHECKING:
 
             Get the visual AST for a CEL expression.
             """
+            ...
 
         async def get_channel_access_control_attributes(
             self, channel_id: str, params: Optional[Dict[str, Any]] = None
@@ -118,6 +126,7 @@ if TYPE_CHECKING:
 
             Get access control attributes for a channel.
             """
+            ...
 
         async def get_channels_for_access_control_policy(
             self,
@@ -131,6 +140,7 @@ if TYPE_CHECKING:
 
             Get channels for an access control policy.
             """
+            ...
 
         async def search_access_control_policies(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -139,6 +149,7 @@ if TYPE_CHECKING:
 
             Search access control policies.
             """
+            ...
 
         async def search_channels_for_access_control_policy(
             self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -147,6 +158,7 @@ if TYPE_CHECKING:
 
             Search channels for an access control policy.
             """
+            ...
 
         async def simulate_access_control_policy_for_users(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -155,6 +167,7 @@ if TYPE_CHECKING:
 
             Simulate an access control policy decision for an explicit user list.
             """
+            ...
 
         async def test_access_control_policy_expression(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -163,6 +176,7 @@ if TYPE_CHECKING:
 
             Test an access control policy expression.
             """
+            ...
 
         async def unassign_access_control_policy_from_channels(
             self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -171,6 +185,7 @@ if TYPE_CHECKING:
 
             Unassign an access control policy from channels.
             """
+            ...
 
         async def update_access_control_policies_active(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -179,6 +194,7 @@ if TYPE_CHECKING:
 
             Activate or deactivate access control policies.
             """
+            ...
 
         async def update_access_control_policy_active_status(
             self, policy_id: str, params: Optional[Dict[str, Any]] = None, *, active: Optional[bool] = None
@@ -187,6 +203,7 @@ if TYPE_CHECKING:
 
             Activate or deactivate an access control policy.
             """
+            ...
 
         async def validate_expression_against_requester(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -195,6 +212,7 @@ if TYPE_CHECKING:
 
             Validate if the current user matches a CEL expression.
             """
+            ...
 
     class AsyncAgents(AsyncArea, Protocol):
         """The ``agents`` routes of an AsyncDriver, awaited.
@@ -207,18 +225,21 @@ if TYPE_CHECKING:
 
             Get available agents.
             """
+            ...
 
         async def get_agents_status(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/agents/status
 
             Get agents bridge status.
             """
+            ...
 
         async def get_llm_services(self, params: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
             """GET /api/v4/llmservices
 
             Get available LLM services.
             """
+            ...
 
     class AsyncAI(AsyncArea, Protocol):
         """The ``ai`` routes of an AsyncDriver, awaited.
@@ -231,12 +252,14 @@ if TYPE_CHECKING:
 
             Get available AI agents.
             """
+            ...
 
         async def get_ai_services(self, params: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
             """GET /api/v4/ai/services
 
             Get available AI services.
             """
+            ...
 
     class AsyncAuditLogs(AsyncArea, Protocol):
         """The ``audit_logs`` routes of an AsyncDriver, awaited.
@@ -251,6 +274,7 @@ if TYPE_CHECKING:
 
             Upload audit log certificate.
             """
+            ...
 
         async def remove_audit_log_certificate(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -259,6 +283,7 @@ if TYPE_CHECKING:
 
             Remove audit log certificate.
             """
+            ...
 
     class AsyncBleve(AsyncArea, Protocol):
         """The ``bleve`` routes of an AsyncDriver, awaited.
@@ -273,6 +298,7 @@ if TYPE_CHECKING:
 
             Purge all Bleve indexes.
             """
+            ...
 
     class AsyncBoards(AsyncArea, Protocol):
         """The ``boards`` routes of an AsyncDriver, awaited.
@@ -285,6 +311,7 @@ if TYPE_CHECKING:
 
             Create a board channel.
             """
+            ...
 
     class AsyncBookmarks(AsyncArea, Protocol):
         """The ``bookmarks`` routes of an AsyncDriver, awaited.
@@ -299,6 +326,7 @@ if TYPE_CHECKING:
 
             Create channel bookmark.
             """
+            ...
 
         async def delete_channel_bookmark(
             self,
@@ -311,6 +339,7 @@ if TYPE_CHECKING:
 
             Delete channel bookmark.
             """
+            ...
 
         async def list_channel_bookmarks_for_channel(
             self,
@@ -323,6 +352,7 @@ if TYPE_CHECKING:
 
             Get channel bookmarks for Channel.
             """
+            ...
 
         async def update_channel_bookmark(
             self,
@@ -335,6 +365,7 @@ if TYPE_CHECKING:
 
             Update channel bookmark.
             """
+            ...
 
         async def update_channel_bookmark_sort_order(
             self,
@@ -347,6 +378,7 @@ if TYPE_CHECKING:
 
             Update channel bookmark's order.
             """
+            ...
 
     class AsyncBots(AsyncArea, Protocol):
         """The ``bots`` routes of an AsyncDriver, awaited.
@@ -359,6 +391,7 @@ if TYPE_CHECKING:
 
             Assign a bot to a user.
             """
+            ...
 
         async def convert_bot_to_user(
             self,
@@ -372,6 +405,7 @@ if TYPE_CHECKING:
 
             Convert a bot into a user.
             """
+            ...
 
         async def convert_user_to_bot(
             self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -380,30 +414,35 @@ if TYPE_CHECKING:
 
             Convert a user into a bot.
             """
+            ...
 
         async def create_bot(self, options: Any) -> Dict[str, Any]:
             """POST /api/v4/bots
 
             Create a bot.
             """
+            ...
 
         async def delete_bot_lhs_icon(self, bot_id: str) -> StatusOK:
             """DELETE /api/v4/bots/{bot_user_id}/icon
 
             Delete bot's LHS icon image.
             """
+            ...
 
         async def disable_bot(self, bot_id: str) -> Dict[str, Any]:
             """POST /api/v4/bots/{bot_user_id}/disable
 
             Disable a bot.
             """
+            ...
 
         async def enable_bot(self, bot_id: str) -> Dict[str, Any]:
             """POST /api/v4/bots/{bot_user_id}/enable
 
             Enable a bot.
             """
+            ...
 
         async def get_bot(
             self,
@@ -416,12 +455,14 @@ if TYPE_CHECKING:
 
             Get a bot.
             """
+            ...
 
         async def get_bot_lhs_icon(self, bot_id: str) -> requests.Response:
             """GET /api/v4/bots/{bot_user_id}/icon
 
             Get bot's LHS icon.
             """
+            ...
 
         async def get_bots(
             self,
@@ -436,18 +477,21 @@ if TYPE_CHECKING:
 
             Get bots.
             """
+            ...
 
         async def patch_bot(self, bot_id: str, options: Any) -> Dict[str, Any]:
             """PUT /api/v4/bots/{bot_user_id}
 
             Patch a bot.
             """
+            ...
 
         async def set_bot_lhs_icon(self, bot_id: str, files: Any) -> StatusOK:
             """POST /api/v4/bots/{bot_user_id}/icon
 
             Set bot's LHS icon image.
             """
+            ...
 
     class AsyncBrand(AsyncArea, Protocol):
         """The ``brand`` routes of an AsyncDriver, awaited.
@@ -462,18 +506,21 @@ if TYPE_CHECKING:
 
             Delete current brand image.
             """
+            ...
 
         async def get_brand_image(self) -> requests.Response:
             """GET /api/v4/brand/image
 
             Get brand image.
             """
+            ...
 
         async def upload_brand_image(self, files: Any) -> StatusOK:
             """POST /api/v4/brand/image
 
             Upload brand image.
             """
+            ...
 
     class AsyncCards(AsyncArea, Protocol):
         """The ``cards`` routes of an AsyncDriver, awaited.
@@ -492,6 +539,7 @@ if TYPE_CHECKING:
 
             Create a card post.
             """
+            ...
 
         async def delete_card(
             self,
@@ -505,6 +553,7 @@ if TYPE_CHECKING:
 
             Delete a card post.
             """
+            ...
 
         async def get_card_edit_history(
             self, post_id: str, params: Optional[Dict[str, Any]] = None
@@ -513,6 +562,7 @@ if TYPE_CHECKING:
 
             Get edit history for a card post.
             """
+            ...
 
         async def patch_card(
             self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -521,6 +571,7 @@ if TYPE_CHECKING:
 
             Patch a card post.
             """
+            ...
 
         async def update_card(
             self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -529,6 +580,7 @@ if TYPE_CHECKING:
 
             Update a card post.
             """
+            ...
 
     class AsyncChannels(AsyncArea, Protocol):
         """The ``channels`` routes of an AsyncDriver, awaited.
@@ -541,6 +593,7 @@ if TYPE_CHECKING:
 
             Add user(s) to channel.
             """
+            ...
 
         async def autocomplete_channels(
             self, team_id: str, params: Optional[Dict[str, Any]] = None, *, name: Optional[str] = None
@@ -549,6 +602,7 @@ if TYPE_CHECKING:
 
             Autocomplete channels.
             """
+            ...
 
         async def autocomplete_channels_for_team_for_search(
             self, team_id: str, params: Optional[Dict[str, Any]] = None, *, name: Optional[str] = None
@@ -557,6 +611,7 @@ if TYPE_CHECKING:
 
             Autocomplete channels for search.
             """
+            ...
 
         async def channel_members_minus_group_members(
             self,
@@ -571,6 +626,7 @@ if TYPE_CHECKING:
 
             Channel members minus group members.
             """
+            ...
 
         async def convert_channel(self, channel_id: str, options: Any = None) -> Channel:
             """PUT /api/v4/channels/{channel_id}/privacy
@@ -579,6 +635,7 @@ if TYPE_CHECKING:
             private, as 7.3.2's ``convert_channel`` did); pass ``{"privacy": "O"}`` to make it public.
             The old ``/convert`` route is gone from the server.
             """
+            ...
 
         async def convert_group_message_to_channel(
             self, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -587,24 +644,28 @@ if TYPE_CHECKING:
 
             Convert group message to private channel.
             """
+            ...
 
         async def create_channel(self, options: Any) -> Channel:
             """POST /api/v4/channels
 
             Create a channel.
             """
+            ...
 
         async def create_direct_message_channel(self, options: Any) -> Channel:
             """POST /api/v4/channels/direct
 
             Create a direct message channel.
             """
+            ...
 
         async def create_group_message_channel(self, options: Any) -> Channel:
             """POST /api/v4/channels/group
 
             Create a group message channel.
             """
+            ...
 
         async def create_sidebar_category_for_team_for_user(
             self, user_id: str, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -613,12 +674,14 @@ if TYPE_CHECKING:
 
             Create user's sidebar category.
             """
+            ...
 
         async def delete_channel(self, channel_id: str) -> StatusOK:
             """DELETE /api/v4/channels/{channel_id}
 
             Delete a channel.
             """
+            ...
 
         async def get_all_channels(
             self,
@@ -636,12 +699,14 @@ if TYPE_CHECKING:
 
             Get a list of all channels.
             """
+            ...
 
         async def get_channel(self, channel_id: str) -> Channel:
             """GET /api/v4/channels/{channel_id}
 
             Get a channel.
             """
+            ...
 
         async def get_channel_by_name(
             self, team_id: str, channel_name: str, *, include_deleted: Optional[bool] = None
@@ -650,6 +715,7 @@ if TYPE_CHECKING:
 
             Get a channel by name.
             """
+            ...
 
         async def get_channel_by_name_and_team_name(
             self, team_name: str, channel_name: str, *, include_deleted: Optional[bool] = None
@@ -658,6 +724,7 @@ if TYPE_CHECKING:
 
             Get a channel by name and team name.
             """
+            ...
 
         async def get_channel_for_user(
             self,
@@ -671,12 +738,14 @@ if TYPE_CHECKING:
 
             Get channels for user.
             """
+            ...
 
         async def get_channel_member(self, channel_id: str, user_id: str) -> Dict[str, Any]:
             """GET /api/v4/channels/{channel_id}/members/{user_id}
 
             Get channel member.
             """
+            ...
 
         async def get_channel_member_counts_by_group(
             self,
@@ -689,6 +758,7 @@ if TYPE_CHECKING:
 
             Channel members counts for each group that has at least one member in the channel.
             """
+            ...
 
         async def get_channel_members(
             self,
@@ -702,6 +772,7 @@ if TYPE_CHECKING:
 
             Get channel members.
             """
+            ...
 
         async def get_channel_members_by_ids(
             self, channel_id: str, options: Any = None
@@ -710,12 +781,14 @@ if TYPE_CHECKING:
 
             Get channel members by ids.
             """
+            ...
 
         async def get_channel_members_for_user(self, user_id: str, team_id: str) -> List[Dict[str, Any]]:
             """GET /api/v4/users/{user_id}/teams/{team_id}/channels/members
 
             Get channel memberships and roles for a user.
             """
+            ...
 
         async def get_channel_members_timezones(
             self, channel_id: str, params: Optional[Dict[str, Any]] = None
@@ -724,6 +797,7 @@ if TYPE_CHECKING:
 
             Get timezones in a channel.
             """
+            ...
 
         async def get_channel_moderations(
             self, channel_id: str, params: Optional[Dict[str, Any]] = None
@@ -732,18 +806,21 @@ if TYPE_CHECKING:
 
             Get information about channel's moderation.
             """
+            ...
 
         async def get_channel_pinned_posts(self, channel_id: str) -> PostList:
             """GET /api/v4/channels/{channel_id}/pinned
 
             Get a channel's pinned posts.
             """
+            ...
 
         async def get_channel_statistics(self, channel_id: str) -> Dict[str, Any]:
             """GET /api/v4/channels/{channel_id}/stats
 
             Get channel statistics.
             """
+            ...
 
         async def get_channels_for_user(
             self, user_id: str, team_id: Optional[str] = None, params: Optional[Dict[str, Any]] = None
@@ -753,6 +830,7 @@ if TYPE_CHECKING:
             Get the channels of a user in a team. With ``team_id`` left out, it calls
             ``GET /api/v4/users/{user_id}/channels``: the user's channels in every team.
             """
+            ...
 
         async def get_channels_member_count(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -761,6 +839,7 @@ if TYPE_CHECKING:
 
             Get member counts for multiple channels.
             """
+            ...
 
         async def get_deleted_channels(
             self,
@@ -774,6 +853,7 @@ if TYPE_CHECKING:
 
             Get deleted channels.
             """
+            ...
 
         async def get_group_message_members_common_teams(
             self, channel_id: str, params: Optional[Dict[str, Any]] = None
@@ -782,12 +862,14 @@ if TYPE_CHECKING:
 
             Get common teams for members of a Group Message.
             """
+            ...
 
         async def get_list_of_channels_by_ids(self, team_id: str, options: Any = None) -> List[Channel]:
             """POST /api/v4/teams/{team_id}/channels/ids
 
             Get a list of channels by ids.
             """
+            ...
 
         async def get_managed_categories(
             self, team_id: str, params: Optional[Dict[str, Any]] = None
@@ -796,6 +878,7 @@ if TYPE_CHECKING:
 
             Get managed category mappings.
             """
+            ...
 
         async def get_private_channels_for_team(
             self,
@@ -809,6 +892,7 @@ if TYPE_CHECKING:
 
             Get private channels.
             """
+            ...
 
         async def get_public_channels(
             self,
@@ -822,6 +906,7 @@ if TYPE_CHECKING:
 
             Get public channels.
             """
+            ...
 
         async def get_recommended_channels_for_team(
             self, team_id: str, params: Optional[Dict[str, Any]] = None
@@ -830,6 +915,7 @@ if TYPE_CHECKING:
 
             Get recommended public channels for the current user.
             """
+            ...
 
         async def get_sidebar_categories_for_team_for_user(
             self, user_id: str, team_id: str, params: Optional[Dict[str, Any]] = None
@@ -838,6 +924,7 @@ if TYPE_CHECKING:
 
             Get user's sidebar categories.
             """
+            ...
 
         async def get_sidebar_category_for_team_for_user(
             self, user_id: str, team_id: str, category_id: str, params: Optional[Dict[str, Any]] = None
@@ -846,6 +933,7 @@ if TYPE_CHECKING:
 
             Get sidebar category.
             """
+            ...
 
         async def get_sidebar_category_order_for_team_for_user(
             self, user_id: str, team_id: str, params: Optional[Dict[str, Any]] = None
@@ -854,12 +942,14 @@ if TYPE_CHECKING:
 
             Get user's sidebar category order.
             """
+            ...
 
         async def get_unread_messages(self, user_id: str, channel_id: str) -> Dict[str, Any]:
             """GET /api/v4/users/{user_id}/channels/{channel_id}/unread
 
             Get unread messages.
             """
+            ...
 
         def iter_all_channels(
             self, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200
@@ -868,6 +958,7 @@ if TYPE_CHECKING:
 
             Iterate over every channel of the system (needs ``manage_system``), one page at a time.
             """
+            ...
 
         def iter_channel_members(
             self, channel_id: str, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200
@@ -876,6 +967,7 @@ if TYPE_CHECKING:
 
             Iterate over every member of a channel, one page at a time.
             """
+            ...
 
         def iter_public_channels(
             self, team_id: str, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200
@@ -884,6 +976,7 @@ if TYPE_CHECKING:
 
             Iterate over every public channel of a team, one page at a time.
             """
+            ...
 
         async def mark_all_direct_messages_read(
             self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -892,6 +985,7 @@ if TYPE_CHECKING:
 
             Mark all direct and group messages as read.
             """
+            ...
 
         async def mark_all_team_channels_read(
             self, user_id: str, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -900,6 +994,7 @@ if TYPE_CHECKING:
 
             Mark all channels and threads in a team as read.
             """
+            ...
 
         async def mark_channels_read_for_user(
             self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -908,6 +1003,7 @@ if TYPE_CHECKING:
 
             Mark multiple channels as read.
             """
+            ...
 
         async def move_channel(
             self, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -916,12 +1012,14 @@ if TYPE_CHECKING:
 
             Move a channel.
             """
+            ...
 
         async def patch_channel(self, channel_id: str, options: Any) -> Channel:
             """PUT /api/v4/channels/{channel_id}/patch
 
             Patch a channel.
             """
+            ...
 
         async def patch_channel_moderations(
             self, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -930,12 +1028,14 @@ if TYPE_CHECKING:
 
             Update a channel's moderation settings.
             """
+            ...
 
         async def remove_channel_member(self, channel_id: str, user_id: str) -> StatusOK:
             """DELETE /api/v4/channels/{channel_id}/members/{user_id}
 
             Remove user from channel.
             """
+            ...
 
         async def remove_sidebar_category_for_team_for_user(
             self,
@@ -949,12 +1049,14 @@ if TYPE_CHECKING:
 
             Delete sidebar category.
             """
+            ...
 
         async def restore_channel(self, channel_id: str) -> Channel:
             """POST /api/v4/channels/{channel_id}/restore
 
             Restore a channel.
             """
+            ...
 
         async def search_all_channels(
             self,
@@ -967,12 +1069,14 @@ if TYPE_CHECKING:
 
             Search all private and open type channels across all teams.
             """
+            ...
 
         async def search_channels(self, team_id: str, options: Any = None) -> List[Channel]:
             """POST /api/v4/teams/{team_id}/channels/search
 
             Search channels.
             """
+            ...
 
         async def search_group_channels(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -981,6 +1085,7 @@ if TYPE_CHECKING:
 
             Search Group Channels.
             """
+            ...
 
         async def set_channel_members(
             self,
@@ -995,18 +1100,21 @@ if TYPE_CHECKING:
 
             Set channel members.
             """
+            ...
 
         async def set_channel_scheme(self, channel_id: str, options: Any = None) -> StatusOK:
             """PUT /api/v4/channels/{channel_id}/scheme
 
             Set a channel's scheme: ``options`` is ``{"scheme_id": ...}``.
             """
+            ...
 
         async def update_channel(self, channel_id: str, options: Any) -> Channel:
             """PUT /api/v4/channels/{channel_id}
 
             Update a channel.
             """
+            ...
 
         async def update_channel_member_autotranslation(
             self, channel_id: str, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1015,6 +1123,7 @@ if TYPE_CHECKING:
 
             Update channel member autotranslation setting.
             """
+            ...
 
         async def update_channel_notifications(
             self, channel_id: str, user_id: str, options: Any = None
@@ -1023,12 +1132,14 @@ if TYPE_CHECKING:
 
             Update channel notifications.
             """
+            ...
 
         async def update_channel_roles(self, channel_id: str, user_id: str, options: Any) -> StatusOK:
             """PUT /api/v4/channels/{channel_id}/members/{user_id}/roles
 
             Update channel roles.
             """
+            ...
 
         async def update_scheme_derived_roles_of_channel_member(
             self, channel_id: str, user_id: str, options: Any = None
@@ -1037,6 +1148,7 @@ if TYPE_CHECKING:
 
             Update the scheme-derived roles of a channel member.
             """
+            ...
 
         async def update_sidebar_categories_for_team_for_user(
             self, user_id: str, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1045,6 +1157,7 @@ if TYPE_CHECKING:
 
             Update user's sidebar categories.
             """
+            ...
 
         async def update_sidebar_category_for_team_for_user(
             self,
@@ -1058,6 +1171,7 @@ if TYPE_CHECKING:
 
             Update sidebar category.
             """
+            ...
 
         async def update_sidebar_category_order_for_team_for_user(
             self, user_id: str, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1066,12 +1180,14 @@ if TYPE_CHECKING:
 
             Update user's sidebar category order.
             """
+            ...
 
         async def view_channel(self, user_id: str, options: Any) -> Dict[str, Any]:
             """POST /api/v4/channels/members/{user_id}/view
 
             View channel.
             """
+            ...
 
     class AsyncCloud(AsyncArea, Protocol):
         """The ``cloud`` routes of an AsyncDriver, awaited.
@@ -1084,6 +1200,7 @@ if TYPE_CHECKING:
 
             Check CWS connection.
             """
+            ...
 
         async def confirm_customer_payment(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1092,6 +1209,7 @@ if TYPE_CHECKING:
 
             Completes the payment setup intent.
             """
+            ...
 
         async def create_customer_payment(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1100,24 +1218,28 @@ if TYPE_CHECKING:
 
             Create a customer setup payment intent.
             """
+            ...
 
         async def get_cloud_customer(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/cloud/customer
 
             Get cloud customer.
             """
+            ...
 
         async def get_cloud_limits(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/cloud/limits
 
             Get cloud workspace limits.
             """
+            ...
 
         async def get_cloud_products(self, params: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
             """GET /api/v4/cloud/products
 
             Get cloud products.
             """
+            ...
 
         async def get_endpoint_for_installation_information(
             self, params: Optional[Dict[str, Any]] = None
@@ -1126,6 +1248,7 @@ if TYPE_CHECKING:
 
             GET endpoint for Installation information.
             """
+            ...
 
         async def get_invoice_for_subscription_as_pdf(
             self, invoice_id: str, params: Optional[Dict[str, Any]] = None
@@ -1134,6 +1257,7 @@ if TYPE_CHECKING:
 
             Get cloud invoice PDF.
             """
+            ...
 
         async def get_invoices_for_subscription(
             self, params: Optional[Dict[str, Any]] = None
@@ -1142,6 +1266,7 @@ if TYPE_CHECKING:
 
             Get cloud subscription invoices.
             """
+            ...
 
         async def get_preview_modal_data(
             self, params: Optional[Dict[str, Any]] = None
@@ -1150,12 +1275,14 @@ if TYPE_CHECKING:
 
             Get cloud preview modal data.
             """
+            ...
 
         async def get_subscription(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/cloud/subscription
 
             Get cloud subscription.
             """
+            ...
 
         async def hosted_customer_signup_available(
             self, params: Optional[Dict[str, Any]] = None
@@ -1164,6 +1291,7 @@ if TYPE_CHECKING:
 
             Check hosted signup availability.
             """
+            ...
 
         async def post_endpoint_for_cws_webhooks(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1172,6 +1300,7 @@ if TYPE_CHECKING:
 
             POST endpoint for CWS Webhooks.
             """
+            ...
 
         async def update_cloud_customer(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1180,6 +1309,7 @@ if TYPE_CHECKING:
 
             Update cloud customer.
             """
+            ...
 
         async def update_cloud_customer_address(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1188,6 +1318,7 @@ if TYPE_CHECKING:
 
             Update cloud customer address.
             """
+            ...
 
         async def validate_business_email(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1196,6 +1327,7 @@ if TYPE_CHECKING:
 
             Validate business email.
             """
+            ...
 
         async def validate_workspace_business_email(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1204,6 +1336,7 @@ if TYPE_CHECKING:
 
             Validate workspace business email.
             """
+            ...
 
     class AsyncCluster(AsyncArea, Protocol):
         """The ``cluster`` routes of an AsyncDriver, awaited.
@@ -1216,6 +1349,7 @@ if TYPE_CHECKING:
 
             Get cluster status.
             """
+            ...
 
     class AsyncCommands(AsyncArea, Protocol):
         """The ``commands`` routes of an AsyncDriver, awaited.
@@ -1228,24 +1362,28 @@ if TYPE_CHECKING:
 
             Create a command.
             """
+            ...
 
         async def delete_command(self, command_id: str) -> StatusOK:
             """DELETE /api/v4/commands/{command_id}
 
             Delete a command.
             """
+            ...
 
         async def execute_command(self, options: Any = None) -> Dict[str, Any]:
             """POST /api/v4/commands/execute
 
             Execute a command.
             """
+            ...
 
         async def generate_new_token(self, command_id: str) -> Dict[str, Any]:
             """PUT /api/v4/commands/{command_id}/regen_token
 
             Generate a new token.
             """
+            ...
 
         async def get_command_by_id(
             self, command_id: str, params: Optional[Dict[str, Any]] = None
@@ -1254,12 +1392,14 @@ if TYPE_CHECKING:
 
             Get a command.
             """
+            ...
 
         async def list_autocomplete_commands(self, team_id: str) -> List[Dict[str, Any]]:
             """GET /api/v4/teams/{team_id}/commands/autocomplete
 
             List autocomplete commands.
             """
+            ...
 
         async def list_command_autocomplete_suggestions(
             self, team_id: str, params: Optional[Dict[str, Any]] = None
@@ -1268,6 +1408,7 @@ if TYPE_CHECKING:
 
             List commands' autocomplete data.
             """
+            ...
 
         async def list_commands_for_team(
             self,
@@ -1280,6 +1421,7 @@ if TYPE_CHECKING:
 
             List commands for a team.
             """
+            ...
 
         async def move_command(
             self, command_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1288,12 +1430,14 @@ if TYPE_CHECKING:
 
             Move a command.
             """
+            ...
 
         async def update_command(self, command_id: str, options: Any = None) -> Dict[str, Any]:
             """PUT /api/v4/commands/{command_id}
 
             Update a command.
             """
+            ...
 
     class AsyncCompliance(AsyncArea, Protocol):
         """The ``compliance`` routes of an AsyncDriver, awaited.
@@ -1306,18 +1450,21 @@ if TYPE_CHECKING:
 
             Create report.
             """
+            ...
 
         async def download_report(self, report_id: str) -> requests.Response:
             """GET /api/v4/compliance/reports/{report_id}/download
 
             Download a report.
             """
+            ...
 
         async def get_report(self, report_id: str) -> Dict[str, Any]:
             """GET /api/v4/compliance/reports/{report_id}
 
             Get a report.
             """
+            ...
 
         async def get_reports(
             self,
@@ -1330,6 +1477,7 @@ if TYPE_CHECKING:
 
             Get reports.
             """
+            ...
 
     class AsyncContentFlagging(AsyncArea, Protocol):
         """The ``content_flagging`` routes of an AsyncDriver, awaited.
@@ -1344,6 +1492,7 @@ if TYPE_CHECKING:
 
             Generate and download a post exposure report.
             """
+            ...
 
         async def generate_cf_post_report(
             self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1352,30 +1501,35 @@ if TYPE_CHECKING:
 
             Generate and download a flagged post report.
             """
+            ...
 
         async def get_cf_config(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/content_flagging/config
 
             Get the system content flagging configuration.
             """
+            ...
 
         async def get_cf_fields(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/content_flagging/fields
 
             Get content flagging property fields.
             """
+            ...
 
         async def get_cf_flag_config(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/content_flagging/flag/config
 
             Get content flagging configuration.
             """
+            ...
 
         async def get_cf_post(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Post:
             """GET /api/v4/content_flagging/post/{post_id}
 
             Get a flagged post with all its content.
             """
+            ...
 
         async def get_cf_post_field_values(
             self, post_id: str, params: Optional[Dict[str, Any]] = None
@@ -1384,6 +1538,7 @@ if TYPE_CHECKING:
 
             Get content flagging property field values for a post.
             """
+            ...
 
         async def get_cf_team_status(
             self, team_id: str, params: Optional[Dict[str, Any]] = None
@@ -1392,6 +1547,7 @@ if TYPE_CHECKING:
 
             Get content flagging status for a team.
             """
+            ...
 
         async def keep_cf_post(
             self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1400,6 +1556,7 @@ if TYPE_CHECKING:
 
             Keep a flagged post.
             """
+            ...
 
         async def post_cf_post_flag(
             self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1408,6 +1565,7 @@ if TYPE_CHECKING:
 
             Flag a post.
             """
+            ...
 
         async def post_cf_post_reviewer(
             self,
@@ -1420,6 +1578,7 @@ if TYPE_CHECKING:
 
             Assign a content reviewer to a flagged post.
             """
+            ...
 
         async def remove_cf_post(
             self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1428,6 +1587,7 @@ if TYPE_CHECKING:
 
             Remove a flagged post.
             """
+            ...
 
         async def search_cf_team_reviewers(
             self, team_id: str, params: Optional[Dict[str, Any]] = None, *, term: Optional[str] = None
@@ -1436,6 +1596,7 @@ if TYPE_CHECKING:
 
             Search content reviewers in a team.
             """
+            ...
 
         async def update_cf_config(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1444,6 +1605,7 @@ if TYPE_CHECKING:
 
             Update the system content flagging configuration.
             """
+            ...
 
     class AsyncCustomProfileAttributes(AsyncArea, Protocol):
         """The ``custom_profile_attributes`` routes of an AsyncDriver, awaited.
@@ -1458,6 +1620,7 @@ if TYPE_CHECKING:
 
             Create a Custom Profile Attribute field.
             """
+            ...
 
         async def delete_cpa_field(
             self, field_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1466,18 +1629,21 @@ if TYPE_CHECKING:
 
             Delete a Custom Profile Attribute field.
             """
+            ...
 
         async def get_cpa_group(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/custom_profile_attributes/group
 
             Get Custom Profile Attribute property group data.
             """
+            ...
 
         async def list_all_cpa_fields(self, params: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
             """GET /api/v4/custom_profile_attributes/fields
 
             List all the Custom Profile Attributes fields.
             """
+            ...
 
         async def list_cpa_values(
             self, user_id: str, params: Optional[Dict[str, Any]] = None
@@ -1486,6 +1652,7 @@ if TYPE_CHECKING:
 
             List Custom Profile Attribute values.
             """
+            ...
 
         async def patch_cpa_field(
             self, field_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1494,6 +1661,7 @@ if TYPE_CHECKING:
 
             Patch a Custom Profile Attribute field.
             """
+            ...
 
         async def patch_cpa_values(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1502,6 +1670,7 @@ if TYPE_CHECKING:
 
             Patch Custom Profile Attribute values.
             """
+            ...
 
         async def patch_cpa_values_for_user(
             self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1510,6 +1679,7 @@ if TYPE_CHECKING:
 
             Update custom profile attribute values for a user.
             """
+            ...
 
     class AsyncDataRetention(AsyncArea, Protocol):
         """The ``data_retention`` routes of an AsyncDriver, awaited.
@@ -1524,6 +1694,7 @@ if TYPE_CHECKING:
 
             Add channels to a granular data retention policy.
             """
+            ...
 
         async def add_teams_to_retention_policy(
             self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1532,6 +1703,7 @@ if TYPE_CHECKING:
 
             Add teams to a granular data retention policy.
             """
+            ...
 
         async def create_data_retention_policy(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1540,6 +1712,7 @@ if TYPE_CHECKING:
 
             Create a new granular data retention policy.
             """
+            ...
 
         async def delete_data_retention_policy(
             self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1548,6 +1721,7 @@ if TYPE_CHECKING:
 
             Delete a granular data retention policy.
             """
+            ...
 
         async def get_channel_policies_for_user(
             self,
@@ -1561,6 +1735,7 @@ if TYPE_CHECKING:
 
             Get the policies which are applied to a user's channels.
             """
+            ...
 
         async def get_channels_for_retention_policy(
             self,
@@ -1574,6 +1749,7 @@ if TYPE_CHECKING:
 
             Get the channels for a granular data retention policy.
             """
+            ...
 
         async def get_data_retention_policies(
             self,
@@ -1586,6 +1762,7 @@ if TYPE_CHECKING:
 
             Get the granular data retention policies.
             """
+            ...
 
         async def get_data_retention_policies_count(
             self, params: Optional[Dict[str, Any]] = None
@@ -1594,12 +1771,14 @@ if TYPE_CHECKING:
 
             Get the number of granular data retention policies.
             """
+            ...
 
         async def get_data_retention_policy(self) -> Dict[str, Any]:
             """GET /api/v4/data_retention/policy
 
             Get the global data retention policy.
             """
+            ...
 
         async def get_data_retention_policy_by_id(
             self, policy_id: str, params: Optional[Dict[str, Any]] = None
@@ -1608,6 +1787,7 @@ if TYPE_CHECKING:
 
             Get a granular data retention policy.
             """
+            ...
 
         async def get_team_policies_for_user(
             self,
@@ -1621,6 +1801,7 @@ if TYPE_CHECKING:
 
             Get the policies which are applied to a user's teams.
             """
+            ...
 
         async def get_teams_for_retention_policy(
             self,
@@ -1634,6 +1815,7 @@ if TYPE_CHECKING:
 
             Get the teams for a granular data retention policy.
             """
+            ...
 
         async def patch_data_retention_policy(
             self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1642,6 +1824,7 @@ if TYPE_CHECKING:
 
             Patch a granular data retention policy.
             """
+            ...
 
         async def remove_channels_from_retention_policy(
             self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1650,6 +1833,7 @@ if TYPE_CHECKING:
 
             Delete channels from a granular data retention policy.
             """
+            ...
 
         async def remove_teams_from_retention_policy(
             self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1658,6 +1842,7 @@ if TYPE_CHECKING:
 
             Delete teams from a granular data retention policy.
             """
+            ...
 
         async def search_channels_for_retention_policy(
             self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1666,6 +1851,7 @@ if TYPE_CHECKING:
 
             Search for the channels in a granular data retention policy.
             """
+            ...
 
         async def search_teams_for_retention_policy(
             self, policy_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1674,6 +1860,7 @@ if TYPE_CHECKING:
 
             Search for the teams in a granular data retention policy.
             """
+            ...
 
     class AsyncDeliveryTracking(AsyncArea, Protocol):
         """The ``delivery_tracking`` routes of an AsyncDriver, awaited.
@@ -1688,6 +1875,7 @@ if TYPE_CHECKING:
 
             Get the post delivery audit logging configuration.
             """
+            ...
 
         async def update_delivery_tracking_config(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1696,6 +1884,7 @@ if TYPE_CHECKING:
 
             Update the post delivery audit logging configuration.
             """
+            ...
 
     class AsyncDrafts(AsyncArea, Protocol):
         """The ``drafts`` routes of an AsyncDriver, awaited.
@@ -1710,6 +1899,7 @@ if TYPE_CHECKING:
 
             Delete synced draft.
             """
+            ...
 
         async def delete_draft_for_thread(
             self,
@@ -1723,6 +1913,7 @@ if TYPE_CHECKING:
 
             Delete synced thread draft.
             """
+            ...
 
         async def get_drafts(
             self, user_id: str, team_id: str, params: Optional[Dict[str, Any]] = None
@@ -1731,6 +1922,7 @@ if TYPE_CHECKING:
 
             Get synced drafts for a team.
             """
+            ...
 
         async def upsert_draft(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1739,6 +1931,7 @@ if TYPE_CHECKING:
 
             Upsert synced draft.
             """
+            ...
 
     class AsyncElasticsearch(AsyncArea, Protocol):
         """The ``elasticsearch`` routes of an AsyncDriver, awaited.
@@ -1751,12 +1944,14 @@ if TYPE_CHECKING:
 
             Purge all Elasticsearch indexes.
             """
+            ...
 
         async def test_elasticsearch_configuration(self, options: Any = None) -> StatusOK:
             """POST /api/v4/elasticsearch/test
 
             Test Elasticsearch configuration.
             """
+            ...
 
     class AsyncEmoji(AsyncArea, Protocol):
         """The ``emoji`` routes of an AsyncDriver, awaited.
@@ -1771,6 +1966,7 @@ if TYPE_CHECKING:
 
             Autocomplete custom emoji.
             """
+            ...
 
         async def create_custom_emoji(self, emoji_name: str, files: Any) -> Dict[str, Any]:
             """POST /api/v4/emoji
@@ -1778,30 +1974,35 @@ if TYPE_CHECKING:
             Create a custom emoji named ``emoji_name``, owned by the logged-in user; ``files`` is
             the multipart dict with the image, e.g. ``{"image": ("party.png", data)}``.
             """
+            ...
 
         async def delete_custom_emoji(self, emoji_id: str) -> StatusOK:
             """DELETE /api/v4/emoji/{emoji_id}
 
             Delete a custom emoji.
             """
+            ...
 
         async def get_custom_emoji(self, emoji_id: str) -> Dict[str, Any]:
             """GET /api/v4/emoji/{emoji_id}
 
             Get a custom emoji.
             """
+            ...
 
         async def get_custom_emoji_by_name(self, name: str) -> Dict[str, Any]:
             """GET /api/v4/emoji/name/{emoji_name}
 
             Get a custom emoji by name.
             """
+            ...
 
         async def get_custom_emoji_image(self, emoji_id: str) -> requests.Response:
             """GET /api/v4/emoji/{emoji_id}/image
 
             Get custom emoji image.
             """
+            ...
 
         async def get_emoji_list(
             self,
@@ -1815,6 +2016,7 @@ if TYPE_CHECKING:
 
             Get a list of custom emoji.
             """
+            ...
 
         async def get_emojis_by_names(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1823,12 +2025,14 @@ if TYPE_CHECKING:
 
             Get custom emojis by name.
             """
+            ...
 
         async def search_custom_emoji(self, options: Any = None) -> List[Dict[str, Any]]:
             """POST /api/v4/emoji/search
 
             Search custom emoji.
             """
+            ...
 
     class AsyncEphemeralMode(AsyncArea, Protocol):
         """The ``ephemeral_mode`` routes of an AsyncDriver, awaited.
@@ -1841,6 +2045,7 @@ if TYPE_CHECKING:
 
             Log an ephemeral mode cleanup run.
             """
+            ...
 
         async def log_offline_purge(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1849,6 +2054,7 @@ if TYPE_CHECKING:
 
             Log an ephemeral mode offline purge.
             """
+            ...
 
         async def log_session_wipe(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1857,6 +2063,7 @@ if TYPE_CHECKING:
 
             Log an ephemeral mode session wipe.
             """
+            ...
 
     class AsyncExports(AsyncArea, Protocol):
         """The ``exports`` routes of an AsyncDriver, awaited.
@@ -1871,6 +2078,7 @@ if TYPE_CHECKING:
 
             Delete an export file.
             """
+            ...
 
         async def download_export(
             self, export_name: str, params: Optional[Dict[str, Any]] = None
@@ -1879,12 +2087,14 @@ if TYPE_CHECKING:
 
             Download an export file.
             """
+            ...
 
         async def list_exports(self, params: Optional[Dict[str, Any]] = None) -> List[str]:
             """GET /api/v4/exports
 
             List export files.
             """
+            ...
 
         async def presign_export(
             self, export_name: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1893,6 +2103,7 @@ if TYPE_CHECKING:
 
             Create a presigned URL for export download.
             """
+            ...
 
     class AsyncFiles(AsyncArea, Protocol):
         """The ``files`` routes of an AsyncDriver, awaited.
@@ -1905,24 +2116,28 @@ if TYPE_CHECKING:
 
             Download a file to ``dest`` with flat memory, a block of ``chunk_size`` bytes at a time.
             """
+            ...
 
         async def get_file(self, file_id: str) -> requests.Response:
             """GET /api/v4/files/{file_id}
 
             Get a file.
             """
+            ...
 
         async def get_file_metadata(self, file_id: str) -> FileInfo:
             """GET /api/v4/files/{file_id}/info
 
             Get metadata for a file.
             """
+            ...
 
         async def get_file_preview(self, file_id: str) -> requests.Response:
             """GET /api/v4/files/{file_id}/preview
 
             Get a file's preview.
             """
+            ...
 
         async def get_file_public(
             self, file_id: str, params: Optional[Dict[str, Any]] = None, *, h: Optional[str] = None
@@ -1932,24 +2147,28 @@ if TYPE_CHECKING:
             Get a public file; ``h`` is the hash from the link of
             :meth:`get_public_file_link`. Needs no token.
             """
+            ...
 
         async def get_file_thumbnail(self, file_id: str) -> requests.Response:
             """GET /api/v4/files/{file_id}/thumbnail
 
             Get a file's thumbnail.
             """
+            ...
 
         async def get_public_file_link(self, file_id: str) -> Dict[str, Any]:
             """GET /api/v4/files/{file_id}/link
 
             Get a public file link.
             """
+            ...
 
         async def head_file(self, file_id: str, params: Optional[Dict[str, Any]] = None) -> requests.Response:
             """HEAD /api/v4/files/{file_id}
 
             Get file metadata headers.
             """
+            ...
 
         async def head_file_preview(
             self, file_id: str, params: Optional[Dict[str, Any]] = None
@@ -1958,6 +2177,7 @@ if TYPE_CHECKING:
 
             Get preview metadata headers.
             """
+            ...
 
         async def head_file_public(
             self, file_id: str, params: Optional[Dict[str, Any]] = None, *, h: Optional[str] = None
@@ -1966,6 +2186,7 @@ if TYPE_CHECKING:
 
             Get public file metadata headers.
             """
+            ...
 
         async def head_file_thumbnail(
             self, file_id: str, params: Optional[Dict[str, Any]] = None
@@ -1974,6 +2195,7 @@ if TYPE_CHECKING:
 
             Get thumbnail metadata headers.
             """
+            ...
 
         async def search_files(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -1982,6 +2204,7 @@ if TYPE_CHECKING:
 
             Search files across the teams of the current user.
             """
+            ...
 
         async def upload_file(
             self, channel_id: str, files: Any, *, progress: Optional[Progress] = None
@@ -1993,6 +2216,7 @@ if TYPE_CHECKING:
             (the field is ``files``), e.g. ``{"files": ("report.pdf", open("report.pdf", "rb"))}``;
             a list of ``("files", ...)`` pairs uploads several at once.
             """
+            ...
 
     class AsyncGroups(AsyncArea, Protocol):
         """The ``groups`` routes of an AsyncDriver, awaited.
@@ -2007,6 +2231,7 @@ if TYPE_CHECKING:
 
             Adds members to a custom group.
             """
+            ...
 
         async def create_group(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2015,6 +2240,7 @@ if TYPE_CHECKING:
 
             Create a custom group.
             """
+            ...
 
         async def delete_group(
             self, group_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2023,6 +2249,7 @@ if TYPE_CHECKING:
 
             Deletes a custom group.
             """
+            ...
 
         async def delete_group_members(
             self, group_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2031,12 +2258,14 @@ if TYPE_CHECKING:
 
             Removes members from a custom group.
             """
+            ...
 
         async def get_group(self, group_id: str, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/groups/{group_id}
 
             Get a group.
             """
+            ...
 
         async def get_group_stats(
             self, group_id: str, params: Optional[Dict[str, Any]] = None
@@ -2045,6 +2274,7 @@ if TYPE_CHECKING:
 
             Get group stats.
             """
+            ...
 
         async def get_group_syncable_for_channel_id(
             self, group_id: str, channel_id: str, params: Optional[Dict[str, Any]] = None
@@ -2053,6 +2283,7 @@ if TYPE_CHECKING:
 
             Get GroupSyncable from channel ID.
             """
+            ...
 
         async def get_group_syncable_for_team_id(
             self, group_id: str, team_id: str, params: Optional[Dict[str, Any]] = None
@@ -2061,6 +2292,7 @@ if TYPE_CHECKING:
 
             Get GroupSyncable from Team ID.
             """
+            ...
 
         async def get_group_syncables_channels(
             self, group_id: str, params: Optional[Dict[str, Any]] = None
@@ -2069,6 +2301,7 @@ if TYPE_CHECKING:
 
             Get group channels.
             """
+            ...
 
         async def get_group_syncables_teams(
             self, group_id: str, params: Optional[Dict[str, Any]] = None
@@ -2077,6 +2310,7 @@ if TYPE_CHECKING:
 
             Get group teams.
             """
+            ...
 
         async def get_group_users(
             self,
@@ -2090,6 +2324,7 @@ if TYPE_CHECKING:
 
             Get group users.
             """
+            ...
 
         async def get_groups(
             self,
@@ -2108,6 +2343,7 @@ if TYPE_CHECKING:
 
             Get groups.
             """
+            ...
 
         async def get_groups_associated_to_channels_by_team(
             self,
@@ -2123,6 +2359,7 @@ if TYPE_CHECKING:
 
             Get team groups by channels.
             """
+            ...
 
         async def get_groups_by_channel(
             self,
@@ -2137,6 +2374,7 @@ if TYPE_CHECKING:
 
             Get channel groups.
             """
+            ...
 
         async def get_groups_by_names(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2145,6 +2383,7 @@ if TYPE_CHECKING:
 
             Get groups by name.
             """
+            ...
 
         async def get_groups_by_team(
             self,
@@ -2168,6 +2407,7 @@ if TYPE_CHECKING:
 
             Get team groups.
             """
+            ...
 
         async def get_groups_by_user_id(
             self, user_id: str, params: Optional[Dict[str, Any]] = None
@@ -2176,6 +2416,7 @@ if TYPE_CHECKING:
 
             Get groups for a userId.
             """
+            ...
 
         async def link_group_syncable_for_channel(
             self, group_id: str, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2184,6 +2425,7 @@ if TYPE_CHECKING:
 
             Link a channel to a group.
             """
+            ...
 
         async def link_group_syncable_for_team(
             self, group_id: str, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2192,6 +2434,7 @@ if TYPE_CHECKING:
 
             Link a team to a group.
             """
+            ...
 
         async def patch_group(
             self, group_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2200,6 +2443,7 @@ if TYPE_CHECKING:
 
             Patch a group.
             """
+            ...
 
         async def patch_group_syncable_for_channel(
             self, group_id: str, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2208,6 +2452,7 @@ if TYPE_CHECKING:
 
             Patch a GroupSyncable associated to Channel.
             """
+            ...
 
         async def patch_group_syncable_for_team(
             self, group_id: str, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2216,6 +2461,7 @@ if TYPE_CHECKING:
 
             Patch a GroupSyncable associated to Team.
             """
+            ...
 
         async def restore_group(
             self, group_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2224,6 +2470,7 @@ if TYPE_CHECKING:
 
             Restore a previously deleted group.
             """
+            ...
 
         async def unlink_group_syncable_for_channel(
             self, group_id: str, channel_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2232,6 +2479,7 @@ if TYPE_CHECKING:
 
             Delete a link from a channel to a group.
             """
+            ...
 
         async def unlink_group_syncable_for_team(
             self, group_id: str, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2240,6 +2488,7 @@ if TYPE_CHECKING:
 
             Delete a link from a team to a group.
             """
+            ...
 
         async def unlink_ldap_group(
             self, remote_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2248,6 +2497,7 @@ if TYPE_CHECKING:
 
             Delete a link for LDAP group.
             """
+            ...
 
     class AsyncHealth(AsyncArea, Protocol):
         """The ``health`` routes of an AsyncDriver, awaited.
@@ -2262,6 +2512,7 @@ if TYPE_CHECKING:
 
             Get health findings.
             """
+            ...
 
         async def mute_health_finding(
             self, fingerprint: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2270,6 +2521,7 @@ if TYPE_CHECKING:
 
             Mute a health finding.
             """
+            ...
 
         async def unmute_health_finding(
             self, fingerprint: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2278,6 +2530,7 @@ if TYPE_CHECKING:
 
             Unmute a health finding.
             """
+            ...
 
     class AsyncImports(AsyncArea, Protocol):
         """The ``imports`` routes of an AsyncDriver, awaited.
@@ -2292,12 +2545,14 @@ if TYPE_CHECKING:
 
             Delete an import file.
             """
+            ...
 
         async def list_imports(self, params: Optional[Dict[str, Any]] = None) -> List[str]:
             """GET /api/v4/imports
 
             List import files.
             """
+            ...
 
     class AsyncIntegrationActions(AsyncArea, Protocol):
         """The ``integration_actions`` routes of an AsyncDriver, awaited.
@@ -2312,6 +2567,7 @@ if TYPE_CHECKING:
 
             Execute a dialog action button.
             """
+            ...
 
         async def lookup_interactive_dialog(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2320,18 +2576,21 @@ if TYPE_CHECKING:
 
             Lookup dialog elements.
             """
+            ...
 
         async def open_dialog(self, options: Any) -> StatusOK:
             """POST /api/v4/actions/dialogs/open
 
             Open a dialog.
             """
+            ...
 
         async def submit_dialog(self, options: Any) -> Dict[str, Any]:
             """POST /api/v4/actions/dialogs/submit
 
             Submit a dialog.
             """
+            ...
 
     class AsyncIPFiltering(AsyncArea, Protocol):
         """The ``ip_filtering`` routes of an AsyncDriver, awaited.
@@ -2346,18 +2605,21 @@ if TYPE_CHECKING:
 
             Get all IP filters.
             """
+            ...
 
         async def get_ip_filters(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/ip_filtering
 
             Get all IP filters.
             """
+            ...
 
         async def my_ip(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/ip_filtering/my_ip
 
             Get all IP filters.
             """
+            ...
 
     class AsyncJobs(AsyncArea, Protocol):
         """The ``jobs`` routes of an AsyncDriver, awaited.
@@ -2372,6 +2634,7 @@ if TYPE_CHECKING:
 
             Cancel a job.
             """
+            ...
 
         async def create_job(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2380,6 +2643,7 @@ if TYPE_CHECKING:
 
             Create a new job.
             """
+            ...
 
         async def download_job(
             self, job_id: str, params: Optional[Dict[str, Any]] = None
@@ -2388,12 +2652,14 @@ if TYPE_CHECKING:
 
             Download the results of a job.
             """
+            ...
 
         async def get_job(self, job_id: str, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/jobs/{job_id}
 
             Get a job.
             """
+            ...
 
         async def get_jobs(
             self,
@@ -2408,6 +2674,7 @@ if TYPE_CHECKING:
 
             Get the jobs.
             """
+            ...
 
         async def get_jobs_by_type(
             self,
@@ -2421,6 +2688,7 @@ if TYPE_CHECKING:
 
             Get the jobs of the given type.
             """
+            ...
 
         async def update_job_status(
             self, job_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2429,6 +2697,7 @@ if TYPE_CHECKING:
 
             Update the status of a job.
             """
+            ...
 
     class AsyncLDAP(AsyncArea, Protocol):
         """The ``ldap`` routes of an AsyncDriver, awaited.
@@ -2443,6 +2712,7 @@ if TYPE_CHECKING:
 
             Create memberships for LDAP configured channels and teams for this user.
             """
+            ...
 
         async def delete_ldap_private_certificate(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2451,6 +2721,7 @@ if TYPE_CHECKING:
 
             Remove private key.
             """
+            ...
 
         async def delete_ldap_public_certificate(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2459,6 +2730,7 @@ if TYPE_CHECKING:
 
             Remove public certificate.
             """
+            ...
 
         async def get_ldap_groups(
             self,
@@ -2472,6 +2744,7 @@ if TYPE_CHECKING:
 
             Returns a list of LDAP groups.
             """
+            ...
 
         async def link_ldap_group(
             self, remote_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2480,6 +2753,7 @@ if TYPE_CHECKING:
 
             Link a LDAP group.
             """
+            ...
 
         async def migrate_id_ldap(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2488,18 +2762,21 @@ if TYPE_CHECKING:
 
             Migrate Id LDAP.
             """
+            ...
 
         async def sync_ldap(self) -> StatusOK:
             """POST /api/v4/ldap/sync
 
             Sync with LDAP.
             """
+            ...
 
         async def test_ldap_config(self, options: Any = None) -> StatusOK:
             """POST /api/v4/ldap/test
 
             Test LDAP configuration.
             """
+            ...
 
         async def test_ldap_connection(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2508,6 +2785,7 @@ if TYPE_CHECKING:
 
             Test LDAP connection with specific settings.
             """
+            ...
 
         async def test_ldap_diagnostics(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None, *, test: Optional[str] = None
@@ -2516,6 +2794,7 @@ if TYPE_CHECKING:
 
             Test LDAP diagnostics with specific settings.
             """
+            ...
 
         async def upload_ldap_private_certificate(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None, files: Any = None
@@ -2525,6 +2804,7 @@ if TYPE_CHECKING:
             Upload private key.
             ``files`` is the multipart dict, e.g. ``{"certificate": open(path, "rb")}``.
             """
+            ...
 
         async def upload_ldap_public_certificate(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None, files: Any = None
@@ -2534,6 +2814,7 @@ if TYPE_CHECKING:
             Upload public certificate.
             ``files`` is the multipart dict, e.g. ``{"certificate": open(path, "rb")}``.
             """
+            ...
 
     class AsyncOAuth(AsyncArea, Protocol):
         """The ``oauth`` routes of an AsyncDriver, awaited.
@@ -2546,6 +2827,7 @@ if TYPE_CHECKING:
 
             Delete an OAuth app.
             """
+            ...
 
         async def get_authorization_server_metadata(
             self, params: Optional[Dict[str, Any]] = None
@@ -2554,6 +2836,7 @@ if TYPE_CHECKING:
 
             Get OAuth 2.0 Authorization Server Metadata.
             """
+            ...
 
         async def get_authorized_oauth_apps(
             self,
@@ -2567,18 +2850,21 @@ if TYPE_CHECKING:
 
             Get authorized OAuth apps.
             """
+            ...
 
         async def get_info_on_oauth_app(self, app_id: str) -> Dict[str, Any]:
             """GET /api/v4/oauth/apps/{app_id}/info
 
             Get info on an OAuth app.
             """
+            ...
 
         async def get_oauth_app(self, app_id: str) -> Dict[str, Any]:
             """GET /api/v4/oauth/apps/{app_id}
 
             Get an OAuth app.
             """
+            ...
 
         async def get_oauth_apps(
             self,
@@ -2591,18 +2877,21 @@ if TYPE_CHECKING:
 
             Get OAuth apps.
             """
+            ...
 
         async def regenerate_oauth_app_secret(self, app_id: str) -> Dict[str, Any]:
             """POST /api/v4/oauth/apps/{app_id}/regen_secret
 
             Regenerate OAuth app secret.
             """
+            ...
 
         async def register_oauth_app(self, options: Any) -> Dict[str, Any]:
             """POST /api/v4/oauth/apps
 
             Register OAuth app.
             """
+            ...
 
         async def register_oauth_client(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2611,6 +2900,7 @@ if TYPE_CHECKING:
 
             Register OAuth client using Dynamic Client Registration.
             """
+            ...
 
         async def update_oauth_app(
             self, app_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2619,6 +2909,7 @@ if TYPE_CHECKING:
 
             Update an OAuth app.
             """
+            ...
 
     class AsyncOmnisearch(AsyncArea, Protocol):
         """The ``omnisearch`` routes of an AsyncDriver, awaited.
@@ -2633,6 +2924,7 @@ if TYPE_CHECKING:
 
             Search for items across different services.
             """
+            ...
 
     class AsyncOpengraph(AsyncArea, Protocol):
         """The ``opengraph`` routes of an AsyncDriver, awaited.
@@ -2646,6 +2938,7 @@ if TYPE_CHECKING:
             Get the OpenGraph metadata of a URL. Kept for 7.3.2 callers: the route is gone from current
             servers (11.4 answers 404, raised as ResourceNotFound).
             """
+            ...
 
     class AsyncOutgoingOauthConnections(AsyncArea, Protocol):
         """The ``outgoing_oauth_connections`` routes of an AsyncDriver, awaited.
@@ -2664,6 +2957,7 @@ if TYPE_CHECKING:
 
             Create a connection.
             """
+            ...
 
         async def delete_outgoing_oauth_connection(
             self, connection_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2672,6 +2966,7 @@ if TYPE_CHECKING:
 
             Delete a connection.
             """
+            ...
 
         async def get_outgoing_oauth_connection(
             self, connection_id: str, params: Optional[Dict[str, Any]] = None
@@ -2680,6 +2975,7 @@ if TYPE_CHECKING:
 
             Get a connection.
             """
+            ...
 
         async def list_outgoing_oauth_connections(
             self, params: Optional[Dict[str, Any]] = None, *, team_id: Optional[str] = None
@@ -2688,6 +2984,7 @@ if TYPE_CHECKING:
 
             List all connections.
             """
+            ...
 
         async def update_outgoing_oauth_connection(
             self, connection_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2696,6 +2993,7 @@ if TYPE_CHECKING:
 
             Update a connection.
             """
+            ...
 
         async def validate_outgoing_oauth_connection(
             self,
@@ -2708,6 +3006,7 @@ if TYPE_CHECKING:
 
             Validate a connection configuration.
             """
+            ...
 
     class AsyncPermissions(AsyncArea, Protocol):
         """The ``permissions`` routes of an AsyncDriver, awaited.
@@ -2722,6 +3021,7 @@ if TYPE_CHECKING:
 
             Return all system console subsection ancillary permissions.
             """
+            ...
 
     class AsyncPlaybooks(AsyncArea, Protocol):
         """The ``playbooks`` routes of an AsyncDriver, awaited.
@@ -2736,6 +3036,7 @@ if TYPE_CHECKING:
 
             Add an item to a playbook run's checklist.
             """
+            ...
 
         async def change_owner(
             self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2744,6 +3045,7 @@ if TYPE_CHECKING:
 
             Update playbook run owner.
             """
+            ...
 
         async def create_playbook(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2752,6 +3054,7 @@ if TYPE_CHECKING:
 
             Create a playbook.
             """
+            ...
 
         async def create_playbook_condition(
             self, playbook_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2760,6 +3063,7 @@ if TYPE_CHECKING:
 
             Create a playbook condition.
             """
+            ...
 
         async def create_playbook_property_field(
             self, playbook_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2768,6 +3072,7 @@ if TYPE_CHECKING:
 
             Create a property field for a playbook.
             """
+            ...
 
         async def create_playbook_run_from_dialog(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2776,6 +3081,7 @@ if TYPE_CHECKING:
 
             Create a new playbook run from dialog.
             """
+            ...
 
         async def create_playbook_run_from_post(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2784,6 +3090,7 @@ if TYPE_CHECKING:
 
             Create a new playbook run.
             """
+            ...
 
         async def delete_playbook(
             self, playbook_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2792,6 +3099,7 @@ if TYPE_CHECKING:
 
             Delete a playbook.
             """
+            ...
 
         async def delete_playbook_condition(
             self,
@@ -2804,6 +3112,7 @@ if TYPE_CHECKING:
 
             Delete a playbook condition.
             """
+            ...
 
         async def delete_playbook_property_field(
             self,
@@ -2816,6 +3125,7 @@ if TYPE_CHECKING:
 
             Delete a property field for a playbook.
             """
+            ...
 
         async def end_playbook_run(
             self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2824,6 +3134,7 @@ if TYPE_CHECKING:
 
             End a playbook run.
             """
+            ...
 
         async def end_playbook_run_dialog(
             self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2832,6 +3143,7 @@ if TYPE_CHECKING:
 
             End a playbook run from dialog.
             """
+            ...
 
         async def finish(
             self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -2840,6 +3152,7 @@ if TYPE_CHECKING:
 
             Finish a playbook.
             """
+            ...
 
         async def get_auto_follows(
             self, playbook_id: str, params: Optional[Dict[str, Any]] = None
@@ -2848,6 +3161,7 @@ if TYPE_CHECKING:
 
             Get the list of followers' user IDs of a playbook.
             """
+            ...
 
         async def get_channels(
             self,
@@ -2865,6 +3179,7 @@ if TYPE_CHECKING:
 
             Get playbook run channels.
             """
+            ...
 
         async def get_checklist_autocomplete(
             self, params: Optional[Dict[str, Any]] = None, *, channel_id: Optional[str] = None
@@ -2873,6 +3188,7 @@ if TYPE_CHECKING:
 
             Get autocomplete data for /playbook check.
             """
+            ...
 
         async def get_owners(
             self, params: Optional[Dict[str, Any]] = None, *, team_id: Optional[str] = None
@@ -2881,6 +3197,7 @@ if TYPE_CHECKING:
 
             Get all owners.
             """
+            ...
 
         async def get_playbook(
             self, playbook_id: str, params: Optional[Dict[str, Any]] = None
@@ -2889,6 +3206,7 @@ if TYPE_CHECKING:
 
             Get a playbook.
             """
+            ...
 
         async def get_playbook_conditions(
             self,
@@ -2902,6 +3220,7 @@ if TYPE_CHECKING:
 
             List playbook conditions.
             """
+            ...
 
         async def get_playbook_property_fields(
             self,
@@ -2914,6 +3233,7 @@ if TYPE_CHECKING:
 
             Get property fields for a playbook.
             """
+            ...
 
         async def get_playbook_run(
             self, run_id: str, params: Optional[Dict[str, Any]] = None
@@ -2922,6 +3242,7 @@ if TYPE_CHECKING:
 
             Get a playbook run.
             """
+            ...
 
         async def get_playbook_run_by_channel_id(
             self, channel_id: str, params: Optional[Dict[str, Any]] = None
@@ -2930,6 +3251,7 @@ if TYPE_CHECKING:
 
             Find playbook run by channel ID.
             """
+            ...
 
         async def get_playbook_run_metadata(
             self, run_id: str, params: Optional[Dict[str, Any]] = None
@@ -2938,6 +3260,7 @@ if TYPE_CHECKING:
 
             Get playbook run metadata.
             """
+            ...
 
         async def get_playbooks(
             self,
@@ -2954,6 +3277,7 @@ if TYPE_CHECKING:
 
             List all playbooks.
             """
+            ...
 
         async def get_run_conditions(
             self,
@@ -2967,6 +3291,7 @@ if TYPE_CHECKING:
 
             List run conditions.
             """
+            ...
 
         async def get_run_property_fields(
             self, run_id: str, params: Optional[Dict[str, Any]] = None, *, updated_since: Optional[int] = None
@@ -2975,6 +3300,7 @@ if TYPE_CHECKING:
 
             Get property fields for a playbook run.
             """
+            ...
 
         async def get_run_property_values(
             self, run_id: str, params: Optional[Dict[str, Any]] = None, *, updated_since: Optional[int] = None
@@ -2983,6 +3309,7 @@ if TYPE_CHECKING:
 
             Get property values for a playbook run.
             """
+            ...
 
         async def item_delete(
             self,
@@ -2996,6 +3323,7 @@ if TYPE_CHECKING:
 
             Delete an item of a playbook run's checklist.
             """
+            ...
 
         async def item_rename(
             self,
@@ -3009,6 +3337,7 @@ if TYPE_CHECKING:
 
             Update an item of a playbook run's checklist.
             """
+            ...
 
         async def item_run(
             self,
@@ -3022,6 +3351,7 @@ if TYPE_CHECKING:
 
             Run an item's slash command.
             """
+            ...
 
         async def item_set_assignee(
             self,
@@ -3035,6 +3365,7 @@ if TYPE_CHECKING:
 
             Update the assignee of an item.
             """
+            ...
 
         async def item_set_state(
             self,
@@ -3048,6 +3379,7 @@ if TYPE_CHECKING:
 
             Update the state of an item.
             """
+            ...
 
         async def list_playbook_runs(
             self,
@@ -3070,6 +3402,7 @@ if TYPE_CHECKING:
 
             List all playbook runs.
             """
+            ...
 
         async def next_stage_dialog(
             self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3078,6 +3411,7 @@ if TYPE_CHECKING:
 
             Go to next stage from dialog.
             """
+            ...
 
         async def remove_timeline_event(
             self, run_id: str, event_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3086,6 +3420,7 @@ if TYPE_CHECKING:
 
             Remove a timeline event from the playbook run.
             """
+            ...
 
         async def reoder_checklist_item(
             self, run_id: str, checklist: int, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3094,6 +3429,7 @@ if TYPE_CHECKING:
 
             Reorder an item in a playbook run's checklist.
             """
+            ...
 
         async def reorder_checklist_item(
             self, run_id: str, checklist: int, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3102,6 +3438,7 @@ if TYPE_CHECKING:
 
             Reorder an item in a playbook run's checklist.
             """
+            ...
 
         async def reorder_playbook_property_fields(
             self, playbook_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3110,6 +3447,7 @@ if TYPE_CHECKING:
 
             Reorder property fields for a playbook.
             """
+            ...
 
         async def restart_playbook_run(
             self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3118,6 +3456,7 @@ if TYPE_CHECKING:
 
             Restart a playbook run.
             """
+            ...
 
         async def set_run_property_value(
             self, run_id: str, field_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3126,6 +3465,7 @@ if TYPE_CHECKING:
 
             Set a property value for a playbook run.
             """
+            ...
 
         async def update_playbook(
             self, playbook_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3134,6 +3474,7 @@ if TYPE_CHECKING:
 
             Update a playbook.
             """
+            ...
 
         async def update_playbook_condition(
             self,
@@ -3146,6 +3487,7 @@ if TYPE_CHECKING:
 
             Update a playbook condition.
             """
+            ...
 
         async def update_playbook_property_field(
             self,
@@ -3158,6 +3500,7 @@ if TYPE_CHECKING:
 
             Update a property field for a playbook.
             """
+            ...
 
         async def update_playbook_run(
             self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3166,6 +3509,7 @@ if TYPE_CHECKING:
 
             Update a playbook run.
             """
+            ...
 
         async def update_playbook_run_status(
             self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3174,6 +3518,7 @@ if TYPE_CHECKING:
 
             Update a playbook run's status.
             """
+            ...
 
     class AsyncPlugins(AsyncArea, Protocol):
         """The ``plugins`` routes of an AsyncDriver, awaited.
@@ -3188,6 +3533,7 @@ if TYPE_CHECKING:
 
             Detach a reattached plugin process.
             """
+            ...
 
         async def disable_plugin(
             self, plugin_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3196,6 +3542,7 @@ if TYPE_CHECKING:
 
             Disable plugin.
             """
+            ...
 
         async def enable_plugin(
             self, plugin_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3204,6 +3551,7 @@ if TYPE_CHECKING:
 
             Enable plugin.
             """
+            ...
 
         async def get_marketplace_plugins(
             self,
@@ -3219,6 +3567,7 @@ if TYPE_CHECKING:
 
             Gets all the marketplace plugins.
             """
+            ...
 
         async def get_marketplace_visited_by_admin(
             self, params: Optional[Dict[str, Any]] = None
@@ -3227,24 +3576,28 @@ if TYPE_CHECKING:
 
             Get if the Plugin Marketplace has been visited by at least an admin.
             """
+            ...
 
         async def get_plugin_statuses(self, params: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
             """GET /api/v4/plugins/statuses
 
             Get plugins status.
             """
+            ...
 
         async def get_plugins(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/plugins
 
             Get plugins.
             """
+            ...
 
         async def get_webapp_plugins(self, params: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
             """GET /api/v4/plugins/webapp
 
             Get webapp plugins.
             """
+            ...
 
         async def install_marketplace_plugin(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3253,6 +3606,7 @@ if TYPE_CHECKING:
 
             Installs a marketplace plugin.
             """
+            ...
 
         async def install_plugin_from_url(
             self,
@@ -3266,12 +3620,14 @@ if TYPE_CHECKING:
 
             Install plugin from url.
             """
+            ...
 
         async def reattach_plugin(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> None:
             """POST /api/v4/plugins/reattach
 
             Reattach a plugin process.
             """
+            ...
 
         async def remove_plugin(
             self, plugin_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3280,6 +3636,7 @@ if TYPE_CHECKING:
 
             Remove plugin.
             """
+            ...
 
         async def upload_plugin(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None, files: Any = None
@@ -3289,6 +3646,7 @@ if TYPE_CHECKING:
             Upload plugin.
             ``files`` is the multipart dict, e.g. ``{"plugin": open(path, "rb")}``.
             """
+            ...
 
     class AsyncPosts(AsyncArea, Protocol):
         """The ``posts`` routes of an AsyncDriver, awaited.
@@ -3303,12 +3661,14 @@ if TYPE_CHECKING:
 
             Burn a burn-on-read post.
             """
+            ...
 
         async def create_ephemeral_post(self, options: Any) -> Post:
             """POST /api/v4/posts/ephemeral
 
             Create a ephemeral post.
             """
+            ...
 
         async def create_post(self, options: Any) -> Post:
             """POST /api/v4/posts
@@ -3320,6 +3680,7 @@ if TYPE_CHECKING:
             timeout, a dropped connection, a cancelled task) sends the same id again, so that
             retry cannot post twice either. ``options`` is not modified.
             """
+            ...
 
         async def delete_acknowledgement_for_post(
             self, user_id: str, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3328,12 +3689,14 @@ if TYPE_CHECKING:
 
             Delete a post acknowledgement.
             """
+            ...
 
         async def delete_post(self, post_id: str) -> StatusOK:
             """DELETE /api/v4/posts/{post_id}
 
             Delete a post.
             """
+            ...
 
         async def get_edit_history_for_post(
             self, post_id: str, params: Optional[Dict[str, Any]] = None
@@ -3342,6 +3705,7 @@ if TYPE_CHECKING:
 
             Get post edit history.
             """
+            ...
 
         async def get_file_info_for_post(
             self, post_id: str, *, include_deleted: Optional[bool] = None
@@ -3350,6 +3714,7 @@ if TYPE_CHECKING:
 
             Get file info for post.
             """
+            ...
 
         async def get_list_of_flagged_posts(
             self,
@@ -3365,12 +3730,14 @@ if TYPE_CHECKING:
 
             Get a list of flagged posts.
             """
+            ...
 
         async def get_post(self, post_id: str, *, include_deleted: Optional[bool] = None) -> Post:
             """GET /api/v4/posts/{post_id}
 
             Get a post.
             """
+            ...
 
         async def get_post_info(
             self, post_id: str, params: Optional[Dict[str, Any]] = None
@@ -3379,6 +3746,7 @@ if TYPE_CHECKING:
 
             Get post info.
             """
+            ...
 
         async def get_posts_by_ids(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3387,6 +3755,7 @@ if TYPE_CHECKING:
 
             Get posts by a list of ids.
             """
+            ...
 
         async def get_posts_for_channel(
             self,
@@ -3405,6 +3774,7 @@ if TYPE_CHECKING:
 
             Get posts for a channel.
             """
+            ...
 
         async def get_thread(
             self,
@@ -3424,6 +3794,7 @@ if TYPE_CHECKING:
 
             Get a thread.
             """
+            ...
 
         async def get_unread_posts_for_channel(
             self,
@@ -3441,6 +3812,7 @@ if TYPE_CHECKING:
 
             Get posts around oldest unread.
             """
+            ...
 
         def iter_posts_for_channel(
             self,
@@ -3457,6 +3829,7 @@ if TYPE_CHECKING:
             before ``before``); with ``after``, oldest first from just after that post. Pages are
             walked with the ``before``/``after`` cursors, so new posts do not shift them.
             """
+            ...
 
         async def move_thread(
             self, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3465,24 +3838,28 @@ if TYPE_CHECKING:
 
             Move a post (and any posts within that post's thread).
             """
+            ...
 
         async def patch_post(self, post_id: str, options: Any = None) -> Post:
             """PUT /api/v4/posts/{post_id}/patch
 
             Patch a post.
             """
+            ...
 
         async def perform_post_action(self, post_id: str, action_id: str, options: Any = None) -> StatusOK:
             """POST /api/v4/posts/{post_id}/actions/{action_id}
 
             Perform a post action.
             """
+            ...
 
         async def pin_post_to_channel(self, post_id: str) -> StatusOK:
             """POST /api/v4/posts/{post_id}/pin
 
             Pin a post to the channel.
             """
+            ...
 
         async def restore_post_version(
             self,
@@ -3495,12 +3872,14 @@ if TYPE_CHECKING:
 
             Restores a past version of a post.
             """
+            ...
 
         async def reveal_post(self, post_id: str, params: Optional[Dict[str, Any]] = None) -> Post:
             """GET /api/v4/posts/{post_id}/reveal
 
             Reveal a burn-on-read post.
             """
+            ...
 
         async def rewrite_message(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3509,6 +3888,7 @@ if TYPE_CHECKING:
 
             Rewrite a message using AI.
             """
+            ...
 
         async def save_acknowledgement_for_post(
             self, user_id: str, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3517,12 +3897,14 @@ if TYPE_CHECKING:
 
             Acknowledge a post.
             """
+            ...
 
         async def search_for_team_posts(self, team_id: str, options: Any) -> PostList:
             """POST /api/v4/teams/{team_id}/posts/search
 
             Search for team posts.
             """
+            ...
 
         async def search_posts_in_all_teams(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3531,6 +3913,7 @@ if TYPE_CHECKING:
 
             Search posts across all teams.
             """
+            ...
 
         async def set_post_reminder(
             self, user_id: str, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3539,6 +3922,7 @@ if TYPE_CHECKING:
 
             Set a post reminder.
             """
+            ...
 
         async def set_post_unread(
             self, user_id: str, post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3547,18 +3931,21 @@ if TYPE_CHECKING:
 
             Mark as unread from a post.
             """
+            ...
 
         async def unpin_post_to_channel(self, post_id: str) -> StatusOK:
             """POST /api/v4/posts/{post_id}/unpin
 
             Unpin a post to the channel.
             """
+            ...
 
         async def update_post(self, post_id: str, options: Any = None) -> Post:
             """PUT /api/v4/posts/{post_id}
 
             Update a post.
             """
+            ...
 
     class AsyncPreferences(AsyncArea, Protocol):
         """The ``preferences`` routes of an AsyncDriver, awaited.
@@ -3571,6 +3958,7 @@ if TYPE_CHECKING:
 
             Delete user's preferences.
             """
+            ...
 
         async def get_specific_user_preference(
             self, user_id: str, category: str, preference_name: str
@@ -3579,12 +3967,14 @@ if TYPE_CHECKING:
 
             Get a specific user preference.
             """
+            ...
 
         async def get_user_preferences(self, user_id: str) -> List[Dict[str, Any]]:
             """GET /api/v4/users/{user_id}/preferences
 
             Get the user's preferences.
             """
+            ...
 
         async def list_user_preferences_by_category(
             self, user_id: str, category: str
@@ -3593,12 +3983,14 @@ if TYPE_CHECKING:
 
             List a user's preferences by category.
             """
+            ...
 
         async def save_user_preferences(self, user_id: str, options: Any = None) -> StatusOK:
             """PUT /api/v4/users/{user_id}/preferences
 
             Save the user's preferences.
             """
+            ...
 
     class AsyncProperties(AsyncArea, Protocol):
         """The ``properties`` routes of an AsyncDriver, awaited.
@@ -3617,6 +4009,7 @@ if TYPE_CHECKING:
 
             Create a property field.
             """
+            ...
 
         async def delete_property_field(
             self,
@@ -3630,6 +4023,7 @@ if TYPE_CHECKING:
 
             Delete a property field.
             """
+            ...
 
         async def get_property_fields(
             self,
@@ -3651,6 +4045,7 @@ if TYPE_CHECKING:
 
             Get property fields.
             """
+            ...
 
         async def get_property_values(
             self,
@@ -3669,6 +4064,7 @@ if TYPE_CHECKING:
 
             Get property values for a target.
             """
+            ...
 
         async def get_system_property_values(
             self,
@@ -3685,6 +4081,7 @@ if TYPE_CHECKING:
 
             Get property values for the system.
             """
+            ...
 
         async def search_property_fields(
             self, group_name: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3693,6 +4090,7 @@ if TYPE_CHECKING:
 
             Search property fields across multiple object types.
             """
+            ...
 
         async def update_property_field(
             self,
@@ -3706,6 +4104,7 @@ if TYPE_CHECKING:
 
             Update a property field.
             """
+            ...
 
         async def update_property_values(
             self,
@@ -3719,6 +4118,7 @@ if TYPE_CHECKING:
 
             Update property values for a target.
             """
+            ...
 
         async def update_system_property_values(
             self, group_name: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3727,6 +4127,7 @@ if TYPE_CHECKING:
 
             Update property values for the system.
             """
+            ...
 
     class AsyncReactions(AsyncArea, Protocol):
         """The ``reactions`` routes of an AsyncDriver, awaited.
@@ -3739,6 +4140,7 @@ if TYPE_CHECKING:
 
             Create a reaction.
             """
+            ...
 
         async def delete_reaction(
             self, user_id: str, post_id: str, emoji_name: str, params: Optional[Dict[str, Any]] = None
@@ -3747,6 +4149,7 @@ if TYPE_CHECKING:
 
             Remove a reaction from a post.
             """
+            ...
 
         async def get_bulk_reactions(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3755,12 +4158,14 @@ if TYPE_CHECKING:
 
             Bulk get the reaction for posts.
             """
+            ...
 
         async def get_reactions_of_post(self, post_id: str) -> Optional[List[Dict[str, Any]]]:
             """GET /api/v4/posts/{post_id}/reactions
 
             Get a list of reactions to a post.
             """
+            ...
 
     class AsyncRecaps(AsyncArea, Protocol):
         """The ``recaps`` routes of an AsyncDriver, awaited.
@@ -3775,6 +4180,7 @@ if TYPE_CHECKING:
 
             Create a channel recap.
             """
+            ...
 
         async def delete_recap(
             self, recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3783,18 +4189,21 @@ if TYPE_CHECKING:
 
             Delete a recap.
             """
+            ...
 
         async def get_recap(self, recap_id: str, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/recaps/{recap_id}
 
             Get a specific recap.
             """
+            ...
 
         async def get_recap_limit_status(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/recaps/limit_status
 
             Get recap limit status for the current user.
             """
+            ...
 
         async def get_recaps_for_user(
             self,
@@ -3807,6 +4216,7 @@ if TYPE_CHECKING:
 
             Get current user's recaps.
             """
+            ...
 
         async def mark_recap_as_read(
             self, recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3815,6 +4225,7 @@ if TYPE_CHECKING:
 
             Mark a recap as read.
             """
+            ...
 
         async def mark_recaps_as_viewed(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3823,6 +4234,7 @@ if TYPE_CHECKING:
 
             Mark all of the authenticated user's finished recaps as viewed.
             """
+            ...
 
         async def regenerate_recap(
             self, recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3831,6 +4243,7 @@ if TYPE_CHECKING:
 
             Regenerate a recap.
             """
+            ...
 
     class AsyncRemoteClusters(AsyncArea, Protocol):
         """The ``remote_clusters`` routes of an AsyncDriver, awaited.
@@ -3845,6 +4258,7 @@ if TYPE_CHECKING:
 
             Accept a remote cluster invite code.
             """
+            ...
 
         async def create_remote_cluster(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3853,6 +4267,7 @@ if TYPE_CHECKING:
 
             Create a new remote cluster.
             """
+            ...
 
         async def delete_remote_cluster(
             self, remote_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3861,6 +4276,7 @@ if TYPE_CHECKING:
 
             Delete a remote cluster.
             """
+            ...
 
         async def generate_remote_cluster_invite(
             self, remote_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3869,6 +4285,7 @@ if TYPE_CHECKING:
 
             Generate invite code.
             """
+            ...
 
         async def get_remote_cluster(
             self, remote_id: str, params: Optional[Dict[str, Any]] = None
@@ -3877,6 +4294,7 @@ if TYPE_CHECKING:
 
             Get a remote cluster.
             """
+            ...
 
         async def get_remote_clusters(
             self,
@@ -3896,6 +4314,7 @@ if TYPE_CHECKING:
 
             Get a list of remote clusters.
             """
+            ...
 
         async def patch_remote_cluster(
             self, remote_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3904,6 +4323,7 @@ if TYPE_CHECKING:
 
             Patch a remote cluster.
             """
+            ...
 
         async def remote_cluster_accept_message(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3912,6 +4332,7 @@ if TYPE_CHECKING:
 
             Receive a remote cluster message.
             """
+            ...
 
         async def remote_cluster_confirm_invite(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3920,6 +4341,7 @@ if TYPE_CHECKING:
 
             Confirm an invite with a remote cluster.
             """
+            ...
 
         async def remote_cluster_ping(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3928,6 +4350,7 @@ if TYPE_CHECKING:
 
             Receive a ping from a remote cluster.
             """
+            ...
 
         async def remote_set_profile_image(
             self, user_id: str, files: Any, params: Optional[Dict[str, Any]] = None
@@ -3936,6 +4359,7 @@ if TYPE_CHECKING:
 
             Set profile image for a remote user.
             """
+            ...
 
         async def upload_remote_cluster_data(
             self, upload_id: str, data: Any = None, files: Any = None, params: Optional[Dict[str, Any]] = None
@@ -3944,6 +4368,7 @@ if TYPE_CHECKING:
 
             Upload file data for a remote upload session.
             """
+            ...
 
     class AsyncReports(AsyncArea, Protocol):
         """The ``reports`` routes of an AsyncDriver, awaited.
@@ -3958,12 +4383,14 @@ if TYPE_CHECKING:
 
             Get posts for reporting and compliance purposes using cursor-based pagination.
             """
+            ...
 
         async def get_user_count_for_reporting(self, params: Optional[Dict[str, Any]] = None) -> int:
             """GET /api/v4/reports/users/count
 
             Gets the full count of users that match the filter.
             """
+            ...
 
         async def get_users_for_reporting(
             self,
@@ -3986,6 +4413,7 @@ if TYPE_CHECKING:
 
             Get a list of paged and sorted users for admin reporting purposes.
             """
+            ...
 
         async def start_batch_users_export(
             self,
@@ -3998,6 +4426,7 @@ if TYPE_CHECKING:
 
             Starts a job to export the users to a report file.
             """
+            ...
 
     class AsyncRoles(AsyncArea, Protocol):
         """The ``roles`` routes of an AsyncDriver, awaited.
@@ -4010,30 +4439,35 @@ if TYPE_CHECKING:
 
             Get a list of all the roles.
             """
+            ...
 
         async def get_list_of_roles_by_name(self, options: Any = None) -> Optional[List[Dict[str, Any]]]:
             """POST /api/v4/roles/names
 
             Get a list of roles by name: ``options`` is the list of names.
             """
+            ...
 
         async def get_role_by_id(self, role_id: str) -> Dict[str, Any]:
             """GET /api/v4/roles/{role_id}
 
             Get a role.
             """
+            ...
 
         async def get_role_by_name(self, role_name: str) -> Dict[str, Any]:
             """GET /api/v4/roles/name/{role_name}
 
             Get a role.
             """
+            ...
 
         async def patch_role(self, role_id: str, options: Any = None) -> Dict[str, Any]:
             """PUT /api/v4/roles/{role_id}/patch
 
             Patch a role.
             """
+            ...
 
     class AsyncSAML(AsyncArea, Protocol):
         """The ``saml`` routes of an AsyncDriver, awaited.
@@ -4046,12 +4480,14 @@ if TYPE_CHECKING:
 
             Get certificate status.
             """
+            ...
 
         async def get_metadata(self) -> requests.Response:
             """GET /api/v4/saml/metadata
 
             Get metadata.
             """
+            ...
 
         async def get_saml_metadata_from_idp(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4060,24 +4496,28 @@ if TYPE_CHECKING:
 
             Get metadata from Identity Provider.
             """
+            ...
 
         async def remove_idp_certificate(self) -> StatusOK:
             """DELETE /api/v4/saml/certificate/idp
 
             Remove IDP certificate.
             """
+            ...
 
         async def remove_private_key(self) -> StatusOK:
             """DELETE /api/v4/saml/certificate/private
 
             Remove private key.
             """
+            ...
 
         async def remove_public_certificate(self) -> StatusOK:
             """DELETE /api/v4/saml/certificate/public
 
             Remove public certificate.
             """
+            ...
 
         async def reset_saml_auth_data_to_email(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4086,24 +4526,28 @@ if TYPE_CHECKING:
 
             Reset AuthData to Email.
             """
+            ...
 
         async def upload_idp_certificate(self, files: Any) -> StatusOK:
             """POST /api/v4/saml/certificate/idp
 
             Upload IDP certificate.
             """
+            ...
 
         async def upload_private_key(self, files: Any) -> StatusOK:
             """POST /api/v4/saml/certificate/private
 
             Upload private key.
             """
+            ...
 
         async def upload_public_certificate(self, files: Any) -> StatusOK:
             """POST /api/v4/saml/certificate/public
 
             Upload public certificate.
             """
+            ...
 
     class AsyncScheduledPosts(AsyncArea, Protocol):
         """The ``scheduled_posts`` routes of an AsyncDriver, awaited.
@@ -4118,6 +4562,7 @@ if TYPE_CHECKING:
 
             Creates a scheduled post.
             """
+            ...
 
         async def delete_scheduled_post(
             self, scheduled_post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4126,6 +4571,7 @@ if TYPE_CHECKING:
 
             Delete a scheduled post.
             """
+            ...
 
         async def get_user_scheduled_posts(
             self,
@@ -4138,6 +4584,7 @@ if TYPE_CHECKING:
 
             Gets all scheduled posts for a user for the specified team.
             """
+            ...
 
         async def update_scheduled_post(
             self, scheduled_post_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4146,6 +4593,7 @@ if TYPE_CHECKING:
 
             Update a scheduled post.
             """
+            ...
 
     class AsyncScheduledRecaps(AsyncArea, Protocol):
         """The ``scheduled_recaps`` routes of an AsyncDriver, awaited.
@@ -4160,6 +4608,7 @@ if TYPE_CHECKING:
 
             Create a scheduled recap.
             """
+            ...
 
         async def delete_scheduled_recap(
             self, scheduled_recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4168,6 +4617,7 @@ if TYPE_CHECKING:
 
             Delete a scheduled recap.
             """
+            ...
 
         async def get_scheduled_recap(
             self, scheduled_recap_id: str, params: Optional[Dict[str, Any]] = None
@@ -4176,6 +4626,7 @@ if TYPE_CHECKING:
 
             Get a scheduled recap.
             """
+            ...
 
         async def get_scheduled_recaps(
             self,
@@ -4188,6 +4639,7 @@ if TYPE_CHECKING:
 
             Get current user's scheduled recaps.
             """
+            ...
 
         async def pause_scheduled_recap(
             self, scheduled_recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4196,6 +4648,7 @@ if TYPE_CHECKING:
 
             Pause a scheduled recap.
             """
+            ...
 
         async def resume_scheduled_recap(
             self, scheduled_recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4204,6 +4657,7 @@ if TYPE_CHECKING:
 
             Resume a scheduled recap.
             """
+            ...
 
         async def update_scheduled_recap(
             self, scheduled_recap_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4212,6 +4666,7 @@ if TYPE_CHECKING:
 
             Update a scheduled recap.
             """
+            ...
 
     class AsyncSchemes(AsyncArea, Protocol):
         """The ``schemes`` routes of an AsyncDriver, awaited.
@@ -4224,12 +4679,14 @@ if TYPE_CHECKING:
 
             Create a scheme.
             """
+            ...
 
         async def delete_scheme(self, scheme_id: str) -> StatusOK:
             """DELETE /api/v4/schemes/{scheme_id}
 
             Delete a scheme.
             """
+            ...
 
         async def get_page_of_channels_using_scheme(
             self,
@@ -4243,6 +4700,7 @@ if TYPE_CHECKING:
 
             Get a page of channels which use this scheme.
             """
+            ...
 
         async def get_page_of_teams_using_scheme(
             self,
@@ -4256,12 +4714,14 @@ if TYPE_CHECKING:
 
             Get a page of teams which use this scheme.
             """
+            ...
 
         async def get_scheme(self, scheme_id: str) -> Dict[str, Any]:
             """GET /api/v4/schemes/{scheme_id}
 
             Get a scheme.
             """
+            ...
 
         async def get_schemes(
             self,
@@ -4275,12 +4735,14 @@ if TYPE_CHECKING:
 
             Get the schemes.
             """
+            ...
 
         async def patch_scheme(self, scheme_id: str, options: Any = None) -> Dict[str, Any]:
             """PUT /api/v4/schemes/{scheme_id}/patch
 
             Patch a scheme.
             """
+            ...
 
     class AsyncSharedChannels(AsyncArea, Protocol):
         """The ``shared_channels`` routes of an AsyncDriver, awaited.
@@ -4295,6 +4757,7 @@ if TYPE_CHECKING:
 
             Check if user can DM another user in shared channels context.
             """
+            ...
 
         async def get_all_shared_channels(
             self,
@@ -4308,6 +4771,7 @@ if TYPE_CHECKING:
 
             Get all shared channels for team.
             """
+            ...
 
         async def get_remote_cluster_info(
             self,
@@ -4320,6 +4784,7 @@ if TYPE_CHECKING:
 
             Get remote cluster info by ID for user.
             """
+            ...
 
         async def get_shared_channel_remotes(
             self, channel_id: str, params: Optional[Dict[str, Any]] = None
@@ -4328,6 +4793,7 @@ if TYPE_CHECKING:
 
             Get remote clusters for a shared channel.
             """
+            ...
 
         async def get_shared_channel_remotes_by_remote_cluster(
             self,
@@ -4346,6 +4812,7 @@ if TYPE_CHECKING:
 
             Get shared channel remotes by remote cluster.
             """
+            ...
 
         async def invite_remote_cluster_to_channel(
             self,
@@ -4358,6 +4825,7 @@ if TYPE_CHECKING:
 
             Invites a remote cluster to a channel.
             """
+            ...
 
         async def uninvite_remote_cluster_to_channel(
             self,
@@ -4370,6 +4838,7 @@ if TYPE_CHECKING:
 
             Uninvites a remote cluster to a channel.
             """
+            ...
 
     class AsyncStatus(AsyncArea, Protocol):
         """The ``status`` routes of an AsyncDriver, awaited.
@@ -4382,12 +4851,14 @@ if TYPE_CHECKING:
 
             Get user status.
             """
+            ...
 
         async def get_user_statuses_by_id(self, options: Any = None) -> List[Dict[str, Any]]:
             """POST /api/v4/users/status/ids
 
             Get user statuses by id.
             """
+            ...
 
         async def post_user_recent_custom_status_delete(
             self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4396,6 +4867,7 @@ if TYPE_CHECKING:
 
             Delete user's recent custom status.
             """
+            ...
 
         async def remove_recent_custom_status(
             self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4404,6 +4876,7 @@ if TYPE_CHECKING:
 
             Delete user's recent custom status.
             """
+            ...
 
         async def unset_user_custom_status(
             self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4412,6 +4885,7 @@ if TYPE_CHECKING:
 
             Unsets user custom status.
             """
+            ...
 
         async def update_user_custom_status(
             self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4420,12 +4894,14 @@ if TYPE_CHECKING:
 
             Update user custom status.
             """
+            ...
 
         async def update_user_status(self, user_id: str, options: Any = None) -> Dict[str, Any]:
             """PUT /api/v4/users/{user_id}/status
 
             Update user status.
             """
+            ...
 
     class AsyncSystem(AsyncArea, Protocol):
         """The ``system`` routes of an AsyncDriver, awaited.
@@ -4440,12 +4916,14 @@ if TYPE_CHECKING:
 
             Acknowledge receiving of a notification.
             """
+            ...
 
         async def add_log_message(self, options: Any) -> Dict[str, Any]:
             """POST /api/v4/logs
 
             Add log message.
             """
+            ...
 
         async def check_integrity(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4454,6 +4932,7 @@ if TYPE_CHECKING:
 
             Perform a database integrity check.
             """
+            ...
 
         async def check_system_health(
             self,
@@ -4467,6 +4946,7 @@ if TYPE_CHECKING:
 
             Check system health.
             """
+            ...
 
         async def clear_server_busy(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4475,6 +4955,7 @@ if TYPE_CHECKING:
 
             Clears the server busy (high load) flag.
             """
+            ...
 
         async def complete_onboarding(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4483,6 +4964,7 @@ if TYPE_CHECKING:
 
             Complete first admin onboarding.
             """
+            ...
 
         async def connect_web_socket(
             self,
@@ -4497,6 +4979,7 @@ if TYPE_CHECKING:
 
             Open a WebSocket connection.
             """
+            ...
 
         async def delete_ai_bridge_test_helper(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4505,12 +4988,14 @@ if TYPE_CHECKING:
 
             Reset AI bridge E2E test helper.
             """
+            ...
 
         async def download_system_logs(self, params: Optional[Dict[str, Any]] = None) -> requests.Response:
             """GET /api/v4/logs/download
 
             Download system logs.
             """
+            ...
 
         async def generate_support_packet(
             self,
@@ -4523,12 +5008,14 @@ if TYPE_CHECKING:
 
             Download a zip file with information for troubleshooting the Mattermost instance.
             """
+            ...
 
         async def get_ai_bridge_test_helper(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/system/e2e/ai_bridge
 
             Get AI bridge E2E test helper state.
             """
+            ...
 
         async def get_analytics(
             self,
@@ -4541,6 +5028,7 @@ if TYPE_CHECKING:
 
             Get analytics.
             """
+            ...
 
         async def get_applied_schema_migrations(
             self, params: Optional[Dict[str, Any]] = None
@@ -4549,6 +5037,7 @@ if TYPE_CHECKING:
 
             Get applied database schema migrations.
             """
+            ...
 
         async def get_audits(
             self,
@@ -4561,18 +5050,21 @@ if TYPE_CHECKING:
 
             Get audits.
             """
+            ...
 
         async def get_client_configuration(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/config/client
 
             Get client configuration.
             """
+            ...
 
         async def get_client_license(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/license/client
 
             Get client license.
             """
+            ...
 
         async def get_configuration(
             self, *, remove_masked: Optional[bool] = None, remove_defaults: Optional[str] = None
@@ -4581,30 +5073,35 @@ if TYPE_CHECKING:
 
             Get configuration.
             """
+            ...
 
         async def get_configuration_environment(self) -> Optional[Dict[str, Any]]:
             """GET /api/v4/config/environment
 
             Get configuration made through environment variables.
             """
+            ...
 
         async def get_image_by_url(self, params: Optional[Dict[str, Any]] = None) -> requests.Response:
             """GET /api/v4/image
 
             Get an image by url.
             """
+            ...
 
         async def get_latest_version(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/latest_version
 
             Get latest public server release information.
             """
+            ...
 
         async def get_license_load_metric(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/license/load_metric
 
             Get license load metric.
             """
+            ...
 
         async def get_logs(
             self,
@@ -4617,6 +5114,7 @@ if TYPE_CHECKING:
 
             Get logs.
             """
+            ...
 
         async def get_notices(
             self, team_id: str, params: Optional[Dict[str, Any]] = None
@@ -4625,18 +5123,21 @@ if TYPE_CHECKING:
 
             Get notices for logged in user in specified team.
             """
+            ...
 
         async def get_onboarding_complete(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/system/onboarding/complete
 
             Get first admin onboarding completion status.
             """
+            ...
 
         async def get_prev_trial_license(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/trial-license/prev
 
             Get last trial license used.
             """
+            ...
 
         async def get_redirect_location(
             self, params: Optional[Dict[str, Any]] = None, *, url: Optional[str] = None
@@ -4645,18 +5146,21 @@ if TYPE_CHECKING:
 
             Get redirect location.
             """
+            ...
 
         async def get_server_busy_expires(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/server_busy
 
             Get server busy expiry time.
             """
+            ...
 
         async def get_supported_timezone(self, params: Optional[Dict[str, Any]] = None) -> List[str]:
             """GET /api/v4/system/timezones
 
             Retrieve a list of supported timezones.
             """
+            ...
 
         async def get_webrtc_token(self) -> Dict[str, Any]:
             """GET /api/v4/webrtc/token
@@ -4664,12 +5168,14 @@ if TYPE_CHECKING:
             Get a WebRTC token. Kept for 7.3.2 callers: the route is gone from current servers
             (11.4 answers 404, raised as ResourceNotFound).
             """
+            ...
 
         async def invalidate_all_caches(self) -> StatusOK:
             """POST /api/v4/caches/invalidate
 
             Invalidate all the caches.
             """
+            ...
 
         async def is_allowed_to_upgrade_to_enterprise(
             self, params: Optional[Dict[str, Any]] = None
@@ -4678,6 +5184,7 @@ if TYPE_CHECKING:
 
             Check if the user is allowed to upgrade to Enterprise Edition.
             """
+            ...
 
         async def manual_test(
             self,
@@ -4692,6 +5199,7 @@ if TYPE_CHECKING:
 
             Run manual testing helpers.
             """
+            ...
 
         async def mark_notices_viewed(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4700,6 +5208,7 @@ if TYPE_CHECKING:
 
             Update notices as 'viewed'.
             """
+            ...
 
         async def migrate_config(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4708,6 +5217,7 @@ if TYPE_CHECKING:
 
             Migrate config storage.
             """
+            ...
 
         async def patch_config(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4716,6 +5226,7 @@ if TYPE_CHECKING:
 
             Patch configuration.
             """
+            ...
 
         async def preview_license_file(
             self, files: Any, params: Optional[Dict[str, Any]] = None
@@ -4724,6 +5235,7 @@ if TYPE_CHECKING:
 
             Preview license file.
             """
+            ...
 
         async def query_logs(
             self,
@@ -4737,24 +5249,28 @@ if TYPE_CHECKING:
 
             Query server logs with filters.
             """
+            ...
 
         async def recycle_database_connection(self) -> StatusOK:
             """POST /api/v4/database/recycle
 
             Recycle database connections.
             """
+            ...
 
         async def reload_configuration(self) -> StatusOK:
             """POST /api/v4/config/reload
 
             Reload configuration.
             """
+            ...
 
         async def remove_license_file(self) -> StatusOK:
             """DELETE /api/v4/license
 
             Remove license file.
             """
+            ...
 
         async def request_license_renewal_link(
             self, params: Optional[Dict[str, Any]] = None
@@ -4763,6 +5279,7 @@ if TYPE_CHECKING:
 
             Request the license renewal link.
             """
+            ...
 
         async def request_trial_license(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4771,6 +5288,7 @@ if TYPE_CHECKING:
 
             Request and install a trial license for your server.
             """
+            ...
 
         async def restart_server(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4779,12 +5297,14 @@ if TYPE_CHECKING:
 
             Restart the system after an upgrade from Team Edition to Enterprise Edition.
             """
+            ...
 
         async def send_test_email(self, options: Any = None) -> StatusOK:
             """POST /api/v4/email/test
 
             Send a test email.
             """
+            ...
 
         async def set_ai_bridge_test_helper(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4793,6 +5313,7 @@ if TYPE_CHECKING:
 
             Configure AI bridge E2E test helper.
             """
+            ...
 
         async def set_server_busy(
             self,
@@ -4805,6 +5326,7 @@ if TYPE_CHECKING:
 
             Set the server busy (high load) flag.
             """
+            ...
 
         async def submit_performance_report(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4813,12 +5335,14 @@ if TYPE_CHECKING:
 
             Report client performance metrics.
             """
+            ...
 
         async def test_aws_s3_connection(self, options: Any = None) -> StatusOK:
             """POST /api/v4/file/s3_test
 
             Test AWS S3 connection.
             """
+            ...
 
         async def test_file_store_connection(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4827,6 +5351,7 @@ if TYPE_CHECKING:
 
             Test the configured file storage backend.
             """
+            ...
 
         async def test_notification(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4835,6 +5360,7 @@ if TYPE_CHECKING:
 
             Send a test notification.
             """
+            ...
 
         async def test_site_url(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4843,12 +5369,14 @@ if TYPE_CHECKING:
 
             Checks the validity of a Site URL.
             """
+            ...
 
         async def update_configuration(self, options: Any) -> Dict[str, Any]:
             """PUT /api/v4/config
 
             Update configuration.
             """
+            ...
 
         async def update_marketplace_visited_by_admin(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4857,6 +5385,7 @@ if TYPE_CHECKING:
 
             Stores that the Plugin Marketplace has been visited by at least an admin.
             """
+            ...
 
         async def upgrade_to_enterprise(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -4865,6 +5394,7 @@ if TYPE_CHECKING:
 
             Executes an inplace upgrade from Team Edition to Enterprise Edition.
             """
+            ...
 
         async def upgrade_to_enterprise_status(
             self, params: Optional[Dict[str, Any]] = None
@@ -4873,12 +5403,14 @@ if TYPE_CHECKING:
 
             Get the current status for the inplace upgrade from Team Edition to Enterprise Edition.
             """
+            ...
 
         async def upload_license_file(self, files: Any) -> StatusOK:
             """POST /api/v4/license
 
             Upload license file.
             """
+            ...
 
     class AsyncTeams(AsyncArea, Protocol):
         """The ``teams`` routes of an AsyncDriver, awaited.
@@ -4893,12 +5425,14 @@ if TYPE_CHECKING:
 
             Add multiple users to team.
             """
+            ...
 
         async def add_user_to_team(self, team_id: str, options: Any = None) -> Dict[str, Any]:
             """POST /api/v4/teams/{team_id}/members
 
             Add user to team.
             """
+            ...
 
         async def add_user_to_team_from_invite(
             self, params: Optional[Dict[str, Any]] = None, *, token: Optional[str] = None
@@ -4907,18 +5441,21 @@ if TYPE_CHECKING:
 
             Add user to team from invite.
             """
+            ...
 
         async def check_team_exists(self, name: str) -> Dict[str, Any]:
             """GET /api/v4/teams/name/{team_name}/exists
 
             Check if team exists.
             """
+            ...
 
         async def create_team(self, options: Any = None) -> Team:
             """POST /api/v4/teams
 
             Create a team.
             """
+            ...
 
         async def delete_team(
             self, team_id: str, params: Optional[Dict[str, Any]] = None, *, permanent: Optional[bool] = None
@@ -4927,12 +5464,14 @@ if TYPE_CHECKING:
 
             Delete a team.
             """
+            ...
 
         async def delete_team_icon(self, team_id: str) -> StatusOK:
             """DELETE /api/v4/teams/{team_id}/image
 
             Remove the team icon.
             """
+            ...
 
         async def get_deleted_channels(
             self,
@@ -4946,12 +5485,14 @@ if TYPE_CHECKING:
 
             Get deleted channels.
             """
+            ...
 
         async def get_invite_info_for_team(self, invite_id: str) -> Dict[str, Any]:
             """GET /api/v4/teams/invite/{invite_id}
 
             Get invite info for a team.
             """
+            ...
 
         async def get_public_channels(
             self,
@@ -4965,12 +5506,14 @@ if TYPE_CHECKING:
 
             Get public channels.
             """
+            ...
 
         async def get_team(self, team_id: str) -> Team:
             """GET /api/v4/teams/{team_id}
 
             Get a team.
             """
+            ...
 
         async def get_team_access_control_attributes(
             self, team_id: str, params: Optional[Dict[str, Any]] = None
@@ -4979,6 +5522,7 @@ if TYPE_CHECKING:
 
             Get the access control attributes governing a team.
             """
+            ...
 
         async def get_team_access_control_policy(
             self, team_id: str, params: Optional[Dict[str, Any]] = None
@@ -4987,24 +5531,28 @@ if TYPE_CHECKING:
 
             Get the access control policy for a team.
             """
+            ...
 
         async def get_team_by_name(self, name: str) -> Team:
             """GET /api/v4/teams/name/{team_name}
 
             Get a team by name.
             """
+            ...
 
         async def get_team_icon(self, team_id: str) -> requests.Response:
             """GET /api/v4/teams/{team_id}/image
 
             Get the team icon.
             """
+            ...
 
         async def get_team_member(self, team_id: str, user_id: str) -> Dict[str, Any]:
             """GET /api/v4/teams/{team_id}/members/{user_id}
 
             Get a team member.
             """
+            ...
 
         async def get_team_members(
             self,
@@ -5020,24 +5568,28 @@ if TYPE_CHECKING:
 
             Get team members.
             """
+            ...
 
         async def get_team_members_by_id(self, team_id: str, options: Any = None) -> List[Dict[str, Any]]:
             """POST /api/v4/teams/{team_id}/members/ids
 
             Get team members by ids.
             """
+            ...
 
         async def get_team_members_for_user(self, user_id: str) -> List[Dict[str, Any]]:
             """GET /api/v4/users/{user_id}/teams/members
 
             Get team members for a user.
             """
+            ...
 
         async def get_team_stats(self, team_id: str) -> Dict[str, Any]:
             """GET /api/v4/teams/{team_id}/stats
 
             Get a team stats.
             """
+            ...
 
         async def get_team_unreads_for_user(
             self,
@@ -5051,6 +5603,7 @@ if TYPE_CHECKING:
 
             Get team unreads for a user.
             """
+            ...
 
         async def get_teams(
             self,
@@ -5065,24 +5618,28 @@ if TYPE_CHECKING:
 
             Get teams.
             """
+            ...
 
         async def get_unreads_for_team(self, user_id: str, team_id: str) -> Dict[str, Any]:
             """GET /api/v4/users/{user_id}/teams/{team_id}/unread
 
             Get unreads for a team.
             """
+            ...
 
         async def get_user_teams(self, user_id: str) -> List[Team]:
             """GET /api/v4/users/{user_id}/teams
 
             Get a user's teams.
             """
+            ...
 
         async def import_team_from_other_app(self, team_id: str, data: Any = None) -> Dict[str, Any]:
             """POST /api/v4/teams/{team_id}/import
 
             Import a Team from other application.
             """
+            ...
 
         async def invalidate_email_invites(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5091,6 +5648,7 @@ if TYPE_CHECKING:
 
             Invalidate active email invitations.
             """
+            ...
 
         async def invite_guests_to_team(
             self,
@@ -5105,12 +5663,14 @@ if TYPE_CHECKING:
 
             Invite guests to the team by email.
             """
+            ...
 
         async def invite_users_to_team_by_mail(self, team_id: str, options: Any = None) -> Any:
             """POST /api/v4/teams/{team_id}/invite/email
 
             Invite users to the team by email.
             """
+            ...
 
         def iter_team_members(
             self, team_id: str, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200
@@ -5119,6 +5679,7 @@ if TYPE_CHECKING:
 
             Iterate over every member of a team, one page at a time.
             """
+            ...
 
         def iter_teams(
             self, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200
@@ -5127,12 +5688,14 @@ if TYPE_CHECKING:
 
             Iterate over every team the caller may see, one page at a time.
             """
+            ...
 
         async def patch_team(self, team_id: str, options: Any = None) -> Team:
             """PUT /api/v4/teams/{team_id}/patch
 
             Patch a team.
             """
+            ...
 
         async def regenerate_team_invite_id(
             self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5141,12 +5704,14 @@ if TYPE_CHECKING:
 
             Regenerate the Invite ID from a Team.
             """
+            ...
 
         async def remove_user_from_team(self, team_id: str, user_id: str) -> StatusOK:
             """DELETE /api/v4/teams/{team_id}/members/{user_id}
 
             Remove user from team.
             """
+            ...
 
         async def restore_team(
             self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5155,12 +5720,14 @@ if TYPE_CHECKING:
 
             Restore a team.
             """
+            ...
 
         async def search_channels(self, team_id: str, options: Any = None) -> List[Channel]:
             """POST /api/v4/teams/{team_id}/channels/search
 
             Search channels.
             """
+            ...
 
         async def search_files(
             self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5169,24 +5736,28 @@ if TYPE_CHECKING:
 
             Search files across the teams of the current user.
             """
+            ...
 
         async def search_teams(self, options: Any = None) -> Any:
             """POST /api/v4/teams/search
 
             Search teams.
             """
+            ...
 
         async def set_team_icon(self, team_id: str, file: Any) -> StatusOK:
             """POST /api/v4/teams/{team_id}/image
 
             Set a team's icon: ``file`` is the multipart dict, e.g. ``{"image": open("icon.png", "rb")}``.
             """
+            ...
 
         async def set_team_scheme(self, team_id: str, options: Any = None) -> StatusOK:
             """PUT /api/v4/teams/{team_id}/scheme
 
             Set a team's scheme: ``options`` is ``{"scheme_id": ...}``.
             """
+            ...
 
         async def team_members_minus_group_members(
             self,
@@ -5201,6 +5772,7 @@ if TYPE_CHECKING:
 
             Team members minus group members.
             """
+            ...
 
         async def update_scheme_derived_roles_of_team_member(
             self, team_id: str, user_id: str, options: Any = None
@@ -5209,18 +5781,21 @@ if TYPE_CHECKING:
 
             Update the scheme-derived roles of a team member.
             """
+            ...
 
         async def update_team(self, team_id: str, options: Any = None) -> Team:
             """PUT /api/v4/teams/{team_id}
 
             Update a team.
             """
+            ...
 
         async def update_team_member_roles(self, team_id: str, user_id: str, options: Any = None) -> StatusOK:
             """PUT /api/v4/teams/{team_id}/members/{user_id}/roles
 
             Update a team member roles.
             """
+            ...
 
         async def update_team_privacy(
             self, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5229,6 +5804,7 @@ if TYPE_CHECKING:
 
             Update team's privacy.
             """
+            ...
 
     class AsyncTermsOfService(AsyncArea, Protocol):
         """The ``terms_of_service`` routes of an AsyncDriver, awaited.
@@ -5243,12 +5819,14 @@ if TYPE_CHECKING:
 
             Creates a new terms of service.
             """
+            ...
 
         async def get_terms_of_service(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/terms_of_service
 
             Get latest terms of service.
             """
+            ...
 
     class AsyncThreads(AsyncArea, Protocol):
         """The ``threads`` routes of an AsyncDriver, awaited.
@@ -5263,6 +5841,7 @@ if TYPE_CHECKING:
 
             Get all unread mention counts from followed threads, per-channel.
             """
+            ...
 
         async def get_user_thread(
             self, user_id: str, team_id: str, thread_id: str, params: Optional[Dict[str, Any]] = None
@@ -5271,6 +5850,7 @@ if TYPE_CHECKING:
 
             Get a thread followed by the user.
             """
+            ...
 
         async def get_user_threads(
             self,
@@ -5290,6 +5870,7 @@ if TYPE_CHECKING:
 
             Get all threads that user is following.
             """
+            ...
 
         async def set_thread_unread_by_post_id(
             self,
@@ -5304,6 +5885,7 @@ if TYPE_CHECKING:
 
             Mark a thread that user is following as unread based on a post id.
             """
+            ...
 
         async def start_following_thread(
             self,
@@ -5317,6 +5899,7 @@ if TYPE_CHECKING:
 
             Start following a thread.
             """
+            ...
 
         async def stop_following_thread(
             self,
@@ -5330,6 +5913,7 @@ if TYPE_CHECKING:
 
             Stop following a thread.
             """
+            ...
 
         async def update_thread_read_for_user(
             self,
@@ -5344,6 +5928,7 @@ if TYPE_CHECKING:
 
             Mark a thread that user is following read state to the timestamp.
             """
+            ...
 
         async def update_threads_read_for_user(
             self, user_id: str, team_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5352,6 +5937,7 @@ if TYPE_CHECKING:
 
             Mark all threads that user is following as read.
             """
+            ...
 
     class AsyncUploads(AsyncArea, Protocol):
         """The ``uploads`` routes of an AsyncDriver, awaited.
@@ -5366,12 +5952,14 @@ if TYPE_CHECKING:
 
             Create an upload.
             """
+            ...
 
         async def get_upload(self, upload_id: str, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/uploads/{upload_id}
 
             Get an upload session.
             """
+            ...
 
         async def upload_data(
             self, upload_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5380,6 +5968,7 @@ if TYPE_CHECKING:
 
             Perform a file upload.
             """
+            ...
 
         async def upload_file_resumable(
             self,
@@ -5394,6 +5983,7 @@ if TYPE_CHECKING:
 
             Upload a large file in chunks through an upload session, resuming after a failure.
             """
+            ...
 
     class AsyncUsage(AsyncArea, Protocol):
         """The ``usage`` routes of an AsyncDriver, awaited.
@@ -5406,18 +5996,21 @@ if TYPE_CHECKING:
 
             Get current usage of posts.
             """
+            ...
 
         async def get_storage_usage(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/usage/storage
 
             Get the total file storage usage for the instance in bytes.
             """
+            ...
 
         async def get_teams_usage(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/usage/teams
 
             Get current usage of teams.
             """
+            ...
 
     class AsyncUsers(AsyncArea, Protocol):
         """The ``users`` routes of an AsyncDriver, awaited.
@@ -5430,6 +6023,7 @@ if TYPE_CHECKING:
 
             Attach mobile device and extra props to the session object.
             """
+            ...
 
         async def autocomplete_users(
             self,
@@ -5444,12 +6038,14 @@ if TYPE_CHECKING:
 
             Autocomplete users.
             """
+            ...
 
         async def check_mfa(self, options: Any = None) -> Dict[str, Any]:
             """POST /api/v4/users/mfa
 
             Check MFA.
             """
+            ...
 
         async def create_user(
             self,
@@ -5463,18 +6059,21 @@ if TYPE_CHECKING:
 
             Create a user.
             """
+            ...
 
         async def create_user_access_token(self, user_id: str, options: Any = None) -> Dict[str, Any]:
             """POST /api/v4/users/{user_id}/tokens
 
             Create a user access token.
             """
+            ...
 
         async def deactivate_user(self, user_id: str) -> StatusOK:
             """DELETE /api/v4/users/{user_id}
 
             Deactivate a user account.
             """
+            ...
 
         async def demote_user_to_guest(
             self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5483,24 +6082,28 @@ if TYPE_CHECKING:
 
             Demote a user to a guest.
             """
+            ...
 
         async def disable_personal_access_token(self, options: Any = None) -> StatusOK:
             """POST /api/v4/users/tokens/disable
 
             Disable personal access token.
             """
+            ...
 
         async def enable_personal_access_token(self, options: Any = None) -> StatusOK:
             """POST /api/v4/users/tokens/enable
 
             Enable personal access token.
             """
+            ...
 
         async def generate_mfa(self, user_id: str) -> Dict[str, Any]:
             """POST /api/v4/users/{user_id}/mfa/generate
 
             Generate MFA secret.
             """
+            ...
 
         async def get_channel_members_with_team_data_for_user(
             self,
@@ -5514,6 +6117,7 @@ if TYPE_CHECKING:
 
             Get all channel members from all teams for a user.
             """
+            ...
 
         async def get_default_profile_image(
             self, user_id: str, params: Optional[Dict[str, Any]] = None
@@ -5522,12 +6126,14 @@ if TYPE_CHECKING:
 
             Return user's default (generated) profile image.
             """
+            ...
 
         async def get_known_users(self, params: Optional[Dict[str, Any]] = None) -> List[str]:
             """GET /api/v4/users/known
 
             Get user IDs of known users.
             """
+            ...
 
         async def get_login_type(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5536,6 +6142,7 @@ if TYPE_CHECKING:
 
             Get login authentication type.
             """
+            ...
 
         async def get_non_compliant_user_access_token_count(
             self, params: Optional[Dict[str, Any]] = None
@@ -5544,12 +6151,14 @@ if TYPE_CHECKING:
 
             Count non-compliant personal access tokens.
             """
+            ...
 
         async def get_server_limits(self, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
             """GET /api/v4/limits/server
 
             Gets the server limits for the server.
             """
+            ...
 
         async def get_session_attributes_manifest(
             self, params: Optional[Dict[str, Any]] = None
@@ -5558,12 +6167,14 @@ if TYPE_CHECKING:
 
             Get the session attributes manifest.
             """
+            ...
 
         async def get_stats(self) -> Dict[str, Any]:
             """GET /api/v4/users/stats
 
             Get total count of users in the system.
             """
+            ...
 
         async def get_total_users_stats_filtered(
             self,
@@ -5581,6 +6192,7 @@ if TYPE_CHECKING:
 
             Get total count of users in the system matching the specified filters.
             """
+            ...
 
         async def get_uploads_for_user(
             self, user_id: str, params: Optional[Dict[str, Any]] = None
@@ -5589,18 +6201,21 @@ if TYPE_CHECKING:
 
             Get uploads for a user.
             """
+            ...
 
         async def get_user(self, user_id: str) -> User:
             """GET /api/v4/users/{user_id}
 
             Get a user.
             """
+            ...
 
         async def get_user_access_token(self, token_id: str) -> Dict[str, Any]:
             """GET /api/v4/users/tokens/{token_id}
 
             Get a user access token.
             """
+            ...
 
         async def get_user_access_tokens(
             self,
@@ -5613,6 +6228,7 @@ if TYPE_CHECKING:
 
             Get user access tokens.
             """
+            ...
 
         async def get_user_access_tokens_for_user(
             self,
@@ -5626,12 +6242,14 @@ if TYPE_CHECKING:
 
             Get user access tokens.
             """
+            ...
 
         async def get_user_audits(self, user_id: str) -> Optional[List[Dict[str, Any]]]:
             """GET /api/v4/users/{user_id}/audits
 
             Get user's audits.
             """
+            ...
 
         async def get_user_by_auth_data(
             self, params: Optional[Dict[str, Any]] = None, *, value: Optional[str] = None
@@ -5640,30 +6258,35 @@ if TYPE_CHECKING:
 
             Get a user by auth data.
             """
+            ...
 
         async def get_user_by_email(self, email: str) -> User:
             """GET /api/v4/users/email/{email}
 
             Get a user by email.
             """
+            ...
 
         async def get_user_by_username(self, username: str) -> User:
             """GET /api/v4/users/username/{username}
 
             Get a user by username.
             """
+            ...
 
         async def get_user_profile_image(self, user_id: str) -> requests.Response:
             """GET /api/v4/users/{user_id}/image
 
             Get user's profile image.
             """
+            ...
 
         async def get_user_sessions(self, user_id: str) -> List[Dict[str, Any]]:
             """GET /api/v4/users/{user_id}/sessions
 
             Get user's sessions.
             """
+            ...
 
         async def get_user_terms_of_service(
             self, user_id: str, params: Optional[Dict[str, Any]] = None
@@ -5672,6 +6295,7 @@ if TYPE_CHECKING:
 
             Fetches user's latest terms of service action if the latest action was for acceptance.
             """
+            ...
 
         async def get_users(
             self,
@@ -5698,6 +6322,7 @@ if TYPE_CHECKING:
 
             Get users.
             """
+            ...
 
         async def get_users_by_group_channel_ids(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5706,18 +6331,21 @@ if TYPE_CHECKING:
 
             Get users by group channels ids.
             """
+            ...
 
         async def get_users_by_ids(self, options: Any = None, *, since: Optional[int] = None) -> List[User]:
             """POST /api/v4/users/ids
 
             Get users by ids.
             """
+            ...
 
         async def get_users_by_usernames(self, options: Any = None) -> List[User]:
             """POST /api/v4/users/usernames
 
             Get users by usernames.
             """
+            ...
 
         async def get_users_with_invalid_emails(
             self,
@@ -5730,6 +6358,7 @@ if TYPE_CHECKING:
 
             Get users with invalid emails.
             """
+            ...
 
         def iter_users(
             self, params: Optional[Dict[str, Any]] = None, *, per_page: int = 200
@@ -5739,6 +6368,7 @@ if TYPE_CHECKING:
             Iterate over every user the query matches (``in_team``, ``in_channel``, ``active``,
             ``role``, ...), fetching one page of ``per_page`` at a time.
             """
+            ...
 
         async def login_by_cws_token(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5747,12 +6377,14 @@ if TYPE_CHECKING:
 
             Auto-Login to Mattermost server using CWS token.
             """
+            ...
 
         async def login_intune(self, options: Any = None, params: Optional[Dict[str, Any]] = None) -> User:
             """POST /oauth/intune
 
             Login with Microsoft Intune MAM.
             """
+            ...
 
         async def login_sso_code_exchange(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5761,6 +6393,7 @@ if TYPE_CHECKING:
 
             Exchange SSO login code for session tokens.
             """
+            ...
 
         async def login_user(self, options: Any) -> requests.Response:
             """POST /api/v4/users/login
@@ -5769,6 +6402,7 @@ if TYPE_CHECKING:
             :class:`requests.Response`, as 7.3.2 did: the session token is its ``Token`` header.
             :meth:`mattermostdriver.Driver.login` does all of this for you.
             """
+            ...
 
         async def login_with_desktop_token(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5777,12 +6411,14 @@ if TYPE_CHECKING:
 
             Login using desktop token.
             """
+            ...
 
         async def logout_user(self) -> StatusOK:
             """POST /api/v4/users/logout
 
             Logout from the Mattermost server.
             """
+            ...
 
         async def migrate_auth_to_ldap(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5791,6 +6427,7 @@ if TYPE_CHECKING:
 
             Migrate user accounts authentication type to LDAP.
             """
+            ...
 
         async def migrate_auth_to_saml(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5799,6 +6436,7 @@ if TYPE_CHECKING:
 
             Migrate user accounts authentication type to SAML.
             """
+            ...
 
         async def notify_admin(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5807,12 +6445,14 @@ if TYPE_CHECKING:
 
             Save notify-admin intent.
             """
+            ...
 
         async def patch_user(self, user_id: str, options: Any = None) -> User:
             """PUT /api/v4/users/{user_id}/patch
 
             Patch a user.
             """
+            ...
 
         async def permanent_delete_all_users(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5821,6 +6461,7 @@ if TYPE_CHECKING:
 
             Permanent delete all users.
             """
+            ...
 
         async def promote_guest_to_user(
             self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5829,6 +6470,7 @@ if TYPE_CHECKING:
 
             Promote a guest to user.
             """
+            ...
 
         async def publish_user_typing(
             self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5837,6 +6479,7 @@ if TYPE_CHECKING:
 
             Publish a user typing websocket event.
             """
+            ...
 
         async def register_terms_of_service_action(
             self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5845,12 +6488,14 @@ if TYPE_CHECKING:
 
             Records user action when they accept or decline custom terms of service.
             """
+            ...
 
         async def reset_password(self, options: Any = None) -> StatusOK:
             """POST /api/v4/users/password/reset
 
             Reset password.
             """
+            ...
 
         async def reset_password_failed_attempts(
             self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5859,12 +6504,14 @@ if TYPE_CHECKING:
 
             Reset the failed password attempts for a user.
             """
+            ...
 
         async def revoke_all_user_sessions(self, user_id: str) -> StatusOK:
             """POST /api/v4/users/{user_id}/sessions/revoke/all
 
             Revoke all active sessions for a user.
             """
+            ...
 
         async def revoke_non_compliant_user_access_tokens(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5873,6 +6520,7 @@ if TYPE_CHECKING:
 
             Revoke non-compliant personal access tokens.
             """
+            ...
 
         async def revoke_sessions_from_all_users(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5881,6 +6529,7 @@ if TYPE_CHECKING:
 
             Revoke all sessions from all users.
             """
+            ...
 
         async def revoke_user_access_token(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5889,12 +6538,14 @@ if TYPE_CHECKING:
 
             Revoke a user access token.
             """
+            ...
 
         async def revoke_user_session(self, user_id: str, options: Any = None) -> StatusOK:
             """POST /api/v4/users/{user_id}/sessions/revoke
 
             Revoke a user session.
             """
+            ...
 
         async def rotate_user_access_token(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5903,30 +6554,35 @@ if TYPE_CHECKING:
 
             Rotate a personal access token.
             """
+            ...
 
         async def search_tokens(self, options: Any = None) -> List[Dict[str, Any]]:
             """POST /api/v4/users/tokens/search
 
             Search tokens.
             """
+            ...
 
         async def search_users(self, options: Any = None) -> List[User]:
             """POST /api/v4/users/search
 
             Search users.
             """
+            ...
 
         async def send_password_reset_mail(self, options: Any = None) -> StatusOK:
             """POST /api/v4/users/password/reset/send
 
             Send password reset email.
             """
+            ...
 
         async def send_verification_mail(self, options: Any = None) -> StatusOK:
             """POST /api/v4/users/email/verify/send
 
             Send verification email.
             """
+            ...
 
         async def set_default_profile_image(
             self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5935,18 +6591,21 @@ if TYPE_CHECKING:
 
             Delete user's profile image.
             """
+            ...
 
         async def set_user_profile_image(self, user_id: str, files: Any) -> StatusOK:
             """POST /api/v4/users/{user_id}/image
 
             Set user's profile image.
             """
+            ...
 
         async def switch_login_method(self, options: Any = None) -> Dict[str, Any]:
             """POST /api/v4/users/login/switch
 
             Switch login method.
             """
+            ...
 
         async def trigger_notify_admin_posts(
             self, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -5955,18 +6614,21 @@ if TYPE_CHECKING:
 
             Trigger notify-admin posts.
             """
+            ...
 
         async def update_user(self, user_id: str, options: Any = None) -> User:
             """PUT /api/v4/users/{user_id}
 
             Update a user.
             """
+            ...
 
         async def update_user_active_status(self, user_id: str, options: Any = None) -> StatusOK:
             """PUT /api/v4/users/{user_id}/active
 
             Activate or deactivate a user.
             """
+            ...
 
         async def update_user_authentication_method(
             self, user_id: str, options: Any = None
@@ -5975,30 +6637,35 @@ if TYPE_CHECKING:
 
             Update a user's authentication method.
             """
+            ...
 
         async def update_user_mfa(self, user_id: str, options: Any = None) -> StatusOK:
             """PUT /api/v4/users/{user_id}/mfa
 
             Update a user's MFA.
             """
+            ...
 
         async def update_user_password(self, user_id: str, options: Any = None) -> StatusOK:
             """PUT /api/v4/users/{user_id}/password
 
             Update a user's password.
             """
+            ...
 
         async def update_user_role(self, user_id: str, options: Any = None) -> StatusOK:
             """PUT /api/v4/users/{user_id}/roles
 
             Update a user's roles.
             """
+            ...
 
         async def verify_user_email(self, options: Any = None) -> StatusOK:
             """POST /api/v4/users/email/verify
 
             Verify user email.
             """
+            ...
 
         async def verify_user_email_without_token(
             self, user_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -6007,6 +6674,7 @@ if TYPE_CHECKING:
 
             Verify user email by ID.
             """
+            ...
 
     class AsyncViews(AsyncArea, Protocol):
         """The ``views`` routes of an AsyncDriver, awaited.
@@ -6021,6 +6689,7 @@ if TYPE_CHECKING:
 
             Create channel view.
             """
+            ...
 
         async def delete_channel_view(
             self, channel_id: str, view_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -6029,6 +6698,7 @@ if TYPE_CHECKING:
 
             Delete a channel view.
             """
+            ...
 
         async def get_channel_view(
             self, channel_id: str, view_id: str, params: Optional[Dict[str, Any]] = None
@@ -6037,6 +6707,7 @@ if TYPE_CHECKING:
 
             Get a channel view.
             """
+            ...
 
         async def get_posts_for_view(
             self,
@@ -6051,6 +6722,7 @@ if TYPE_CHECKING:
 
             Get posts for a view.
             """
+            ...
 
         async def list_channel_views(
             self,
@@ -6065,6 +6737,7 @@ if TYPE_CHECKING:
 
             List channel views.
             """
+            ...
 
         async def update_channel_view(
             self, channel_id: str, view_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -6073,6 +6746,7 @@ if TYPE_CHECKING:
 
             Update a channel view.
             """
+            ...
 
         async def update_channel_view_sort_order(
             self, channel_id: str, view_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -6081,6 +6755,7 @@ if TYPE_CHECKING:
 
             Update a channel view's sort order.
             """
+            ...
 
     class AsyncWebhooks(AsyncArea, Protocol):
         """The ``webhooks`` routes of an AsyncDriver, awaited.
@@ -6097,18 +6772,21 @@ if TYPE_CHECKING:
             The route is outside the API base path. Returns the :class:`requests.Response`
             (its text is ``ok``), as 7.3.2 did.
             """
+            ...
 
         async def create_incoming_hook(self, options: Any) -> Dict[str, Any]:
             """POST /api/v4/hooks/incoming
 
             Create an incoming webhook.
             """
+            ...
 
         async def create_outgoing_hook(self, options: Any) -> Dict[str, Any]:
             """POST /api/v4/hooks/outgoing
 
             Create an outgoing webhook.
             """
+            ...
 
         async def delete_incoming_webhook(
             self, hook_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None
@@ -6117,24 +6795,28 @@ if TYPE_CHECKING:
 
             Delete an incoming webhook.
             """
+            ...
 
         async def delete_outgoing_hook(self, hook_id: str) -> StatusOK:
             """DELETE /api/v4/hooks/outgoing/{hook_id}
 
             Delete an outgoing webhook.
             """
+            ...
 
         async def get_incoming_hook(self, hook_id: str) -> Dict[str, Any]:
             """GET /api/v4/hooks/incoming/{hook_id}
 
             Get an incoming webhook.
             """
+            ...
 
         async def get_outgoing_hook(self, hook_id: str) -> Dict[str, Any]:
             """GET /api/v4/hooks/outgoing/{hook_id}
 
             Get an outgoing webhook.
             """
+            ...
 
         async def list_incoming_hooks(
             self,
@@ -6149,6 +6831,7 @@ if TYPE_CHECKING:
 
             List incoming webhooks.
             """
+            ...
 
         async def list_outgoing_hooks(
             self,
@@ -6163,24 +6846,28 @@ if TYPE_CHECKING:
 
             List outgoing webhooks.
             """
+            ...
 
         async def regenerate_token_outgoing_hook(self, hook_id: str) -> Dict[str, Any]:
             """POST /api/v4/hooks/outgoing/{hook_id}/regen_token
 
             Regenerate the token for the outgoing webhook.
             """
+            ...
 
         async def update_incoming_hook(self, hook_id: str, options: Any) -> Dict[str, Any]:
             """PUT /api/v4/hooks/incoming/{hook_id}
 
             Update an incoming webhook.
             """
+            ...
 
         async def update_outgoing_hook(self, hook_id: str, options: Any) -> Dict[str, Any]:
             """PUT /api/v4/hooks/outgoing/{hook_id}
 
             Update an outgoing webhook.
             """
+            ...
 
 
 class AsyncAreas:
