@@ -56,7 +56,14 @@ setup(
             "wheel",
         ],
         "docs": ["sphinx>=7.4", "furo>=2024.1.29"],
-        "dev": ["mypy>=1.10", "ruff>=0.6", "types-requests", "pyyaml>=5.4"],
+        "dev": [
+            "mypy>=1.10",
+            # pyright with its own Node.js (a wheel): no npm, no download at run time
+            "basedpyright>=1.20",
+            "ruff>=0.6",
+            "types-requests",
+            "pyyaml>=5.4",
+        ],
     },
     keywords=["mattermost", "chat", "bot", "api", "websocket", "chatops"],
     classifiers=[

@@ -1,7 +1,7 @@
 """mattermostdriver: a Python driver for the Mattermost REST API v4 and its WebSocket."""
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any, List
 
 from .client import Client
 from .driver import Driver
@@ -25,6 +25,10 @@ from .exceptions import (
     WebsocketError,
 )
 from .version import __version__
+
+if TYPE_CHECKING:  # for type checkers; at run time __getattr__ imports them on first use
+    from .aio_driver import AsyncDriver
+    from .websocket import Websocket
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -54,14 +58,18 @@ __all__ = [
 ]
 
 
+#: The names that load their modules on first use: the websocket machinery (websockets,
+#: asyncio) and the async driver (asyncio, the async transport) stay out of a plain import.
+_LAZY = {"AsyncDriver": "aio_driver", "Websocket": "websocket"}
+
+
 def __getattr__(name: str) -> Any:
-    # The websocket machinery (websockets, asyncio) loads only when it is used.
-    if name == "Websocket":
-        from .websocket import Websocket
+    if name in _LAZY:
+        from importlib import import_module
 
-        return Websocket
-    if name == "AsyncDriver":  # asyncio and the async transport load only when it is used
-        from .aio_driver import AsyncDriver
-
-        return AsyncDriver
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> List[str]:
+    return sorted({*globals(), *_LAZY})

@@ -8,10 +8,12 @@ behind them, a method returns an awaitable of what the Driver's returns, and the
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Type
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Type
 
 from .aio_client import AsyncClient
 from .driver import DriverBase, EventHandler
+from .endpoints.async_areas import AsyncAreas
+from .types import StatusOK, User
 
 if TYPE_CHECKING:
     from .websocket import Websocket
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["AsyncDriver"]
 
 
-class AsyncDriver(DriverBase):
+class AsyncDriver(DriverBase, AsyncAreas):
     """A Mattermost server for asyncio code: the Driver's areas and methods, each awaitable.
 
     Args:
@@ -36,7 +38,9 @@ class AsyncDriver(DriverBase):
 
     Requests go out on the loop with aiohttp when the ``async`` extra is installed
     (``pip install mattermostdriver[async]``), else each in a worker thread (slower).
-    Type checkers see the areas as the sync Driver's: the methods return awaitables here.
+    Type checkers see each call as what it is: ``await d.users.get_user("me")`` is a
+    :class:`~mattermostdriver.types.User`, ``d.users.iter_users()`` an ``AsyncIterator[User]``
+    (the areas are typed by :mod:`mattermostdriver.endpoints.async_areas`).
 
     """
 
@@ -63,7 +67,7 @@ class AsyncDriver(DriverBase):
         self.disconnect()
         await self.client.close()
 
-    async def login(self) -> Dict[str, Any]:
+    async def login(self) -> User:
         """Log in with the ``token`` option, or with ``login_id``/``password`` (and ``mfa_token``).
 
         As :meth:`Driver.login <mattermostdriver.Driver.login>`: ``GET /api/v4/users/me``
@@ -80,15 +84,15 @@ class AsyncDriver(DriverBase):
         """
         if self.options.get("token"):
             self.client.token = self.options["token"]
-            return self._logged_in(await self.users.get_user("me"), None)  # type: ignore[misc]
-        response = await self.users.login_user(self._login_body())  # type: ignore[misc]
+            return self._logged_in(await self.users.get_user("me"), None)
+        response = await self.users.login_user(self._login_body())
         return self._logged_in(self.client.parse(response), response)
 
-    async def logout(self) -> Any:
+    async def logout(self) -> StatusOK:
         """POST /api/v4/users/logout: end the session, forget the token and close the websocket."""
         self.disconnect()
         try:
-            return await self.users.logout_user()  # type: ignore[misc]
+            return await self.users.logout_user()
         finally:
             self._forget_session()
 

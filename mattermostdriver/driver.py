@@ -10,10 +10,13 @@ from typing import (
     Awaitable,
     Callable,
     Dict,
+    Literal,
     Mapping,
     Optional,
     Type,
     Union,
+    cast,
+    overload,
 )
 
 from . import endpoints
@@ -22,6 +25,7 @@ from .core import ClientBase
 from .exceptions import UnexpectedResponse
 from .logs import enable_debug_logging
 from .options import DEFAULT_OPTIONS, Options
+from .types import StatusOK, User
 
 if TYPE_CHECKING:  # the websocket machinery loads only when it is used
     import asyncio
@@ -33,8 +37,12 @@ log = logging.getLogger(__name__)
 EventHandler = Callable[[str], Union[Awaitable[None], None]]
 
 
-class DriverBase(endpoints.Areas):
-    """What :class:`Driver` and ``AsyncDriver`` share: the options, the client, the areas, the login rules."""
+class DriverBase:
+    """What :class:`Driver` and ``AsyncDriver`` share: the options, the client, the login rules.
+
+    The areas come from a second base, typed for each: :class:`~mattermostdriver.endpoints.Areas`
+    (the Driver's) and :class:`~mattermostdriver.endpoints.async_areas.AsyncAreas`.
+    """
 
     #: The 7.3.2 defaults, kept for callers that read them.
     default_options: Dict[str, Any] = DEFAULT_OPTIONS
@@ -71,7 +79,7 @@ class DriverBase(endpoints.Areas):
             body["token"] = self.options["mfa_token"]
         return body
 
-    def _logged_in(self, user: Any, response: Any) -> Dict[str, Any]:
+    def _logged_in(self, user: Any, response: Any) -> User:
         """Keep the session of a login answer (``response``: the password login's) and return the user."""
         if (
             not isinstance(user, dict)
@@ -99,7 +107,7 @@ class DriverBase(endpoints.Areas):
             self.client.cookies = response.cookies
         self.client.userid = user["id"]
         self.client.username = user["username"]
-        return user
+        return cast("User", user)
 
     def _forget_session(self) -> None:
         self.client.token = None
@@ -128,7 +136,7 @@ class DriverBase(endpoints.Areas):
             self.websocket.disconnect()
 
 
-class Driver(DriverBase):
+class Driver(DriverBase, endpoints.Areas):
     """A Mattermost server and the routes of its REST API v4, one attribute per area.
 
     Args:
@@ -161,7 +169,7 @@ class Driver(DriverBase):
         self.disconnect()
         self.client.close()
 
-    def login(self) -> Dict[str, Any]:
+    def login(self) -> User:
         """Log in with the ``token`` option, or with ``login_id``/``password`` (and ``mfa_token``).
 
         With a token, ``GET /api/v4/users/me`` checks it; with a password,
@@ -181,13 +189,46 @@ class Driver(DriverBase):
         response = self.users.login_user(self._login_body())
         return self._logged_in(self.client.parse(response), response)
 
-    def logout(self) -> Any:
+    def logout(self) -> StatusOK:
         """POST /api/v4/users/logout: end the session, forget the token and close the websocket."""
         self.disconnect()
         try:
             return self.users.logout_user()
         finally:
             self._forget_session()
+
+    @overload
+    def init_websocket(
+        self,
+        event_handler: EventHandler,
+        websocket_cls: Optional[Type[Websocket]] = None,
+        *,
+        blocking: Literal[True] = True,
+        on_resync: Optional[Callable[[str, str], Any]] = None,
+        decode: bool = False,
+    ) -> asyncio.AbstractEventLoop: ...
+
+    @overload
+    def init_websocket(
+        self,
+        event_handler: EventHandler,
+        websocket_cls: Optional[Type[Websocket]] = None,
+        *,
+        blocking: Literal[False],
+        on_resync: Optional[Callable[[str, str], Any]] = None,
+        decode: bool = False,
+    ) -> Websocket: ...
+
+    @overload
+    def init_websocket(
+        self,
+        event_handler: EventHandler,
+        websocket_cls: Optional[Type[Websocket]] = None,
+        *,
+        blocking: bool,
+        on_resync: Optional[Callable[[str, str], Any]] = None,
+        decode: bool = False,
+    ) -> Union[asyncio.AbstractEventLoop, Websocket]: ...
 
     def init_websocket(
         self,
@@ -197,7 +238,7 @@ class Driver(DriverBase):
         blocking: bool = True,
         on_resync: Optional[Callable[[str, str], Any]] = None,
         decode: bool = False,
-    ) -> Any:
+    ) -> Union[asyncio.AbstractEventLoop, Websocket]:
         """GET /api/v4/websocket: listen for events and hand each one to ``event_handler``.
 
         The handler gets every message as its raw JSON text and may be a plain function

@@ -6,12 +6,19 @@ do no work to build one. They are the return annotations of the routes that answ
 objects (``driver.users.get_user("me")`` is a :class:`User`), so that an editor completes
 ``user["username"]`` and mypy flags ``user["usrname"]``.
 
-Every class is ``total=False``: the server leaves out empty fields (``omitempty``), sanitizes
-others for callers without permission (a user's ``email``), and adds fields over the versions,
-so no key is promised; the fields listed are the ones the API description documents, with
-the types it gives them. Read an optional field with ``.get()``. A field the server sends as
-``null`` when it is unset (an 11.4 server does, for the pointer fields of its models) is
-``Optional``.
+The fields every answer of the server carries are *required*: ``user["username"]``,
+``post["message"]``, ``channel["team_id"]`` type-check as they are. They are the fields the
+server's model always writes with a value (no ``omitempty``, not a pointer that may be
+``null``), such as ids, names, ``message`` and the ``create_at`` times; a sanitized field
+(a user's ``email`` for a caller without permission) is still sent, empty. The functional
+tests hold every required field to the real server's answers. The other fields may be left
+out (``omitempty``), be ``null``, or be missing on older servers: read them with ``.get()``.
+A field the server sends as ``null`` when it is unset is ``Optional``. The fields listed are
+the ones the API description documents, with the types it gives them.
+
+Each class holds the fields every answer has; those an answer may leave out are in a private
+base (``_UserOptional`` for :class:`User`: Python 3.9 has no ``NotRequired``), and the reference
+lists them after the others.
 
 Import them from here: ``from mattermostdriver.types import Post, User``.
 """
@@ -23,34 +30,17 @@ from typing import Any, Dict, List, Optional, TypedDict
 __all__ = ["Channel", "FileInfo", "Post", "PostList", "StatusOK", "Team", "User", "WebsocketEvent"]
 
 
-class StatusOK(TypedDict, total=False):
+class StatusOK(TypedDict):
     """The answer of the routes that only confirm: ``{"status": "OK"}``."""
 
     #: ``"OK"``.
     status: str
 
 
-class User(TypedDict, total=False):
-    """A user account (``GET /api/v4/users/{user_id}``)."""
+class _UserOptional(TypedDict, total=False):
+    """The fields of a :class:`User` that an answer may leave out."""
 
-    id: str
-    create_at: int
-    update_at: int
-    #: 0 while the account is active; the deactivation time (ms) after.
-    delete_at: int
-    username: str
-    first_name: str
-    last_name: str
-    nickname: str
-    #: Sanitized (left out or empty) for callers without permission to see it.
-    email: str
     email_verified: bool
-    #: ``""`` for email/password accounts, else ``"ldap"``, ``"saml"``, ``"gitlab"``...
-    auth_service: str
-    #: Space-separated role names, e.g. ``"system_user system_admin"``.
-    roles: str
-    locale: str
-    position: str
     is_bot: bool
     bot_description: str
     notify_props: Dict[str, Any]
@@ -65,7 +55,37 @@ class User(TypedDict, total=False):
     terms_of_service_create_at: int
 
 
-class Team(TypedDict, total=False):
+class User(_UserOptional):
+    """A user account (``GET /api/v4/users/{user_id}``)."""
+
+    id: str
+    create_at: int
+    update_at: int
+    #: 0 while the account is active; the deactivation time (ms) after.
+    delete_at: int
+    username: str
+    first_name: str
+    last_name: str
+    nickname: str
+    #: Empty for callers without permission to see it.
+    email: str
+    #: ``""`` for email/password accounts, else ``"ldap"``, ``"saml"``, ``"gitlab"``...
+    auth_service: str
+    #: Space-separated role names, e.g. ``"system_user system_admin"``.
+    roles: str
+    locale: str
+    position: str
+
+
+class _TeamOptional(TypedDict, total=False):
+    """The fields of a :class:`Team` that an answer may leave out."""
+
+    scheme_id: Optional[str]
+    group_constrained: Optional[bool]
+    policy_id: Optional[str]
+
+
+class Team(_TeamOptional):
     """A team (``GET /api/v4/teams/{team_id}``)."""
 
     id: str
@@ -76,18 +96,27 @@ class Team(TypedDict, total=False):
     #: The URL name, e.g. ``"my-team"``.
     name: str
     description: str
+    #: Empty for callers without permission to see it.
     email: str
     #: ``"O"`` (open) or ``"I"`` (invite only).
     type: str
     allowed_domains: str
+    #: Empty for callers without permission to see it.
     invite_id: str
     allow_open_invite: bool
+
+
+class _ChannelOptional(TypedDict, total=False):
+    """The fields of a :class:`Channel` that an answer may leave out."""
+
     scheme_id: Optional[str]
     group_constrained: Optional[bool]
+    shared: Optional[bool]
     policy_id: Optional[str]
+    props: Optional[Dict[str, Any]]
 
 
-class Channel(TypedDict, total=False):
+class Channel(_ChannelOptional):
     """A channel (``GET /api/v4/channels/{channel_id}``)."""
 
     id: str
@@ -107,14 +136,21 @@ class Channel(TypedDict, total=False):
     total_msg_count: int
     extra_update_at: int
     creator_id: str
-    scheme_id: Optional[str]
-    group_constrained: Optional[bool]
-    shared: Optional[bool]
-    policy_id: Optional[str]
+
+
+class _PostOptional(TypedDict, total=False):
+    """The fields of a :class:`Post` that an answer may leave out."""
+
     props: Optional[Dict[str, Any]]
+    #: Left out by older servers when the post has no files.
+    file_ids: Optional[List[str]]
+    #: The users who replied (:class:`User` dicts); ``null`` without replies.
+    participants: Optional[List[Dict[str, Any]]]
+    #: Embeds, emojis, file infos, images, reactions, priority and acknowledgements.
+    metadata: Dict[str, Any]
 
 
-class Post(TypedDict, total=False):
+class Post(_PostOptional):
     """A post (``GET /api/v4/posts/{post_id}``)."""
 
     id: str
@@ -131,20 +167,21 @@ class Post(TypedDict, total=False):
     message: str
     #: ``""`` for a user's post; system posts have types such as ``"system_join_channel"``.
     type: str
-    props: Optional[Dict[str, Any]]
     hashtags: str
-    file_ids: Optional[List[str]]
     pending_post_id: str
     is_pinned: bool
     reply_count: int
     last_reply_at: int
-    #: The users who replied (:class:`User` dicts); ``null`` without replies.
-    participants: Optional[List[Dict[str, Any]]]
-    #: Embeds, emojis, file infos, images, reactions, priority and acknowledgements.
-    metadata: Dict[str, Any]
 
 
-class PostList(TypedDict, total=False):
+class _PostListOptional(TypedDict, total=False):
+    """The fields of a :class:`PostList` that an answer may leave out."""
+
+    has_next: bool
+    first_inaccessible_post_time: int
+
+
+class PostList(_PostListOptional):
     """Posts by id with their order (``GET /api/v4/channels/{channel_id}/posts``, threads, searches).
 
     A search adds ``matches`` (the terms matched per post id).
@@ -156,17 +193,25 @@ class PostList(TypedDict, total=False):
     posts: Dict[str, Post]
     next_post_id: str
     prev_post_id: str
-    has_next: bool
-    first_inaccessible_post_time: int
 
 
-class FileInfo(TypedDict, total=False):
+class _FileInfoOptional(TypedDict, total=False):
+    """The fields of a :class:`FileInfo` that an answer may leave out."""
+
+    #: Left out until the file is attached to a post.
+    post_id: str
+    width: int
+    height: int
+    has_preview_image: bool
+    #: A tiny base64 JPEG of an image, else ``null``.
+    mini_preview: Optional[str]
+
+
+class FileInfo(_FileInfoOptional):
     """The metadata of an uploaded file (``GET /api/v4/files/{file_id}/info``)."""
 
     id: str
     user_id: str
-    #: ``""`` until the file is attached to a post.
-    post_id: str
     channel_id: str
     create_at: int
     update_at: int
@@ -176,14 +221,9 @@ class FileInfo(TypedDict, total=False):
     #: In bytes.
     size: int
     mime_type: str
-    width: int
-    height: int
-    has_preview_image: bool
-    #: A tiny base64 JPEG of an image, else ``null``.
-    mini_preview: Optional[str]
 
 
-class WebsocketEvent(TypedDict, total=False):
+class WebsocketEvent(TypedDict):
     """One event of the websocket stream: the JSON text a handler receives, parsed.
 
     The ``data`` of some events holds JSON text in turn (a ``posted`` event's ``data["post"]``),

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from ..driver import Driver
 from ..exceptions import MattermostError
+from ..types import User
 from .errors import UsageError, unexpected
 from .inputs import verify
 from .output import Output
@@ -83,7 +84,7 @@ class Session:
         except ValueError as exc:  # its text holds no password or query of the URL
             raise UsageError(str(exc)) from None
         self.password_session = not token
-        self.me: Optional[Dict[str, Any]] = None
+        self.me: Optional[User] = None
         if self.password_session:  # a token needs no round trip before the real call
             self.me = self.driver.login()
             if self.driver.client.token:

@@ -1,7 +1,8 @@
 """One module per Driver attribute; each holds one endpoint class.
 
 :data:`AREAS` is the one registry of areas: it makes the endpoint attributes of
-:class:`Areas` (the base of ``Driver``), their ``dir()``, the reference docs and
+:class:`Areas` (a base of ``Driver``) and of ``async_areas.AsyncAreas`` (a base of
+``AsyncDriver``), their ``dir()``, the reference docs and
 ``from mattermostdriver.endpoints import Users``. A module loads on first use
 (``driver.users`` imports ``endpoints.users``), so ``import mattermostdriver`` stays cheap.
 """
@@ -9,7 +10,7 @@
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Type
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Type, TypeVar
 
 from .base import Base
 
@@ -148,12 +149,15 @@ ENDPOINT_CLASSES = AREAS
 
 _BY_CLASS = {cls: attribute for attribute, cls in AREAS.items()}
 
+T = TypeVar("T")
+
 __all__ = [
     "Base",
     "AREAS",
     "ENDPOINT_CLASSES",
     "Area",
     "Areas",
+    "add_area_attributes",
     "all_endpoints",
     "endpoint_class",
     *AREAS.values(),
@@ -200,9 +204,10 @@ class Area:
 
 
 class Areas:
-    """The endpoint attributes, one per entry of :data:`AREAS`; the base of the drivers.
+    """The endpoint attributes, one per entry of :data:`AREAS`; a base of :class:`~mattermostdriver.Driver`.
 
-    A subclass provides ``client``.
+    A subclass provides ``client``. ``AsyncDriver`` has the same attributes from
+    :class:`~mattermostdriver.endpoints.async_areas.AsyncAreas`, typed for ``await``.
     """
 
     if TYPE_CHECKING:
@@ -270,9 +275,14 @@ class Areas:
         webhooks: Webhooks
 
 
-for _attribute in AREAS:
-    setattr(Areas, _attribute, Area(_attribute))
-del _attribute
+def add_area_attributes(cls: Type[T]) -> Type[T]:
+    """Give ``cls`` one :class:`Area` per entry of :data:`AREAS` (the endpoint attributes)."""
+    for attribute in AREAS:
+        setattr(cls, attribute, Area(attribute))
+    return cls
+
+
+add_area_attributes(Areas)
 
 
 def __getattr__(name: str) -> Type[Base]:

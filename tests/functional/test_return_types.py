@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 from typing import Any, Callable, Dict, List
 from urllib.parse import parse_qs, urlsplit
 
@@ -17,11 +18,11 @@ import pytest
 
 from mattermostdriver import AsyncDriver, Driver
 from mattermostdriver.endpoints import all_endpoints
-from mattermostdriver.types import Post, PostList
+from mattermostdriver.types import Post, PostList, User, WebsocketEvent
 
 from ..support.return_types import conforms, mismatch
 from ..unit.test_return_types import return_hint
-from .conftest import unique
+from .conftest import unique, wait_for
 from .test_misc import tiny_png
 
 ENDPOINTS = all_endpoints()
@@ -158,13 +159,35 @@ def test_any_is_left_where_the_shape_depends_on_the_call(admin: Driver, team: Di
     assert isinstance(counted, dict) and {"teams", "total_count"} <= counted.keys()
 
 
+def test_login_and_websocket_events(server: Dict[str, str], channel: Dict[str, Any]) -> None:
+    """The driver's own results: login's :class:`User`, and every event the websocket hands over
+    (the hello, a posted event...) is a :class:`WebsocketEvent` with its required keys."""
+    d = Driver({"url": server["MM_URL"], "token": server["MM_TOKEN"]})
+    me = d.login()
+    assert mismatch(me, User) is None
+    received: List[Dict[str, Any]] = []
+    ws = d.init_websocket(lambda message: received.append(json.loads(message)), blocking=False)
+    try:
+        wait_for(lambda: any(e.get("event") == "hello" for e in list(received)))
+        text = unique("event")
+        d.posts.create_post({"channel_id": channel["id"], "message": text})
+        wait_for(lambda: any(text in e.get("data", {}).get("post", "") for e in list(received)))
+    finally:
+        ws.disconnect()
+        d.client.close()
+    events = [e for e in received if "event" in e]
+    problems = [p for p in (mismatch(e, WebsocketEvent, f"the {e['event']} event") for e in events) if p]
+    assert not problems, problems
+    assert {"hello", "posted"} <= {e["event"] for e in events}
+
+
 def test_async_driver_answers_the_same_kinds(server: Dict[str, str], channel: Dict[str, Any]) -> None:
     """With AsyncDriver the same annotated methods return awaitables of the same values."""
 
     async def main() -> None:
         d = AsyncDriver({"url": server["MM_URL"], "token": server["MM_TOKEN"]})
         try:
-            await d.login()
+            assert mismatch(await d.login(), User) is None
             answer("users.get_user", await d.users.get_user("me"))
             answer("channels.get_channel", await d.channels.get_channel(channel["id"]))
             answer("posts.get_posts_for_channel", await d.posts.get_posts_for_channel(channel["id"]))

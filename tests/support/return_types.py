@@ -2,29 +2,21 @@
 
 ``mismatch(value, hint)`` follows the annotation: ``requests.Response``, ``None``, ``List[...]``
 (every item), ``Dict[...]``, ``Optional``/``Union``, ``str``/``int``/``bool``, and for the
-TypedDicts of :mod:`mattermostdriver.types` a dict that has the keys listed in :data:`REQUIRED`
-(the ones every answer carries) and whose other documented keys, when present, have their
-documented types. It says where the value differs, or returns None; ``conforms`` is its yes/no.
+TypedDicts of :mod:`mattermostdriver.types` a dict that has every key the TypedDict marks
+required (``__required_keys__``: the ones every answer carries) and whose other documented
+keys, when present, have their documented types. It says where the value differs, or returns
+None; ``conforms`` is its yes/no.
 """
 
 from __future__ import annotations
 
 import typing
-from typing import Any, Dict, FrozenSet, Optional
+from typing import Any, FrozenSet, Optional
 
-from mattermostdriver import types
 
-#: The keys a real answer always has, per TypedDict (the others may be left out by the server).
-REQUIRED: Dict[Any, FrozenSet[str]] = {
-    types.User: frozenset({"id", "username", "create_at", "update_at", "delete_at", "roles"}),
-    types.Team: frozenset({"id", "name", "display_name", "type", "create_at"}),
-    types.Channel: frozenset({"id", "team_id", "type", "name", "display_name", "create_at"}),
-    types.Post: frozenset({"id", "channel_id", "user_id", "message", "create_at", "root_id", "type"}),
-    types.PostList: frozenset({"order", "posts"}),
-    types.FileInfo: frozenset({"id", "name", "size", "mime_type", "create_at"}),
-    types.StatusOK: frozenset({"status"}),
-    types.WebsocketEvent: frozenset({"event", "data"}),
-}
+def required(hint: Any) -> FrozenSet[str]:
+    """The keys a real answer always has: the TypedDict's required keys (the others may be left out)."""
+    return frozenset(hint.__required_keys__)
 
 
 def is_typeddict(hint: Any) -> bool:
@@ -44,7 +36,7 @@ def mismatch(value: Any, hint: Any, where: str = "the value") -> Optional[str]:
     if is_typeddict(hint):
         if not isinstance(value, dict):
             return f"{where} is {type(value).__name__}, not a {hint.__name__} dict"
-        missing = REQUIRED[hint] - value.keys()
+        missing = required(hint) - value.keys()
         if missing:
             return f"{where} lacks {sorted(missing)} of a {hint.__name__}"
         fields = typing.get_type_hints(hint)

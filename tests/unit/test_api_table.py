@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Dict, List
 
 import pytest
 
+from ..support.scripts import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("api_table", ROOT / "scripts" / "api_table.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("api_table", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-api_table = _load_tool()
-if str(ROOT / "scripts") not in sys.path:  # api_requests.py, beside it, imports it by name
-    sys.path.insert(0, str(ROOT / "scripts"))
+api_table = load_script("api_table")
 
 USERS_FRAGMENT = """\
   /api/v4/users/{user_id}/widgets:

@@ -22,7 +22,7 @@ import requests
 from mattermostdriver import types
 from mattermostdriver.endpoints import Base, all_endpoints
 
-from ..support.return_types import REQUIRED, conforms, is_typeddict
+from ..support.return_types import conforms, is_typeddict, required
 
 ENDPOINTS = all_endpoints()
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -219,12 +219,32 @@ def test_annotations_resolve_at_run_time() -> None:
             return_hint(method)
 
 
-def test_typeddicts_are_exported_and_not_total() -> None:
+def test_typeddicts_are_exported_with_their_required_keys() -> None:
+    """The fields a script reads first are required (``user["username"]`` type-checks); the
+    ones the server may leave out, null or lack in older versions are not."""
     for name in types.__all__:
         cls = getattr(types, name)
         assert is_typeddict(cls), name
-        assert cls.__total__ is False, name
         assert cls.__doc__, name
+        assert required(cls), name
+        assert required(cls) <= set(typing.get_type_hints(cls)), name
+    assert {"id", "username", "roles", "delete_at", "email"} <= required(types.User)
+    assert {"id", "channel_id", "user_id", "message", "root_id", "create_at", "type"} <= required(types.Post)
+    assert {"id", "team_id", "name", "display_name", "type"} <= required(types.Channel)
+    assert {"id", "name", "display_name", "type"} <= required(types.Team)
+    assert {"order", "posts"} <= required(types.PostList)
+    assert {"id", "name", "size", "mime_type"} <= required(types.FileInfo)
+    assert required(types.StatusOK) == {"status"}
+    assert required(types.WebsocketEvent) == {"event", "data", "broadcast", "seq"}
+    optional = {
+        types.User: {"email_verified", "is_bot", "timezone", "props", "notify_props", "mfa_active"},
+        types.Post: {"props", "file_ids", "participants", "metadata"},
+        types.Channel: {"scheme_id", "shared", "props"},
+        types.FileInfo: {"post_id", "width", "mini_preview"},
+        types.PostList: {"has_next"},
+    }
+    for cls, keys in optional.items():
+        assert not keys & required(cls), cls.__name__
     assert typing.get_type_hints(types.Post)["file_ids"] == Optional[List[str]]
 
 
@@ -249,8 +269,16 @@ def test_the_typed_routes_use_the_typeddicts() -> None:
         assert return_hint(getattr(ENDPOINTS[attribute], name)) == expected, key
 
 
-USER = {key: 1 if key.endswith("_at") else "x" for key in REQUIRED[types.User]}
-POST = {key: 1 if key.endswith("_at") else "x" for key in REQUIRED[types.Post]}
+def _filled(hint: Any) -> Dict[str, Any]:
+    """A dict with every required key of ``hint``, each of its declared type."""
+    fields = typing.get_type_hints(hint)
+    samples = {str: "x", int: 1, bool: True}
+    return {key: samples[fields[key]] for key in required(hint)}
+
+
+USER = _filled(types.User)
+POST = _filled(types.Post)
+CURSORS = {"next_post_id": "", "prev_post_id": ""}
 
 
 @pytest.mark.parametrize(
@@ -263,8 +291,11 @@ POST = {key: 1 if key.endswith("_at") else "x" for key in REQUIRED[types.Post]}
         ([USER, USER], List[types.User], True),
         ([USER, {"id": "u2"}], List[types.User], False),
         (USER, List[types.User], False),
-        ({"order": ["p"], "posts": {"p": POST}}, types.PostList, True),
-        ({"order": ["p"], "posts": {"p": {"id": "p"}}}, types.PostList, False),
+        ({**USER, "locale": None}, types.User, False),
+        ({k: v for k, v in USER.items() if k != "locale"}, types.User, False),
+        ({"order": ["p"], "posts": {"p": POST}, **CURSORS}, types.PostList, True),
+        ({"order": ["p"], "posts": {"p": POST}}, types.PostList, False),
+        ({"order": ["p"], "posts": {"p": {"id": "p"}}, **CURSORS}, types.PostList, False),
         ({"order": []}, types.PostList, False),
         ([], Dict[str, Any], False),
         (None, Optional[List[str]], True),
