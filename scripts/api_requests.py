@@ -126,11 +126,16 @@ def bodies(op: Operation) -> Tuple[Body, ...]:
 
 
 def requests_of(operations: Iterable[Operation]) -> List[Request]:
-    """The request of every released operation described (the first of a route repeated)."""
+    """The request of every released operation described.
+
+    A route described twice keeps its first description, placeholder names aside: a newer
+    fragment given before an older description overrides it, even where it renames a path
+    parameter.
+    """
     found, seen = [], set()
     for op in operations:
-        if op.released and (op.method, op.path) not in seen:
-            seen.add((op.method, op.path))
+        if op.released and op.route not in seen:
+            seen.add(op.route)
             found.append(Request(op.method, op.path, op.operation_id, query_parameters(op), bodies(op)))
     return found
 

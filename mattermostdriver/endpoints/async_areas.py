@@ -2695,6 +2695,7 @@ if TYPE_CHECKING:
             type: str,
             params: Optional[Dict[str, Any]] = None,
             *,
+            team_id: Optional[str] = None,
             page: Optional[int] = None,
             per_page: Optional[int] = None,
         ) -> List[Dict[str, Any]]:
@@ -2950,7 +2951,8 @@ if TYPE_CHECKING:
             """POST /api/v4/opengraph
 
             Get the OpenGraph metadata of a URL. Kept for 7.3.2 callers: the route is gone from current
-            servers (11.4 answers 404, raised as ResourceNotFound).
+            servers (11.4 answers 404, raised as ResourceNotFound). The API description once had it (a
+            fragment since dropped), its body the JSON ``{"url": ...}``.
             """
             ...
 
@@ -3698,7 +3700,9 @@ if TYPE_CHECKING:
             """
             ...
 
-        async def create_post(self, options: Any, *, set_online: Optional[bool] = None) -> Post:
+        async def create_post(
+            self, options: Any, *, set_online: Optional[bool] = None, silent: Optional[bool] = None
+        ) -> Post:
             """POST /api/v4/posts
 
             Create a post. Safe to retry: unless ``options`` has one, a ``pending_post_id`` is
@@ -5213,7 +5217,7 @@ if TYPE_CHECKING:
             """GET /api/v4/webrtc/token
 
             Get a WebRTC token. Kept for 7.3.2 callers: the route is gone from current servers
-            (11.4 answers 404, raised as ResourceNotFound).
+            (11.4 answers 404, raised as ResourceNotFound) and from the API description.
             """
             ...
 
@@ -6372,6 +6376,7 @@ if TYPE_CHECKING:
             not_in_channel: Optional[str] = None,
             in_group: Optional[str] = None,
             group_constrained: Optional[bool] = None,
+            abac_match_only: Optional[bool] = None,
             without_team: Optional[bool] = None,
             active: Optional[bool] = None,
             inactive: Optional[bool] = None,
@@ -6832,8 +6837,10 @@ if TYPE_CHECKING:
             Post a message through an incoming webhook; needs no token. ``hook_id`` is the hook's
             id or its full URL (``https://chat.example.com/hooks/xxx``); ``options`` is the payload
             (``text``, ``channel``, ``username``, ``icon_url``, ``attachments``, ``props``...).
-            The route is outside the API base path. Returns the :class:`requests.Response`
-            (its text is ``ok``), as 7.3.2 did.
+            The route is outside the API base path, and no API description has it: the server
+            (``incomingWebhook`` in ``server/channels/web/webhook.go``) reads the body as JSON, as
+            sent here (it also takes a form's ``payload`` field, or a multipart form). Returns the
+            :class:`requests.Response` (its text is ``ok``), as 7.3.2 did.
             """
             ...
 

@@ -82,6 +82,7 @@ class Jobs(Base):
         type: str,
         params: Optional[Dict[str, Any]] = None,
         *,
+        team_id: Optional[str] = None,
         page: Optional[int] = None,
         per_page: Optional[int] = None,
     ) -> List[Dict[str, Any]]:
@@ -93,13 +94,17 @@ class Jobs(Base):
 
         Query parameters (keyword-only arguments):
 
+        * ``team_id``: Only the jobs whose data names this team (a team admin with
+          ``manage_team_access_rules`` may so list that team's ``access_control_sync`` jobs).
+          Server 11.8 or later; an older server ignores it.
         * ``page``: The page to select.
         * ``per_page``: The number of jobs per page.
         """
         return cast(
             "List[Dict[str, Any]]",
             self.client.get(
-                self.path("/jobs/type/{}", type), params=query(params, page=page, per_page=per_page)
+                self.path("/jobs/type/{}", type),
+                params=query(params, team_id=team_id, page=page, per_page=per_page),
             ),
         )
 

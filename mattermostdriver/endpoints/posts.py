@@ -24,7 +24,9 @@ class Posts(PostActions):
         """
         return cast("Post", self.client.post("/posts/ephemeral", options=options))
 
-    def create_post(self, options: Any, *, set_online: Optional[bool] = None) -> Post:
+    def create_post(
+        self, options: Any, *, set_online: Optional[bool] = None, silent: Optional[bool] = None
+    ) -> Post:
         """POST /api/v4/posts
 
         Create a post. Safe to retry: unless ``options`` has one, a ``pending_post_id`` is
@@ -38,11 +40,20 @@ class Posts(PostActions):
 
         * ``set_online``: Whether to set the user status as online or not (``False``: a bot's
           or a script's post leaves the account's status alone).
+        * ``silent``: ``True`` delivers the post silently: it shows in the channel but sends no
+          desktop, push or email notification, counts no unread or mention and draws no "New
+          Messages" line. Only bots, OAuth apps, incoming webhooks and plugins may set it (anyone
+          else gets 403, raised as :class:`~mattermostdriver.NotEnoughPermissions`); the post's
+          ``force_notification`` overrides it. In the description by v11.11 (not in v11.9's); an
+          older server ignores it.
         """
         return cast(
             "Post",
             self.client.post(
-                "/posts", options=options, params=query(None, set_online=set_online), retry=DEDUPE
+                "/posts",
+                options=options,
+                params=query(None, set_online=set_online, silent=silent),
+                retry=DEDUPE,
             ),
         )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, cast
 
+from ..multipart import raw_body
 from ..types import StatusOK
 from .base import Base, query
 
@@ -239,11 +240,20 @@ class RemoteClusters(Base):
         Server to server: the caller authenticates with a remote cluster token, not a user session (a user
         token gets 401).
 
-        Send the bytes as ``data`` (``application/octet-stream``) or as multipart ``files``.
+        ``data`` is the bytes: bytes or a binary file object (streamed from its position), sent as
+        the raw body (``application/octet-stream``); or give ``files``, a multipart dict of one
+        file, to send a multipart form instead (``files`` wins when both are given). The server
+        reads either, as for :meth:`~mattermostdriver.endpoints.uploads.Uploads.upload_data`
+        (``doUploadData`` in ``server/channels/api4/upload.go``).
         """
+        path = self.path("/remotecluster/upload/{}", upload_id)
+        if files is not None:
+            return cast("None", self.client.post(path, params=params, files=files))
+        body = raw_body(b"" if data is None else data)
+        # never resent whole: the server may have kept part of it
         return cast(
             "None",
             self.client.post(
-                self.path("/remotecluster/upload/{}", upload_id), data=data, files=files, params=params
+                path, params=params, data=body, headers={"Content-Type": body.content_type or ""}, retry=False
             ),
         )

@@ -240,7 +240,7 @@ class System(SystemConfig, SystemExtras):
         """GET /api/v4/webrtc/token
 
         Get a WebRTC token. Kept for 7.3.2 callers: the route is gone from current servers
-        (11.4 answers 404, raised as ResourceNotFound).
+        (11.4 answers 404, raised as ResourceNotFound) and from the API description.
         """
         return cast("Dict[str, Any]", self.client.get("/webrtc/token"))
 

@@ -209,9 +209,9 @@ class TeamMembers(Base):
 
         * ``graceful``: Invite the addresses that can be invited and answer, for each address,
           whether it was (a list of ``{"email": ..., "error": ...}``), instead of failing whole
-          on the first that cannot. The description leaves this parameter out; the server reads
-          it (``inviteUsersToTeam`` in ``server/channels/api4/team.go``), and takes any value as
-          true: ``False`` sends nothing.
+          on the first that cannot. The server takes any value as true (``inviteUsersToTeam`` in
+          ``server/channels/api4/team.go``): ``False`` sends nothing. (The description of April
+          2026 left this parameter out; it has it by v11.11.)
         """
         # Any: {"status": "OK"}, or the list of invites with errors when graceful is set
         return self.client.post(

@@ -50,10 +50,11 @@ class Uploads(Base):
 
         ``data`` is those bytes: bytes or a binary file object (streamed from its position),
         sent as the raw body (``application/octet-stream``); or give ``files``, a multipart
-        dict of one file, to send a multipart form instead. The description says
-        ``application/x-www-form-urlencoded``, but the server reads the raw body or the first
-        part of a multipart one (``doUploadData`` in ``server/channels/api4/upload.go``): a
-        form would be stored as the file's bytes. ``progress(bytes_sent, total)`` is called as
+        dict of one file, to send a multipart form instead: the server reads the raw body or
+        the first part of a multipart one (``doUploadData`` in
+        ``server/channels/api4/upload.go``), as the description says since v11.8 (the April
+        2026 one said ``application/x-www-form-urlencoded``: a form would be stored as the
+        file's bytes). ``progress(bytes_sent, total)`` is called as
         the body goes out. :meth:`upload_file_resumable` does the whole upload.
         """
         path = self.path("/uploads/{}", upload_id)

@@ -204,6 +204,7 @@ class Users(UserAuth, UserSessions, UserAdmin, UserExtras):
         not_in_channel: Optional[str] = None,
         in_group: Optional[str] = None,
         group_constrained: Optional[bool] = None,
+        abac_match_only: Optional[bool] = None,
         without_team: Optional[bool] = None,
         active: Optional[bool] = None,
         inactive: Optional[bool] = None,
@@ -228,6 +229,9 @@ class Users(UserAuth, UserSessions, UserAdmin, UserExtras):
         * ``in_group``: The ID of the group to get users for.
         * ``group_constrained``: When used with ``not_in_channel`` or ``not_in_team``, returns only the users
           that are allowed to join the channel or team based on its group constraints.
+        * ``abac_match_only``: With ``not_in_channel``, only the users whose attributes satisfy the
+          channel's attribute-based access control policy (always so on a private channel with a
+          policy). Server 11.8 or later; an older server ignores it.
         * ``without_team``: Whether or not to list users that are not on any team.
         * ``active``: Whether or not to list only users that are active.
         * ``inactive``: Whether or not to list only users that are deactivated.
@@ -253,6 +257,7 @@ class Users(UserAuth, UserSessions, UserAdmin, UserExtras):
                     not_in_channel=not_in_channel,
                     in_group=in_group,
                     group_constrained=group_constrained,
+                    abac_match_only=abac_match_only,
                     without_team=without_team,
                     active=active,
                     inactive=inactive,

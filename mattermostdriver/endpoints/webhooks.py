@@ -22,8 +22,10 @@ class Webhooks(Base):
         Post a message through an incoming webhook; needs no token. ``hook_id`` is the hook's
         id or its full URL (``https://chat.example.com/hooks/xxx``); ``options`` is the payload
         (``text``, ``channel``, ``username``, ``icon_url``, ``attachments``, ``props``...).
-        The route is outside the API base path. Returns the :class:`requests.Response`
-        (its text is ``ok``), as 7.3.2 did.
+        The route is outside the API base path, and no API description has it: the server
+        (``incomingWebhook`` in ``server/channels/web/webhook.go``) reads the body as JSON, as
+        sent here (it also takes a form's ``payload`` field, or a multipart form). Returns the
+        :class:`requests.Response` (its text is ``ok``), as 7.3.2 did.
         """
         if is_absolute_url(str(hook_id)):
             return self.client.make_request("post", str(hook_id), options=options)

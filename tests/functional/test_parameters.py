@@ -64,3 +64,16 @@ def test_get_channels_for_user_with_include_deleted(
     assert channel["id"] in {c["id"] for c in with_deleted}
     everywhere = admin.channels.get_channels_for_user(me, include_deleted=True)
     assert channel["id"] in {c["id"] for c in everywhere}
+
+
+def test_parameters_newer_than_the_server_are_ignored(
+    admin: Driver, channel: Dict[str, Any], team: Dict[str, Any]
+) -> None:
+    """``silent`` (v11.11), ``abac_match_only`` and ``team_id`` of the jobs (v11.8) reach a server
+    older than them, which reads past them as their docstrings say."""
+    post = admin.posts.create_post({"channel_id": channel["id"], "message": "silent"}, silent=True)
+    assert post["message"] == "silent" and post["channel_id"] == channel["id"]
+    users = admin.users.get_users(in_team=team["id"], abac_match_only=True, per_page=200)
+    assert admin.client.userid in {u["id"] for u in users}
+    jobs = admin.jobs.get_jobs_by_type("data_retention", team_id=team["id"])
+    assert isinstance(jobs, list)
