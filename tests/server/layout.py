@@ -99,11 +99,13 @@ def format_env(values: Mapping[str, str]) -> str:
 
 
 def private_dir(path: Path) -> Path:
-    """Create ``path`` (mode 0700) or check that it is a real directory only this user can enter."""
+    """Create ``path`` (mode 0700), or check that it is a real directory of this user's that no one
+    else can write to (so no one else can put or replace a socket in it).
+    """
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     info = os.lstat(path)
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid() or info.st_mode & 0o077:
-        raise Failure(f"{path} is not a private directory of this user (mode 0700); remove it and try again")
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid() or info.st_mode & 0o022:
+        raise Failure(f"{path} is not a directory of this user's that only it can write to; remove it")
     return path
 
 

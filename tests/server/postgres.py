@@ -77,6 +77,11 @@ class Runner:
         if self.kind == "account" and self.account is not None:
             os.chown(path, self.account.pw_uid, self.account.pw_gid)
 
+    def let_through(self, path: Path) -> None:
+        """Let the account PostgreSQL runs as pass through the folder ``path`` (search, not list)."""
+        if self.kind == "account":
+            os.chmod(path, os.stat(path).st_mode | 0o111)
+
     def __str__(self) -> str:
         if self.kind == "userns":
             return "in a user namespace, as nobody"
@@ -160,6 +165,7 @@ class Cluster:
             shutil.rmtree(self.pgdata)
         log(f"step: create a private PostgreSQL cluster in {self.pgdata} (initdb, {self.runner})")
         self.pgdata.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.runner.let_through(self.pgdata.parent)
         self.runner.give(self.pgdata)
         self._run(
             "initdb",
@@ -195,7 +201,7 @@ class Cluster:
         self.ensure_created()
         if self.pid() is not None:
             return
-        private_dir(self.sockdir.parent)
+        self.runner.let_through(private_dir(self.sockdir.parent))
         self.sockdir.mkdir(mode=0o700, exist_ok=True)
         self.runner.give(self.sockdir)
         log(f"step: start PostgreSQL ({self.runner}; socket in {self.sockdir}, no TCP)")

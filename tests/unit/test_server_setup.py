@@ -147,13 +147,15 @@ def test_sockets_move_to_a_per_checkout_temporary_folder_when_the_path_is_too_lo
     assert chosen == layout.socket_dir(deep) != layout.socket_dir(deep / "other")
 
 
-def test_a_socket_folder_others_can_enter_or_replace_is_refused(tmp_path: Path) -> None:
+def test_a_socket_folder_others_can_write_to_or_replace_is_refused(tmp_path: Path) -> None:
     mine = layout.private_dir(tmp_path / "ok")
     assert stat.S_IMODE(mine.stat().st_mode) == 0o700
     (tmp_path / "open").mkdir()
-    os.chmod(tmp_path / "open", 0o755)  # noqa: S103
+    os.chmod(tmp_path / "open", 0o777)  # noqa: S103
     with pytest.raises(Failure):
         layout.private_dir(tmp_path / "open")
+    os.chmod(tmp_path / "open", 0o711)  # others may pass through (PostgreSQL run as nobody)
+    assert layout.private_dir(tmp_path / "open") == tmp_path / "open"
     (tmp_path / "link").symlink_to(mine)
     with pytest.raises(Failure):
         layout.private_dir(tmp_path / "link")
