@@ -130,6 +130,7 @@ class Cluster:
         self.logfile = state / "postgres.log"
         self.bindir = bindir
         self.runner = runner
+        self._proc: Optional[subprocess.Popen[bytes]] = None  # the postmaster, when started here
 
     # -- the cluster -------------------------------------------------------------------------------
 
@@ -215,6 +216,7 @@ class Cluster:
                 env=clean_environ(),
                 **self.runner.popen_kwargs(),
             )
+        self._proc = proc
         if not wait_until(lambda: self.ready() or proc.poll() is not None, timeout):
             raise Failure(f"PostgreSQL did not become ready within {timeout:.0f} s:\n{tail(self.logfile)}")
         if proc.poll() is not None:
@@ -229,6 +231,8 @@ class Cluster:
         for sig in (signal.SIGINT, signal.SIGQUIT, signal.SIGKILL):
             os.kill(pid, sig)
             if wait_until(lambda: not pid_alive(pid), timeout if sig == signal.SIGINT else 10):
+                if self._proc is not None and self._proc.pid == pid:
+                    self._proc.wait()  # reap it
                 return
         raise Failure(f"PostgreSQL pid {pid} survived SIGKILL")
 
