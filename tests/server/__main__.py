@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
-from typing import Callable, ContextManager, Dict, List, Mapping, Optional
+from typing import Callable, ContextManager, Dict, List, Mapping, Optional, Tuple
 
 from . import USAGE, tools
 from .layout import (
@@ -39,6 +39,13 @@ from .postgres import DB_NAME, Cluster, choose_runner, userns_works
 CACHES = ("gomod", "gobuild", "gopath", "goconfig")  # under MMD_HOME, beside server-<version>/
 
 
+def seconds(environ: Mapping[str, str], name: str, default: float) -> float:
+    try:
+        return float(environ.get(name, default))
+    except ValueError:
+        raise Failure(f"{name} must be a number of seconds, not {environ[name]!r}") from None
+
+
 class Checkout:
     """This checkout's test server: its paths, its knobs, its processes."""
 
@@ -57,8 +64,8 @@ class Checkout:
         self.limited = Process(
             self.binary, self.run_dir, self.state / "limited.pid", self.state / "limited.log"
         )
-        self.start_timeout = float(environ.get("MM_START_TIMEOUT", "300"))
-        self.stop_timeout = float(environ.get("MM_STOP_TIMEOUT", "10"))
+        self.start_timeout = seconds(environ, "MM_START_TIMEOUT", 300)
+        self.stop_timeout = seconds(environ, "MM_STOP_TIMEOUT", 10)
         self.prefix = tools.venv_prefix()
         self._cluster: Optional[Cluster] = None
 
@@ -115,7 +122,7 @@ class Checkout:
         cluster = self.cluster()
         cluster.fresh_database(template=None)
         self.start_main("template-init.log")
-        timeout = float(self.environ.get("MM_MIGRATION_TIMEOUT", "300"))
+        timeout = seconds(self.environ, "MM_MIGRATION_TIMEOUT", 300)
         wait_for_background_migrations(lambda sql: cluster.psql(sql, DB_NAME), timeout, self.main.logfile)
         self.main.stop(120)  # gracefully: the template must be a clean copy
         cluster.save_template(self.template_marker())
@@ -128,8 +135,7 @@ class Checkout:
 
 
 def cmd_build(c: Checkout, args: List[str]) -> None:
-    force = args == ["--force"]
-    binary = tools.build(c.home, c.version, c.prefix, force=force)
+    binary = tools.build(c.home, c.version, c.prefix, force=args == ["--force"])
     log(f"build: {binary} (server/v8 {c.version})")
 
 
@@ -226,8 +232,6 @@ def cmd_limited(c: Checkout, args: List[str]) -> None:
     if args == ["stop"]:
         c.limited.stop(c.stop_timeout)
         return
-    if args != ["start"]:
-        raise Failure("usage: limited start|stop")
     env = read_env_file(c)
     if not c.config_file.exists() or not c.main.pid() or not env:
         raise Failure("the server is not running; run 'start' first")
@@ -275,24 +279,28 @@ def cmd_clean(c: Checkout, args: List[str]) -> None:
     log("clean: done")
 
 
-COMMANDS: Dict[str, Callable[[Checkout, List[str]], object]] = {
-    "build": cmd_build,
-    "start": cmd_start,
-    "stop": cmd_stop,
-    "reset": cmd_reset,
-    "status": cmd_status,
-    "env": cmd_env,
-    "limited": cmd_limited,
-    "clean": cmd_clean,
+# each command and the arguments it takes
+COMMANDS: Dict[str, Tuple[Callable[[Checkout, List[str]], object], Tuple[List[str], ...]]] = {
+    "build": (cmd_build, ([], ["--force"])),
+    "start": (cmd_start, ([],)),
+    "stop": (cmd_stop, ([], ["--all"])),
+    "reset": (cmd_reset, ([],)),
+    "status": (cmd_status, ([],)),
+    "env": (cmd_env, ([],)),
+    "limited": (cmd_limited, (["start"], ["stop"])),
+    "clean": (cmd_clean, ([],)),
 }
 
 
 def main(argv: List[str], environ: Mapping[str, str] = os.environ) -> int:
-    if not argv or argv[0] in ("-h", "--help", "help") or argv[0] not in COMMANDS:
-        print(USAGE, file=sys.stdout if argv and argv[0] in ("-h", "--help", "help") else sys.stderr)
-        return 0 if argv and argv[0] in ("-h", "--help", "help") else 2
+    if argv[:1] in (["-h"], ["--help"], ["help"]):
+        print(USAGE)
+        return 0
+    if not argv or argv[0] not in COMMANDS or argv[1:] not in COMMANDS[argv[0]][1]:
+        print(USAGE, file=sys.stderr)
+        return 2
     try:
-        result = COMMANDS[argv[0]](Checkout(environ), argv[1:])
+        result = COMMANDS[argv[0]][0](Checkout(environ), argv[1:])
     except Failure as e:
         log(f"FAILED: {e}")
         return 1

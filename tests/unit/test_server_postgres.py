@@ -212,3 +212,21 @@ def test_clean_removes_mmd_home_when_only_its_caches_were_there(
     environ = {"MMD_HOME": str(home), "MMD_STATE": str(state)}
     assert cli.main(["clean"], environ) == 0
     assert not home.exists() and commands == []  # nothing was installed, nothing uninstalled
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["bogus"], ["build", "--bogus"], ["start", "now"], ["limited"], ["limited", "x"]]
+)
+def test_a_wrong_command_line_prints_the_usage_and_does_nothing(
+    argv: List[str], capsys: pytest.CaptureFixture[str], commands: List[Any]
+) -> None:
+    assert cli.main(argv, {}) == 2
+    assert "Usage: scripts/mattermost-server" in capsys.readouterr().err and commands == []
+
+
+def test_a_setting_that_is_not_a_number_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(tools, "venv_prefix", lambda: tmp_path)
+    assert cli.main(["env"], {"MMD_STATE": str(tmp_path), "MM_START_TIMEOUT": "5m"}) == 1
+    assert "MM_START_TIMEOUT must be a number of seconds, not '5m'" in capsys.readouterr().err
