@@ -211,7 +211,7 @@ def cmd_status(c: Checkout, args: List[str]) -> int:
     pid = c.main.pid()
     answers = bool(url) and ping_ok(url)
     log(f"server: running, pid {pid}, {url or '(no env file)'}" if pid else "server: not running")
-    log(f"ping: OK ({url}/api/v4/system/ping)" if answers else f"ping: no answer{' from ' + url if url else ''}")
+    log(f"ping: OK ({url}/api/v4/system/ping)" if answers else f"ping: no answer {url or ''}".rstrip())
     problems += 0 if pid and answers else 1
     if c.limited.pid():
         log(f"limited server: running, pid {c.limited.pid()}")
