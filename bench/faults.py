@@ -12,7 +12,6 @@ channel is read back and every message counted.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 import time
@@ -25,20 +24,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from mattermostdriver import Driver, TransportError  # noqa: E402
+from tests.server.layout import env_file, read_env  # noqa: E402
 from tests.support.faults import FaultProxy  # noqa: E402
 
-ENV_FILE = Path(os.environ.get("MMD_HOME", Path.home() / ".cache" / "mattermostdriver")) / "run" / "env"
+ENV_FILE = env_file()  # this checkout's test server
 
 
 def server_env() -> Dict[str, str]:
     if not ENV_FILE.exists():
         raise SystemExit(f"no test server ({ENV_FILE} is missing): run scripts/mattermost-server start")
-    values = {}
-    for line in ENV_FILE.read_text().splitlines():
-        key, sep, value = line.partition("=")
-        if sep:
-            values[key.strip()] = value.strip().strip("'\"")
-    return values
+    return read_env(ENV_FILE)
 
 
 def main() -> None:

@@ -27,23 +27,13 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, TypeVar
 import pytest
 
 from mattermostdriver import Driver, InvalidOrMissingParameters, ResourceNotFound
+from tests.server.layout import env_file, read_env
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "mattermost-server"
-HOME = Path(os.environ.get("MMD_HOME", Path.home() / ".cache" / "mattermostdriver"))
-ENV_FILE = HOME / "run" / "env"
+ENV_FILE = env_file()  # this checkout's server: .test-server/env (or under MMD_STATE)
 
 T = TypeVar("T")
-
-
-def _read_env() -> Dict[str, str]:
-    values: Dict[str, str] = {}
-    for line in ENV_FILE.read_text().splitlines():
-        line = line.strip()
-        if line and not line.startswith("#") and "=" in line:
-            key, _, value = line.partition("=")
-            values[key.removeprefix("export ").strip()] = value.strip().strip("'\"")
-    return values
 
 
 @pytest.fixture(scope="session")
@@ -60,7 +50,7 @@ def server() -> Iterator[Dict[str, str]]:
             )
     if not ENV_FILE.exists():
         pytest.fail(f"no server env file at {ENV_FILE}: run scripts/mattermost-server start", pytrace=False)
-    env = _read_env()
+    env = read_env(ENV_FILE)
     try:
         yield env
     finally:

@@ -30,11 +30,6 @@ from tests.support.doc_examples import (
 )
 from tests.support.project import ROOT, setup_constant
 
-#: Sections whose console blocks have no prompts yet: the server branch rewrites the README's
-#: development set-up (with prompts); take this out once it is merged.
-PROMPTLESS_SECTIONS = {"Set up and run"}
-
-
 def generate() -> ModuleType:
     """docs/generate.py, the pages written from the code."""
     spec = importlib.util.spec_from_file_location("docs_generate", ROOT / "docs" / "generate.py")
@@ -118,7 +113,7 @@ def test_no_code_line_is_wider_than_the_page() -> None:
 def test_console_blocks_show_their_prompts() -> None:
     bare: List[str] = []
     for block in all_blocks():
-        if block.language == "console" and block.section not in PROMPTLESS_SECTIONS:
+        if block.language == "console":
             lines = [line for line in block.code.splitlines() if line.strip()]
             if not console_commands(block.code) or not lines[0].startswith("$ "):
                 bare.append(block.where)
