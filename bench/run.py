@@ -170,7 +170,10 @@ def async_throughput(server: Nginx, peers: Dict[str, str], quick: bool) -> Dict[
 
 def real_server(quick: bool) -> Optional[Dict[str, Any]]:
     """GET /api/v4/users/me on the project's test server, if it runs (scripts/mattermost-server)."""
-    env_file = Path(os.environ.get("MMD_STATE") or ROOT / ".test-server") / "env"  # as tests/server/layout.py
+    sys.path.insert(0, str(ROOT))
+    from tests.server.layout import env_file as server_env_file
+
+    env_file = server_env_file()
     if not env_file.exists():
         return None
     values: Dict[str, str] = {}

@@ -31,7 +31,7 @@ from tests.server.layout import env_file, read_env
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "mattermost-server"
-ENV_FILE = env_file()  # this checkout's server: .test-server/env (or under MMD_STATE)
+ENV_FILE = env_file()  # this checkout's server (tests/server/layout.py)
 
 T = TypeVar("T")
 

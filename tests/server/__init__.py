@@ -29,7 +29,7 @@ Usage: scripts/mattermost-server COMMAND
 
 Environment:
   MMD_HOME           shared build caches (default ~/.cache/mattermostdriver)
-  MMD_STATE          this checkout's server state (default <checkout>/.test-server)
+  MMD_STATE          this checkout's server state (default MMD_HOME/checkouts/<name>-<hash>)
   MM_PORT            the server's port on 127.0.0.1 (default: a free one)
   MM_LIMITED_PORT    the rate-limited server's port (default: a free one)
   MM_START_TIMEOUT   seconds to wait for the server to answer (default 300)

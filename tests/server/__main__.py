@@ -259,6 +259,9 @@ def cmd_clean(c: Checkout, args: List[str]) -> None:
                 log(f"removing {path}")
                 tools.make_writable(path)
                 shutil.rmtree(path)
+        checkouts = c.home / "checkouts"
+        if checkouts.is_dir() and not any(checkouts.iterdir()):
+            checkouts.rmdir()  # other checkouts' servers, if any, stay
     if c.home.exists():
         with locked(c.home / ".lock", "the build lock"):
             for path in sorted(c.home.iterdir()):

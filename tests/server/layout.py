@@ -7,10 +7,10 @@ Two kinds of files:
   caches), ``gopath/`` and ``goconfig/`` (what the go command writes besides them), and
   ``server-<server/v8 pseudo-version>/`` (the built binary with its ``i18n/``, ``templates/`` and
   ``fonts/``). A change of the version pinned in ``tests/server/go.mod`` builds a new binary.
-* **Server state, private to one checkout**, in its git-ignored ``.test-server/`` (or
-  ``MMD_STATE``): the PostgreSQL data directory, the server's run folder and config, the logs, the
-  pid files and the env file that the functional tests read. Two checkouts never share a server or
-  a database.
+* **Server state, private to one checkout**, in ``MMD_HOME/checkouts/<name>-<hash of its path>/``
+  (or ``MMD_STATE``), outside the checkout: the PostgreSQL data directory, the server's run folder
+  and config, the logs, the pid files and the env file that the functional tests read. Two
+  checkouts never share a server or a database.
 """
 
 from __future__ import annotations
@@ -48,9 +48,17 @@ def mmd_home(environ: Mapping[str, str] = os.environ) -> Path:
     return Path(environ.get("MMD_HOME") or Path.home() / ".cache" / "mattermostdriver")
 
 
+def checkout_key(root: Path = ROOT) -> str:
+    """A name for the checkout at ``root``: its folder's name and a hash of its whole path."""
+    return f"{root.name}-{hashlib.sha256(str(root.absolute()).encode()).hexdigest()[:12]}"
+
+
 def state_dir(environ: Mapping[str, str] = os.environ, root: Path = ROOT) -> Path:
-    """This checkout's server state (``MMD_STATE``, default ``<checkout>/.test-server``)."""
-    return Path(environ.get("MMD_STATE") or root / ".test-server").absolute()
+    """This checkout's server state: ``MMD_STATE``, default ``MMD_HOME/checkouts/<checkout_key>``."""
+    state = environ.get("MMD_STATE")
+    if state:
+        return Path(state).absolute()
+    return (mmd_home(environ) / "checkouts" / checkout_key(root)).absolute()
 
 
 def env_file(environ: Mapping[str, str] = os.environ, root: Path = ROOT) -> Path:

@@ -30,6 +30,7 @@ from tests.support.doc_examples import (
 )
 from tests.support.project import ROOT, setup_constant
 
+
 def generate() -> ModuleType:
     """docs/generate.py, the pages written from the code."""
     spec = importlib.util.spec_from_file_location("docs_generate", ROOT / "docs" / "generate.py")

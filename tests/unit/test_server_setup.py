@@ -150,9 +150,14 @@ def test_the_binary_is_keyed_on_the_pinned_server_version(tmp_path: Path) -> Non
 # -- where the state lives ------------------------------------------------------------------------
 
 
-def test_the_state_is_the_checkouts_own(tmp_path: Path) -> None:
-    assert layout.state_dir({}, tmp_path) == tmp_path / ".test-server"
-    assert layout.env_file({}, tmp_path) == tmp_path / ".test-server" / "env"
+def test_the_state_is_the_checkouts_own_and_outside_it(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    one, two = tmp_path / "a" / "project", tmp_path / "b" / "project"
+    state = layout.state_dir({"MMD_HOME": str(home)}, one)
+    assert state.parent == home / "checkouts" and state.name.startswith("project-")
+    assert one not in state.parents  # nothing of the server's lands in the checkout
+    assert layout.state_dir({"MMD_HOME": str(home)}, two) != state  # another checkout, another server
+    assert layout.env_file({"MMD_HOME": str(home)}, one) == state / "env"
     assert layout.state_dir({"MMD_STATE": str(tmp_path / "s")}, tmp_path) == tmp_path / "s"
     assert layout.mmd_home({"MMD_HOME": str(tmp_path / "h")}) == tmp_path / "h"
 
