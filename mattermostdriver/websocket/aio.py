@@ -3,7 +3,9 @@
 Over websockets' asyncio client, whose keepalive is a task too. The task reads the socket without
 pause and hands each frame through :meth:`~.engine.Engine.route` to the sink (an inbox that the
 consumer, on the same loop, empties: ``await ws.connect(handler)``, ``AsyncDriver.events()``), so
-a slow consumer never stalls the pings. :meth:`LoopRunner.stop` may be called from any thread.
+a slow consumer never stalls the pings; it yields to the loop every :data:`BURST` frames, so that
+a burst of frames does not fill the inbox before the consumer has had a turn. :meth:`LoopRunner.stop`
+may be called from any thread.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ from .engine import Engine, Open, Session, Sink
 __all__ = ["LoopRunner"]
 
 log = logging.getLogger("mattermostdriver.websocket")
+
+#: Frames read in a row (while the library has them queued, recv() does not suspend) before the
+#: runner yields to the loop.
+BURST = 16
 
 
 class LoopRunner:
@@ -156,6 +162,7 @@ class LoopRunner:
             first = engine.opened(step)
             if first is not None:
                 await conn.send(first)
+            burst = 0
             while not self._gap:
                 raw = await conn.recv()
                 if not received:
@@ -168,6 +175,10 @@ class LoopRunner:
                     log.warning("websocket: missed events (expected seq %d); resuming", engine._sequence)
                     self._gap = True
                     await conn.close(4001, "missed events")
+                burst += 1
+                if burst == BURST:  # recv() returns at once while frames are queued:
+                    burst = 0  # let the consumer have its turn
+                    await asyncio.sleep(0)
         except ConnectionClosed as exc:
             code, reason, by_us = close_info(exc)
             close = (code, reason, by_us, exc.rcvd is not None)

@@ -48,6 +48,7 @@ NESTED_JSON_FIELDS = (
 #: The longest ``connection_id`` kept (Mattermost's are 26 letters and digits; a proxy or another
 #: server may use its own form: any printable text is kept, and URL-encoded in the resume).
 MAX_CONNECTION_ID = 128
+_NESTED = frozenset(NESTED_JSON_FIELDS)
 _INVALID = object()
 
 
@@ -99,9 +100,8 @@ def decode_event(message: Dict[str, Any]) -> Dict[str, Any]:
     """
     data = message.get("data")
     if isinstance(data, dict):
-        for key in NESTED_JSON_FIELDS:
-            value = data.get(key)
-            if isinstance(value, str) and value[:1] in ("{", "["):
+        for key, value in data.items():  # replacing values, not keys: the iteration holds
+            if key in _NESTED and isinstance(value, str) and value[:1] in ("{", "["):
                 decoded = _loads(value)
                 if decoded is not _INVALID:
                     data[key] = decoded
