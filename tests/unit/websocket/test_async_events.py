@@ -159,3 +159,17 @@ def test_actions_from_the_loop(server: FakeMattermost) -> None:
 
     run(server, body)
     assert [a["action"] for a in server.actions] == ["get_statuses", "user_typing", "get_statuses"]
+
+
+def test_a_consumer_that_keeps_up_never_makes_it_fall_behind(server: FakeMattermost) -> None:
+    # frames that arrive together are all queued in the library: read in one go, they would fill
+    # a small buffer before the consumer had a turn
+    async def body(d: AsyncDriver) -> List[Any]:
+        async with d.events(event="posted", buffer=20) as events:
+            for _ in range(300):
+                server.emit()
+            got = await take(events.__aiter__(), 300)
+            assert len(server.upgrades) == 1  # never resumed
+            return got
+
+    assert [seq_of(i) for i in run(server, body)] == list(range(1, 301))
