@@ -144,6 +144,7 @@ class Engine:
         self._sequence = 0
         self._behind = False  # events are refused on this connection until it is resumed
         self._connected_once = False
+        self._greeted = False  # a hello came before: a new one means a connection not resumed
         self._refusal_logged = False
 
     @property
@@ -317,21 +318,27 @@ class Engine:
         return self._behind
 
     def _hello(self, message: Dict[str, Any], sink: Sink) -> None:
-        """A new connection: keep its id; pass a :class:`Resync` when the previous one was not resumed."""
+        """A new connection: keep its id; pass a :class:`Resync` when the previous one was not resumed.
+
+        Also after a connection whose id could not be used: it could not be resumed either.
+        """
         data = message.get("data")
         value = data.get("connection_id") if isinstance(data, dict) else None
         problem = connection_id_problem(value)
-        old_id = self._connection_id
-        if problem:
-            if not self._refusal_logged:
-                self._refusal_logged = True
-                log.warning("websocket: the hello's connection_id %s; this connection cannot resume", problem)
-            self._connection_id = None
-        elif isinstance(value, str) and value != old_id:
-            if old_id:
-                log.warning("websocket: could not resume %s (new id %s): events were missed", old_id, value)
-                sink(Resync(old_id, value), None, False)
-            self._connection_id = value
+        if problem and not self._refusal_logged:
+            self._refusal_logged = True
+            log.warning("websocket: the hello's connection_id %s; this connection cannot resume", problem)
+        new_id = "" if problem else str(value)
+        old_id = self._connection_id or ""
+        if self._greeted and (not old_id or new_id != old_id):
+            log.warning(
+                "websocket: could not resume %s (new id %s): events were missed",
+                old_id or "a connection without an id",
+                new_id or "none",
+            )
+            sink(Resync(old_id, new_id), None, False)
+        self._connection_id = new_id or None
+        self._greeted = True
 
     def _out(self, text: str, message: Dict[str, Any]) -> Any:
         """What a handler gets: the raw text (7.3.2), or with ``decode`` the decoded message."""

@@ -262,6 +262,17 @@ def test_a_new_connection_id_passes_a_resync_before_its_hello() -> None:
     assert eng._connection_id == "c2" and eng._sequence == 1
 
 
+def test_a_new_hello_after_a_connection_without_an_id_is_a_resync_too() -> None:
+    eng, _ = engine()
+    rec = Recorder()
+    rec.route(eng, hello("bad\x1bid"))  # that connection could not be resumed...
+    rec.route(eng, event(1))
+    rec.route(eng, hello("c2"))  # ...so what came while it was down was missed
+    assert rec.items[2] == Resync("", "c2")
+    rec.route(eng, hello("c2"))  # the same id again: nothing missed
+    assert not any(isinstance(item, Resync) for item in rec.items[3:])
+
+
 @pytest.mark.parametrize(
     "value, kept",
     [
