@@ -314,6 +314,23 @@ def websocket() -> Optional[Dict[str, Any]]:
     return {"ratio": ratio, "output": lines[-8:], "returncode": done.returncode, "stderr": done.stderr[-400:]}
 
 
+def listeners(quick: bool) -> Optional[Dict[str, Any]]:
+    """Threads, RSS and events/s of 1, 10 and 100 listeners, sync and async, beside raw websockets."""
+    script = HERE / "bench_listeners.py"
+    log("websocket listeners: bench/bench_listeners.py")
+    done = subprocess.run(
+        [sys.executable, str(script), "--rounds", "1" if quick else "3"],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        cwd=OUTSIDE,
+        env=WORKER_ENV,
+    )
+    lines = done.stdout.strip().splitlines()
+    rows = json.loads(lines.pop())["listeners"] if lines and lines[-1].startswith("{") else None
+    return {"table": lines, "rows": rows, "returncode": done.returncode, "stderr": done.stderr[-600:]}
+
+
 # -- the table ------------------------------------------------------------------------------------
 def row(cells: List[str], widths: List[int]) -> str:
     return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
@@ -341,6 +358,7 @@ def report(results: Dict[str, Any], versions: Dict[str, str]) -> str:
     out += ["", *memory_table(results.get("memory") or {})]
     out += ["", *import_table(results.get("imports"))]
     out += ["", *websocket_lines(results.get("websocket"))]
+    out += ["", *listener_lines(results.get("listeners"))]
     return "\n".join(out)
 
 
@@ -538,6 +556,22 @@ def websocket_lines(ws: Optional[Dict[str, Any]]) -> List[str]:
     return lines + [f"  | {line}" for line in ws.get("output", []) + ws.get("stderr", "").splitlines()[-4:]]
 
 
+def listener_lines(measured: Optional[Dict[str, Any]]) -> List[str]:
+    if not measured or not measured.get("rows"):
+        detail = (measured or {}).get("stderr", "").strip().splitlines()[-4:]
+        return ["Websocket listeners: not measured", *(f"  | {line}" for line in detail)]
+    rows = measured["rows"]
+    per = {
+        kind: max(r["threads"] / r["listeners"] for r in rows if r["label"] == f"ours {kind}")
+        for kind in ("sync", "async")
+    }
+    notes = [
+        f"threads per sync listener {per['sync']:.1f}: {verdict(per['sync'] <= 2)} (<=2)",
+        f"per AsyncDriver listener {per['async']:.1f}: {verdict(per['async'] == 0)} (0)",
+    ]
+    return [*measured["table"], "; ".join(notes)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -588,6 +622,10 @@ def main() -> None:
         results["websocket"] = websocket()
     except Exception as exc:
         results["websocket"] = {"ratio": None, "error": str(exc)}
+    try:
+        results["listeners"] = listeners(args.quick)
+    except Exception as exc:
+        results["listeners"] = {"stderr": str(exc)}
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
     print(report(results, versions))

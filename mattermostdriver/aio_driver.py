@@ -8,15 +8,16 @@ behind them, a method returns an awaitable of what the Driver's returns, and the
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Type
+from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping, Optional, Type, overload
 
 from .aio_client import AsyncClient
-from .driver import DriverBase, EventHandler
+from .driver import DriverBase, EventHandler, Names
 from .endpoints.async_areas import AsyncAreas
 from .types import StatusOK, User
 
 if TYPE_CHECKING:
-    from .websocket import Websocket
+    from .types import WebsocketEvent
+    from .websocket import AsyncEvents, Websocket
 
 __all__ = ["AsyncDriver"]
 
@@ -112,3 +113,48 @@ class AsyncDriver(DriverBase, AsyncAreas):
         run meanwhile. :meth:`disconnect` (or cancelling the task) ends it.
         """
         await self._new_websocket(websocket_cls, on_resync, decode).connect(event_handler)
+
+    @overload
+    def events(
+        self,
+        *,
+        decode: Literal[True],
+        event: Names = None,
+        channel_id: Names = None,
+        buffer: Optional[int] = None,
+        on_resync: Optional[Callable[[str, str], Any]] = None,
+    ) -> AsyncEvents[WebsocketEvent]: ...
+
+    @overload
+    def events(
+        self,
+        *,
+        decode: Literal[False] = False,
+        event: Names = None,
+        channel_id: Names = None,
+        buffer: Optional[int] = None,
+        on_resync: Optional[Callable[[str, str], Any]] = None,
+    ) -> AsyncEvents[str]: ...
+
+    def events(
+        self,
+        *,
+        decode: bool = False,
+        event: Names = None,
+        channel_id: Names = None,
+        buffer: Optional[int] = None,
+        on_resync: Optional[Callable[[str, str], Any]] = None,
+    ) -> AsyncEvents[Any]:
+        """GET /api/v4/websocket: the events, as an ``async for`` iterator on the running loop.
+
+        ::
+
+            async with d.events(decode=True, event="posted") as events:
+                async for event in events:
+                    print(event["data"]["post"]["message"])
+
+        As :meth:`Driver.events <mattermostdriver.Driver.events>`, with ``async with``: the
+        listener is a task of the loop and adds no thread; ``on_resync`` may be ``async def``.
+        """
+        stream: AsyncEvents[Any] = self._stream("AsyncEvents", decode, event, channel_id, buffer, on_resync)
+        return stream

@@ -23,7 +23,7 @@ from .options import Options, Timeout, Timeouts, base_url, timeouts
 from .outgoing import BODY_METHODS, Outgoing, RequestBuilder
 from .redaction import clean, redact, redact_url
 from .retry import PendingPosts, Retry, RetryArg, reached_server
-from .version import __version__
+from .transport import user_agent
 
 __all__ = ["BODY_METHODS", "ClientBase", "Outgoing", "reached_server"]
 
@@ -58,8 +58,7 @@ class ClientBase(RequestBuilder):
         auth = opts.get("auth")
         self._auth: Any = auth() if isinstance(auth, type) else auth
         self._base_headers = {
-            "User-Agent": opts.get("user_agent")
-            or f"mattermostdriver/{__version__} python-requests/{requests.__version__}",
+            "User-Agent": user_agent(opts),
             "Accept-Encoding": "gzip, deflate",
             "Accept": "*/*",
         }

@@ -10,6 +10,7 @@ from typing import (
     Awaitable,
     Callable,
     Dict,
+    Iterable,
     Literal,
     Mapping,
     Optional,
@@ -30,11 +31,14 @@ from .types import StatusOK, User
 if TYPE_CHECKING:  # the websocket machinery loads only when it is used
     import asyncio
 
-    from .websocket import Websocket
+    from .types import WebsocketEvent
+    from .websocket import Events, Websocket
 
 log = logging.getLogger(__name__)
 
 EventHandler = Callable[[str], Union[Awaitable[None], None]]
+#: An event name or channel id, several, or None for all (the filters of ``events()``).
+Names = Union[None, str, Iterable[str]]
 
 
 class DriverBase:
@@ -129,6 +133,27 @@ class DriverBase:
         # a 7.3.2-style class takes (options, token) only: pass the new arguments when used
         self.websocket = websocket_cls(self.options, self.client.token, **extra)
         return self.websocket
+
+    def _stream(
+        self,
+        stream: str,
+        decode: bool,
+        event: Names,
+        channel_id: Names,
+        buffer: Optional[int],
+        on_resync: Optional[Callable[[str, str], Any]],
+    ) -> Any:
+        """The ``Events`` or ``AsyncEvents`` of ``events()``, on a new websocket (``self.websocket``)."""
+        from . import websocket
+
+        stream_cls = getattr(websocket, stream)
+        return stream_cls(
+            self._new_websocket(None, None, decode),
+            event=event,
+            channel_id=channel_id,
+            buffer=websocket.BUFFER if buffer is None else buffer,
+            on_resync=on_resync,
+        )
 
     def disconnect(self) -> None:
         """Close the websocket, if one runs (from any thread)."""
@@ -257,6 +282,68 @@ class Driver(DriverBase, endpoints.Areas):
         loop = _thread_event_loop()
         loop.run_until_complete(websocket.connect(event_handler))
         return loop
+
+    @overload
+    def events(
+        self,
+        *,
+        decode: Literal[True],
+        event: Names = None,
+        channel_id: Names = None,
+        buffer: Optional[int] = None,
+        on_resync: Optional[Callable[[str, str], Any]] = None,
+    ) -> Events[WebsocketEvent]: ...
+
+    @overload
+    def events(
+        self,
+        *,
+        decode: Literal[False] = False,
+        event: Names = None,
+        channel_id: Names = None,
+        buffer: Optional[int] = None,
+        on_resync: Optional[Callable[[str, str], Any]] = None,
+    ) -> Events[str]: ...
+
+    def events(
+        self,
+        *,
+        decode: bool = False,
+        event: Names = None,
+        channel_id: Names = None,
+        buffer: Optional[int] = None,
+        on_resync: Optional[Callable[[str, str], Any]] = None,
+    ) -> Events[Any]:
+        """GET /api/v4/websocket: the events, as a blocking iterator (the listener in a thread).
+
+        ::
+
+            with d.events(decode=True, event="posted") as events:
+                for event in events:
+                    print(event["data"]["post"]["message"])
+
+        Entering the ``with`` connects (it returns once the first connection is up or has
+        failed); leaving it, or a ``break``, closes the connection and joins the listener's
+        thread. Each item is an event as its raw JSON text, or with ``decode=True`` a dict
+        (:class:`~mattermostdriver.types.WebsocketEvent`) whose nested JSON (``data["post"]``...)
+        is decoded too; action replies are not events and are not yielded. The listener is the
+        one of :meth:`init_websocket` (keepalive, reconnect and resume, ``d.websocket`` for
+        actions); an error that ends it (a refused token) is raised by the loop.
+
+        Args:
+            decode: yield dicts rather than JSON text.
+            event: only the events of this name, or of these names (``"posted"``, ...).
+            channel_id: only the events of this channel, or of these channels.
+            buffer: the events kept for a slow loop body (default
+                :data:`~mattermostdriver.websocket.BUFFER`); beyond, the listener stops taking
+                them and has the server replay them once the body catches up.
+            on_resync: called as ``on_resync(old_connection_id, new_connection_id)`` when a
+                reconnect could not resume; without it a
+                :class:`~mattermostdriver.websocket.Resync` item is yielded instead.
+
+        """
+        stream: Events[Any] = self._stream("Events", decode, event, channel_id, buffer, on_resync)
+        return stream
 
 
 def _thread_event_loop() -> asyncio.AbstractEventLoop:

@@ -46,12 +46,14 @@ from urllib3.exceptions import SSLError as _SSLError
 
 from .deadline import POOL_CLASSES, clear, deadline, start
 from .options import Timeouts
+from .version import __version__
 
 __all__ = [
     "ERROR_BODY_LIMIT",
     "Transport",
     "effective_verify",
     "proxies_for",
+    "user_agent",
 ]
 
 #: The most bytes of an error answer's body that are read (the rest is dropped with the connection).
@@ -100,6 +102,12 @@ def ssl_context(verify: Union[bool, str]) -> ssl.SSLContext:
     else:
         context.load_verify_locations(cafile=location)
     return context
+
+
+def user_agent(options: Mapping[str, Any]) -> str:
+    """The ``User-Agent`` of REST requests and websocket upgrades: the ``user_agent`` option, else ours."""
+    given: Optional[str] = options.get("user_agent")
+    return given or f"mattermostdriver/{__version__} python-requests/{requests.__version__}"
 
 
 def proxies_for(url: str, proxies: Optional[Mapping[str, str]]) -> Dict[str, str]:

@@ -1,27 +1,86 @@
 """Client actions on the current connection (``user_typing``, ``get_statuses``...) and their replies.
 
 Request seqs start at 1 on each connection. The server answers with ``{"status", "seq_reply",
-"data"?, "error"?}``; the engine passes each answer to the handler like every message and
-completes the matching wait here (:class:`~.engine.Pending`).
+"data"?, "error"?}``; the engine passes each answer on like every message and the runner that
+holds the connection completes the matching wait (:mod:`.threads`, :mod:`.aio`). The actions
+work from any thread, and with :meth:`Actions.send_action_async` from any event loop.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, List, Literal, Mapping, Optional, Union, overload
+from typing import Any, Dict, List, Literal, Mapping, Optional, Protocol, Union, overload
 
 from ..exceptions import WebsocketError
 from ..redaction import clean
-from .connection import ConnectionClosed
-from .engine import Engine, Pending
+from .engine import Engine
 
-__all__ = ["MAX_FRAME", "Actions"]
+__all__ = ["MAX_FRAME", "Actions", "Runner", "action_frame", "reply_result"]
 
 MAX_FRAME = 8 * 1024  # the server closes the socket on a bigger client frame
 
 
+class Runner(Protocol):
+    """What a listener asks of the runner that holds its connection (:mod:`.threads`, :mod:`.aio`)."""
+
+    @property
+    def connected(self) -> bool:
+        """Whether a connection is open."""
+
+    @property
+    def alive(self) -> bool:
+        """Whether the runner runs (connected, or waiting to reconnect)."""
+
+    @property
+    def stopping(self) -> bool:
+        """Whether :meth:`stop` was called."""
+
+    def stop(self) -> None:
+        """End the runner and close its connection, from any thread."""
+
+    def join(self, timeout: Optional[float]) -> bool:
+        """Wait for the runner to end; True if it has."""
+
+    def can_wait(self) -> bool:
+        """Whether :meth:`join` can wait here (not on the runner's own thread or loop)."""
+
+    def send_action(
+        self, action: str, data: Optional[Mapping[str, Any]], *, wait: bool, timeout: float
+    ) -> Union[int, Dict[str, Any]]:
+        """Send an action from plain code."""
+
+    async def send_action_async(
+        self, action: str, data: Optional[Mapping[str, Any]], *, wait: bool, timeout: float
+    ) -> Union[int, Dict[str, Any]]:
+        """Send an action from a coroutine."""
+
+
+def action_frame(seq: int, action: str, data: Optional[Mapping[str, Any]]) -> str:
+    """The frame of one action; ValueError when it is over the server's 8 KiB limit."""
+    frame = json.dumps({"seq": seq, "action": action, "data": dict(data or {})})
+    if len(frame.encode()) > MAX_FRAME:
+        raise ValueError(f"websocket action {action!r} is over {MAX_FRAME} bytes")
+    return frame
+
+
+def reply_result(action: str, seq: int, reply: Optional[Dict[str, Any]], url: str) -> Dict[str, Any]:
+    """The reply of a waited action, or the exception: closed before it came, or ``FAIL``."""
+    if reply is None:
+        raise WebsocketError(f"websocket closed before the reply to {action!r} (seq {seq})", url=url)
+    if reply.get("status") != "OK":
+        raise _failure(action, reply, url)
+    return reply
+
+
+def not_connected(action: str, url: str) -> WebsocketError:
+    return WebsocketError(f"websocket not connected; cannot send {action!r}", url=url)
+
+
 class Actions(Engine):
     """The actions of a :class:`~mattermostdriver.websocket.Websocket`."""
+
+    #: The runner of the listener while it runs (its connection), else None.
+    _runner: Optional[Runner] = None
 
     @overload
     def send_action(
@@ -59,8 +118,10 @@ class Actions(Engine):
         Args:
             action: the action name (``user_typing``, ``get_statuses``, ``ping``, ...).
             data: the action's ``data`` object.
-            wait: block until the matching reply comes (do not call it so from a handler
-                running in the loop of :meth:`connect` if you need that loop meanwhile).
+            wait: block until the matching reply comes. On the event loop the listener itself
+                runs on (``await ws.connect()``, ``AsyncDriver.events()``) that would block the
+                loop that receives the reply: there it raises, and
+                :meth:`send_action_async` waits instead.
             timeout: seconds to wait for the reply.
 
         Returns:
@@ -72,37 +133,33 @@ class Actions(Engine):
             ValueError: the frame is over the server's 8 KiB limit.
 
         """
-        with self._lock:
-            conn = self._conn
-            if conn is None:
-                raise WebsocketError(f"websocket not connected; cannot send {action!r}", url=self.url)
-            self._req_seq += 1
-            seq = self._req_seq
-            pending = Pending() if wait else None
-            if pending is not None:
-                self._pending[seq] = pending
-        frame = json.dumps({"seq": seq, "action": action, "data": dict(data or {})})
-        try:
-            if len(frame.encode()) > MAX_FRAME:
-                raise ValueError(f"websocket action {action!r} is over {MAX_FRAME} bytes")
-            conn.send(frame)
-            if pending is None:
-                return seq
-            if not pending.done.wait(timeout):
-                raise WebsocketError(
-                    f"no reply to websocket action {action!r} (seq {seq}) within {timeout} s", url=self.url
-                )
-        except ConnectionClosed as exc:
-            raise WebsocketError(f"websocket closed while sending {action!r}", url=self.url) from exc
-        finally:
-            with self._lock:
-                self._pending.pop(seq, None)
-        reply = pending.reply
-        if reply is None:
-            raise WebsocketError(f"websocket closed before the reply to {action!r} (seq {seq})", url=self.url)
-        if reply.get("status") != "OK":
-            raise _failure(action, reply, self.url)
-        return reply
+        runner = self._runner
+        if runner is None:
+            raise not_connected(action, self.url)
+        return runner.send_action(action, data, wait=wait, timeout=timeout)
+
+    async def send_action_async(
+        self,
+        action: str,
+        data: Optional[Mapping[str, Any]] = None,
+        *,
+        wait: bool = False,
+        timeout: float = 10.0,
+    ) -> Any:
+        """:meth:`send_action`, awaitable: what a handler or a task on an event loop calls.
+
+        On the loop the listener runs on (``await ws.connect()``, ``AsyncDriver.events()``)
+        it waits without blocking that loop; for a listener on threads it runs
+        :meth:`send_action` in the loop's default executor.
+
+        Returns:
+            the request's ``seq``, or with ``wait=True`` the reply dict.
+
+        """
+        runner = self._runner
+        if runner is None:
+            raise not_connected(action, self.url)
+        return await runner.send_action_async(action, data, wait=wait, timeout=timeout)
 
     def user_typing(self, channel_id: str, parent_id: str = "") -> int:
         """Tell the channel the user is typing (action ``user_typing``); returns the request seq."""

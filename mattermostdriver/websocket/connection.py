@@ -1,8 +1,11 @@
-"""The one module that uses :mod:`websockets` (its threading client), internals included.
+"""The one module that uses :mod:`websockets` (its threading and asyncio clients), internals included.
 
 Everything the listener needs from the library goes through here, so that a new major version
 of websockets is checked in one place: this module was checked with websockets 15, 16 and 17
-(``setup.py`` bounds the dependency to them). What it relies on beyond the documented API:
+(``setup.py`` bounds the dependency to them). :func:`open_connection` opens a connection of the
+threading client (for :mod:`.threads`), :func:`open_async` one of the asyncio client (for
+:mod:`.aio`); both send the REST client's ``User-Agent`` and turn every failure into one of the
+driver's exceptions. What this module relies on beyond the documented API:
 
 * :class:`_Connection` overrides ``recv_events``, ``send_data`` and ``close_socket`` of
   :class:`websockets.sync.connection.Connection`;
@@ -10,6 +13,10 @@ of websockets is checked in one place: this module was checked with websockets 1
   header, ``"< %s: %s"`` for a response header, ``"> GET %s HTTP/1.1"`` for the request line);
 * :func:`open_connection` calls :func:`websockets.sync.client.connect` and enters the connection
   at once (websockets 17 warns about a connection that is not used as a context manager).
+
+The threading client gets no ``ping_interval``: its keepalive would be one more thread per
+connection, and :mod:`.threads` sends the pings from its own thread instead. The asyncio client
+keeps its own keepalive (a task, not a thread).
 """
 
 from __future__ import annotations
@@ -17,8 +24,10 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from typing import TYPE_CHECKING, Any, Dict, Mapping, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Mapping, NoReturn, Tuple
 
+from websockets.asyncio.client import ClientConnection as AsyncConnection
+from websockets.asyncio.client import connect as aio_connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI
 from websockets.sync.client import ClientConnection
 from websockets.sync.client import connect as ws_connect
@@ -26,7 +35,8 @@ from websockets.version import version as websockets_version
 
 from ..exceptions import WebsocketAuthError, WebsocketError
 from ..redaction import clean, redact_header, redact_url
-from ..transport import ssl_context
+from ..transport import ssl_context, user_agent
+from .engine import UPGRADE_NOT_PASSED, FatalError
 
 if TYPE_CHECKING:
     _AdapterBase = logging.LoggerAdapter[logging.Logger]
@@ -35,11 +45,13 @@ else:
 
 __all__ = [
     "CHECKED_MAJOR_VERSIONS",
+    "AsyncConnection",
     "ClientConnection",
     "ConnectionClosed",
     "FatalError",
     "Redacting",
     "close_info",
+    "open_async",
     "open_connection",
 ]
 
@@ -51,13 +63,11 @@ CHECKED_MAJOR_VERSIONS = (15, 16, 17)
 # 7.3.2 passed websocket_kw_args to the asyncio client; map or drop what the sync client lacks.
 _KW_RENAMED = {"extra_headers": "additional_headers", "timeout": "close_timeout"}
 _KW_DROPPED = frozenset({"loop", "read_limit", "write_limit", "legacy_recv", "klass", "create_protocol"})
+#: Messages the library keeps for the listener before it stops reading the socket (``max_queue``).
+QUEUE = 256
 _URL_IN_TEXT = re.compile(r"\b(?:wss?|https?)://[^\s'\"]+")
 _BEARER = re.compile(r"(?i)(bearer\s+)\S+")
 _warned_version = False
-
-
-class FatalError(WebsocketError):
-    """A connection error that retrying cannot fix (bad ``websocket_kw_args``, bad URL)."""
 
 
 def _scrub(text: str) -> str:
@@ -129,33 +139,40 @@ def _check_version() -> None:
         )
 
 
-def _connect_kwargs(url: str, options: Mapping[str, Any]) -> Dict[str, Any]:
+def _connect_kwargs(url: str, token: str, options: Mapping[str, Any], *, threads: bool) -> Dict[str, Any]:
     timeout = float(options["timeout"] or 0) or None
     kwargs: Dict[str, Any] = {
-        "ping_interval": timeout,
-        "ping_timeout": timeout,
+        # the threading client's keepalive would be a thread more: .threads pings from its own
+        "ping_interval": None if threads else timeout,
+        "ping_timeout": None if threads else timeout,
         "close_timeout": min(1.0, timeout or 1.0),
         "max_size": 2**24,
-        "create_connection": _Connection,
+        "max_queue": QUEUE,
+        "user_agent_header": user_agent(options),
         "logger": Redacting(logging.getLogger("websockets.client"), {}),
     }
+    if threads:
+        kwargs["create_connection"] = _Connection
     if url.startswith("wss:"):
         kwargs["ssl"] = ssl_context(options["verify"])
     for key, value in (options.get("websocket_kw_args") or {}).items():
         if key in _KW_DROPPED:
-            log.warning("websocket: ignoring websocket_kw_args[%r] (not supported by websockets.sync)", key)
+            log.warning("websocket: ignoring websocket_kw_args[%r] (not supported by websockets)", key)
             continue
         kwargs[_KW_RENAMED.get(key, key)] = value
+    headers = dict(kwargs.pop("additional_headers", None) or {})
+    headers["Authorization"] = f"Bearer {token}"
+    kwargs["additional_headers"] = headers
     return kwargs
 
 
 def open_connection(url: str, token: str, options: Mapping[str, Any], shown_url: str) -> ClientConnection:
-    """Open one websocket connection, authenticated with ``token`` on the upgrade request.
+    """Open one connection of the threading client, authenticated with ``token`` on the upgrade request.
 
     Args:
         url: the URL to connect to (with its resume query, if any).
         token: sent as ``Authorization: Bearer`` only.
-        options: the driver's options (``timeout``, ``verify``, ``websocket_kw_args``).
+        options: the driver's options (``timeout``, ``verify``, ``user_agent``, ``websocket_kw_args``).
         shown_url: the URL named in exceptions (without the query).
 
     Returns:
@@ -168,12 +185,31 @@ def open_connection(url: str, token: str, options: Mapping[str, Any], shown_url:
 
     """
     _check_version()
-    kwargs = _connect_kwargs(url, options)
-    headers = dict(kwargs.pop("additional_headers", None) or {})
-    headers["Authorization"] = f"Bearer {token}"
+    kwargs = _connect_kwargs(url, token, options, threads=True)
     try:
-        conn: ClientConnection = ws_connect(url, additional_headers=headers, **kwargs)
-    except InvalidStatus as exc:
+        conn: ClientConnection = ws_connect(url, **kwargs)
+    except Exception as exc:
+        _raise_for(exc, shown_url)
+    return conn.__enter__()
+
+
+async def open_async(url: str, token: str, options: Mapping[str, Any], shown_url: str) -> AsyncConnection:
+    """Open one connection of the asyncio client on the running loop: as :func:`open_connection`.
+
+    The connection is not entered: the caller closes it (``await conn.close()``).
+    """
+    _check_version()
+    kwargs = _connect_kwargs(url, token, options, threads=False)
+    try:
+        conn: AsyncConnection = await aio_connect(url, **kwargs)
+    except Exception as exc:
+        _raise_for(exc, shown_url)
+    return conn
+
+
+def _raise_for(exc: Exception, shown_url: str) -> NoReturn:
+    """Raise the driver's exception for a failed connection attempt."""
+    if isinstance(exc, InvalidStatus):
         status = exc.response.status_code
         if status in (401, 403):
             raise WebsocketAuthError(
@@ -182,18 +218,21 @@ def open_connection(url: str, token: str, options: Mapping[str, Any], shown_url:
                 method="GET",
                 url=shown_url,
             ) from None
-        raise WebsocketError(
-            f"websocket upgrade refused with HTTP {status}", status_code=status, method="GET", url=shown_url
-        ) from None
-    except (TypeError, ValueError, InvalidURI) as exc:  # bad websocket_kw_args or URL: final
+        message = f"websocket upgrade refused with HTTP {status}"
+        if status in UPGRADE_NOT_PASSED:
+            message += (
+                ": the upgrade did not reach Mattermost's websocket. Is a proxy in front of it not "
+                "passing websocket upgrades (it must forward the Upgrade and Connection headers), "
+                "or is the url's path wrong?"
+            )
+        raise WebsocketError(message, status_code=status, method="GET", url=shown_url) from None
+    if isinstance(exc, (TypeError, ValueError, InvalidURI)):  # bad websocket_kw_args or URL: final
         raise FatalError(f"websocket cannot connect: {_scrub(str(exc))}", url=shown_url) from exc
-    except Exception as exc:
-        raise WebsocketError(
-            f"websocket connection failed: {type(exc).__name__}: {_scrub(str(exc))}",
-            method="GET",
-            url=shown_url,
-        ) from exc
-    return conn.__enter__()
+    raise WebsocketError(
+        f"websocket connection failed: {type(exc).__name__}: {_scrub(str(exc))}",
+        method="GET",
+        url=shown_url,
+    ) from exc
 
 
 def close_info(exc: ConnectionClosed) -> Tuple[int, str, bool]:

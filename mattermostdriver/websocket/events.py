@@ -8,15 +8,23 @@ listener: such a frame is passed to the handler as received and the stream goes 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any, Callable, Dict, Optional
+
+from ..redaction import clean
 
 #: A handler receives each message as the raw JSON text; it may be ``async def``.
 EventHandler = Callable[[Any], Any]
 #: ``on_resync(old_connection_id, new_connection_id)``; it may be ``async def``.
 ResyncHandler = Callable[[str, str], Any]
 
-__all__ = ["NESTED_JSON_FIELDS", "decode_event", "hello_connection_id", "loads_object"]
+__all__ = [
+    "MAX_CONNECTION_ID",
+    "NESTED_JSON_FIELDS",
+    "connection_id_problem",
+    "decode_event",
+    "hello_connection_id",
+    "loads_object",
+]
 
 #: The ``data`` fields whose values Mattermost sends as JSON text inside the JSON event.
 NESTED_JSON_FIELDS = (
@@ -37,9 +45,10 @@ NESTED_JSON_FIELDS = (
     "followers",
 )
 
-# Mattermost ids are 26 letters and digits; a resume sends the id back in the URL, and the
-# server closes the socket on a malformed one, so only id-like values are kept.
-_CONNECTION_ID = re.compile(r"[A-Za-z0-9]{1,64}")
+#: The longest ``connection_id`` kept (Mattermost's are 26 letters and digits; a proxy or another
+#: server may use its own form: any printable text is kept, and URL-encoded in the resume).
+MAX_CONNECTION_ID = 128
+_NESTED = frozenset(NESTED_JSON_FIELDS)
 _INVALID = object()
 
 
@@ -60,11 +69,26 @@ def loads_object(text: str) -> Optional[Dict[str, Any]]:
     return value if isinstance(value, dict) else None
 
 
+def connection_id_problem(value: Any) -> str:
+    """Why a ``hello``'s ``connection_id`` cannot be used to resume ("" if it can), for a log line."""
+    if value is None:
+        return "is missing"
+    if not isinstance(value, str):
+        return f"is not text ({type(value).__name__})"
+    if not value:
+        return "is empty"
+    if len(value) > MAX_CONNECTION_ID:
+        return f"is longer than {MAX_CONNECTION_ID} characters"
+    if not value.isprintable():
+        return f"'{clean(value, 80)}' has control characters"
+    return ""
+
+
 def hello_connection_id(message: Dict[str, Any]) -> str:
     """The ``connection_id`` of a ``hello`` event, or ``""`` when it has none that can be used."""
     data = message.get("data")
     value = data.get("connection_id") if isinstance(data, dict) else None
-    return value if isinstance(value, str) and _CONNECTION_ID.fullmatch(value) else ""
+    return value if isinstance(value, str) and not connection_id_problem(value) else ""
 
 
 def decode_event(message: Dict[str, Any]) -> Dict[str, Any]:
@@ -76,9 +100,8 @@ def decode_event(message: Dict[str, Any]) -> Dict[str, Any]:
     """
     data = message.get("data")
     if isinstance(data, dict):
-        for key in NESTED_JSON_FIELDS:
-            value = data.get(key)
-            if isinstance(value, str) and value[:1] in ("{", "["):
+        for key, value in data.items():  # replacing values, not keys: the iteration holds
+            if key in _NESTED and isinstance(value, str) and value[:1] in ("{", "["):
                 decoded = _loads(value)
                 if decoded is not _INVALID:
                     data[key] = decoded

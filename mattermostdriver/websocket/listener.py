@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import collections
 import inspect
 import logging
-import queue
-import threading
-from typing import Any, Awaitable, Callable, Mapping, Optional, Set
+from typing import Any, Awaitable, Callable, Deque, List, Mapping, Optional, Set
 
 from ..options import Options
 from . import compat
 from .actions import Actions
-from .engine import END, Resync
+from .aio import LoopRunner
+from .engine import Resync
 from .events import EventHandler, ResyncHandler
+from .inbox import BUFFER, END, AsyncInbox, handler_sink
+from .threads import THREAD_NAME, ThreadRunner
 
 __all__ = ["EventHandler", "ResyncHandler", "THREAD_NAME", "Websocket"]
 
 log = logging.getLogger("mattermostdriver.websocket")
-
-
-#: The name of the engine's thread (the dispatcher of :meth:`Websocket.start` adds ``-handler``).
-THREAD_NAME = "mattermostdriver-websocket"
 
 
 def _as_options(options: Mapping[str, Any]) -> Options:
@@ -46,11 +44,11 @@ class Websocket(Actions):
         options: the driver's :class:`~mattermostdriver.options.Options` (a plain dict, as
             7.3.2 callers pass, is wrapped in one). They are read at each connection, so a
             change made meanwhile is used from the next one. Used: ``scheme``, ``url``,
-            ``port``, ``basepath``, ``verify``, ``timeout`` (ping interval and pong deadline in
-            seconds; 0 turns pings off), ``keepalive`` (reconnect after a drop, forever),
-            ``keepalive_delay`` (first reconnect delay in seconds; later ones double, with
-            jitter, up to 60 s), ``websocket_kw_args`` (extra keyword arguments for
-            :func:`websockets.sync.client.connect`), ``debug`` (log every message).
+            ``port``, ``basepath``, ``verify``, ``user_agent``, ``timeout`` (ping interval and
+            pong deadline in seconds; 0 turns pings off), ``keepalive`` (reconnect after a drop,
+            forever), ``keepalive_delay`` (first reconnect delay in seconds; later ones double,
+            with jitter, up to 60 s), ``websocket_kw_args`` (extra keyword arguments for
+            websockets' ``connect``), ``debug`` (log every message).
         token: the session, personal access or bot token, sent in the upgrade request's
             ``Authorization`` header only.
         on_resync: called as ``on_resync(old_connection_id, new_connection_id)`` (plain or
@@ -68,8 +66,10 @@ class Websocket(Actions):
     ``_start_loop`` and ``_alive`` behave as they did (see :mod:`mattermostdriver.websocket.compat`).
 
     Attributes:
-        error: the exception that ended the engine (``None`` after a clean end or a
+        error: the exception that ended the listener (``None`` after a clean end or a
             :meth:`disconnect`); :meth:`connect` raises it, the non-blocking form keeps it here.
+        buffer: the events :meth:`connect` keeps for a slow handler before the listener falls
+            behind (see :mod:`mattermostdriver.websocket.inbox`).
 
     """
 
@@ -84,8 +84,7 @@ class Websocket(Actions):
         super().__init__(_as_options(options), token)
         self.on_resync = on_resync
         self.decode = decode
-        self._thread: Optional[threading.Thread] = None
-        self._dispatcher: Optional[threading.Thread] = None
+        self.buffer = BUFFER
         self._alive_flag = False
         self._wakers: Set[Callable[[], None]] = set()  # wake the 7.3.2 loops on disconnect()
 
@@ -104,18 +103,22 @@ class Websocket(Actions):
     @property
     def connected(self) -> bool:
         """Whether a connection is open right now."""
-        return self._conn is not None
+        runner = self._runner
+        return runner is not None and runner.connected
 
     @property
     def running(self) -> bool:
-        """Whether the engine thread is running (connected, or waiting to reconnect)."""
-        return self._thread is not None and self._thread.is_alive()
+        """Whether the listener runs (connected, or waiting to reconnect)."""
+        runner = self._runner
+        return runner is not None and runner.alive
 
     async def connect(self, event_handler: EventHandler) -> None:
-        """Run the listener inside the running asyncio loop until it ends.
+        """Run the listener inside the running asyncio loop until it ends, with no thread.
 
         Each message is passed to ``event_handler`` as its raw JSON text, in order; an
         awaitable result is awaited. A handler that raises is logged and the stream goes on.
+        The socket is read by a task of the same loop while the handler works (at most
+        :attr:`buffer` events wait for it; see :mod:`mattermostdriver.websocket.inbox`).
 
         Returns when :meth:`disconnect` is called, or when the connection drops and
         ``keepalive`` is off.
@@ -125,16 +128,9 @@ class Websocket(Actions):
             WebsocketError: the connection could not be made (or resumed) and ``keepalive`` is off.
 
         """
-        loop = asyncio.get_running_loop()
-        inbox: asyncio.Queue[Any] = asyncio.Queue()
-
-        def post(item: Any) -> None:
-            try:
-                loop.call_soon_threadsafe(inbox.put_nowait, item)
-            except RuntimeError:  # the loop was closed under us
-                self._stop.set()
-
-        stop = self._launch(post)
+        inbox = AsyncInbox(self.buffer)
+        runner = self._launch(LoopRunner(self, handler_sink(self, inbox.put), on_end=inbox.end))
+        inbox.on_drained = runner.resume
         ended = False
         try:
             while True:
@@ -142,7 +138,7 @@ class Websocket(Actions):
                 if item is END:
                     ended = True
                     break
-                if stop.is_set():
+                if runner.stopping:
                     continue
                 try:
                     result = self._call(event_handler, item)
@@ -151,63 +147,72 @@ class Websocket(Actions):
                 except Exception:
                     log.exception("websocket handler raised; the stream goes on")
         finally:
-            if not ended:  # cancelled, or the handler raised BaseException: end the engine too
-                self.disconnect()
-        self.wait(1.0)  # the engine posted its last item and is ending: let it finish
+            if not ended:  # cancelled, or the handler raised BaseException: end the listener too
+                runner.stop()
+            await runner.finished()
         if self.error is not None:
             raise self.error
 
     def start(self, event_handler: EventHandler) -> Websocket:
-        """Start the listener and return at once (non-blocking).
+        """Start the listener in a background thread and return at once (non-blocking).
 
-        ``event_handler`` is called from a dispatcher thread with each message's raw JSON text,
-        in order (an ``async def`` handler runs on that thread's own event loop). A slow handler
-        delays only later messages, never the pings. Call :meth:`stop` to end it; after an
-        authentication failure the engine ends by itself and :attr:`error` holds the exception.
+        ``event_handler`` is called on the listener's thread (``mattermostdriver-websocket``)
+        with each message's raw JSON text, in order (an ``async def`` handler runs on that
+        thread's own event loop). While it works, websockets' reader thread goes on reading
+        and answering the server's pings, so a slow handler delays only later messages. Two
+        threads in all. Call :meth:`stop` to end it; after an authentication failure the
+        listener ends by itself and :attr:`error` holds the exception.
 
         Returns:
             this :class:`Websocket`.
 
         """
-        inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        stop = self._launch(inbox.put)
-        self._dispatcher = threading.Thread(
-            target=self._dispatch,
-            args=(inbox, event_handler, stop),
-            name=THREAD_NAME + "-handler",
-            daemon=True,
-        )
-        self._dispatcher.start()
+        waiting: Deque[Any] = collections.deque()
+        loops: List[asyncio.AbstractEventLoop] = []
+
+        def put(item: Any, sequenced: bool) -> bool:
+            waiting.append(item)
+            return True
+
+        def hand_over() -> None:
+            while waiting:
+                item = waiting.popleft()
+                if not runner.stopping:
+                    self._handle(event_handler, item, loops)
+
+        def end() -> None:
+            for loop in loops:
+                loop.close()
+
+        runner = ThreadRunner(self, handler_sink(self, put), after=hand_over, on_end=end)
+        self._launch(runner)
         return self
 
     def wait(self, timeout: Optional[float] = None) -> bool:
-        """Block until the listener has ended; return ``False`` if ``timeout`` passed first."""
-        for thread in (self._thread, self._dispatcher):
-            if thread is not None and thread is not threading.current_thread():
-                thread.join(timeout)
-                if thread.is_alive():
-                    return False
-        return True
+        """Block until the listener has ended; return ``False`` if ``timeout`` passed first.
+
+        On the listener's own thread or event loop it cannot block: it tells whether it has ended.
+        """
+        runner = self._runner
+        return runner is None or runner.join(timeout)
 
     def disconnect(self, timeout: float = 2.0) -> None:
         """Close the connection and end the listener; idempotent, callable from any thread.
 
-        Waits up to ``timeout`` seconds for the threads to end. Never raises. Also ends the
-        7.3.2 loops (``_start_loop``) of code that replaced :meth:`connect`.
+        Waits up to ``timeout`` seconds for it to end (not on the listener's own thread or
+        event loop, where it cannot). Never raises. Also ends the 7.3.2 loops
+        (``_start_loop``) of code that replaced :meth:`connect`.
         """
         self._alive_flag = False
         for wake in list(self._wakers):
             wake()
-        self._stop.set()
-        with self._lock:
-            conn = self._conn
-        if conn is not None:
+        runner = self._runner
+        if runner is None:
+            return
+        if runner.connected:
             log.info("websocket: disconnecting")
-            try:
-                conn.close()
-            except Exception:  # pragma: no cover - close() does not raise
-                log.debug("websocket: error while closing", exc_info=True)
-        if not self.wait(timeout):
+        runner.stop()
+        if runner.can_wait() and not runner.join(timeout):
             log.warning("websocket: the listener did not end within %.1f s", timeout)
 
     def stop(self) -> None:
@@ -242,44 +247,38 @@ class Websocket(Actions):
 
     # -- front-door plumbing ----------------------------------------------------------------
 
-    def _launch(self, post: Callable[[Any], None]) -> threading.Event:
+    def _launch(self, runner: Any) -> Any:
+        """Make ``runner`` the listener's and start it."""
         if self.running:
             raise RuntimeError("this websocket is already running; call disconnect() first")
         self.error = None
         self._alive_flag = True
-        self._stop = stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(post, stop), name=THREAD_NAME, daemon=True)
-        self._thread.start()
-        return stop
+        self._runner = runner
+        then = runner.on_end
 
-    def _run(self, post: Callable[[Any], None], stop: threading.Event) -> None:
-        try:
-            self._engine(post, stop)
-        finally:
-            if self._stop is stop:
+        def on_end() -> None:
+            if self._runner is runner:
                 self._alive_flag = False
+            then()
+
+        runner.on_end = on_end
+        runner.start()
+        return runner
 
     def _call(self, handler: EventHandler, item: Any) -> Any:
         if isinstance(item, Resync):
-            return self.on_resync(item.old, item.new) if self.on_resync is not None else None
+            if self.on_resync is None:
+                return None
+            return self.on_resync(item.old_connection_id, item.new_connection_id)
         return handler(item)
 
-    def _dispatch(self, inbox: queue.SimpleQueue[Any], handler: EventHandler, stop: threading.Event) -> None:
-        loop: Optional[asyncio.AbstractEventLoop] = None
+    def _handle(self, handler: EventHandler, item: Any, loops: List[asyncio.AbstractEventLoop]) -> None:
+        """Pass one item to a handler on a thread (an awaitable result runs on that thread's loop)."""
         try:
-            while True:
-                item = inbox.get()
-                if item is END:
-                    return
-                if stop.is_set():
-                    continue
-                try:
-                    result = self._call(handler, item)
-                    if inspect.isawaitable(result):
-                        loop = loop or asyncio.new_event_loop()
-                        _run_awaitable(loop, result)
-                except Exception:
-                    log.exception("websocket handler raised; the stream goes on")
-        finally:
-            if loop is not None:
-                loop.close()
+            result = self._call(handler, item)
+            if inspect.isawaitable(result):
+                if not loops:
+                    loops.append(asyncio.new_event_loop())
+                _run_awaitable(loops[0], result)
+        except Exception:
+            log.exception("websocket handler raised; the stream goes on")

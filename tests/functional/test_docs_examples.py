@@ -445,6 +445,8 @@ CHECKS: Dict[str, Callable[..., None]] = {
     "upgrade-732-script": upgrade_script,
     "upgrade-732-websocket": upgrade_websocket,
     "cli-tour": cli_tour,
+    "events-bot": bot_block,
+    "events-async-bot": bot_block,
 }
 
 

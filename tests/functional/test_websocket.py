@@ -7,6 +7,7 @@ import json
 import queue
 import threading
 import time
+from functools import partial
 from typing import Any, Dict, Iterator, List, Tuple
 
 import pytest
@@ -289,3 +290,80 @@ def test_patched_732_connect_gets_events_from_the_real_server(
     assert {"status": "OK", "seq_reply": 1} in got  # the challenge's answer
     assert next(e.get("event") for e in got if "event" in e) == "hello"
     assert got[-1]["event"] == "posted" and d.websocket is not None and not d.websocket._alive
+
+
+# -- events as an iterator (issue 22) ---------------------------------------------------------
+
+
+def _through(relay: TcpRelay, token: str) -> Dict[str, Any]:
+    return {
+        "url": f"http://127.0.0.1:{relay.port}",
+        "token": token,
+        "keepalive": True,
+        "keepalive_delay": 0.2,
+        "timeout": 5,
+    }
+
+
+def test_events_iterator_gets_posted_events_across_a_forced_reconnect(
+    server: Dict[str, str], admin: Driver, channel: Dict[str, Any], relay: TcpRelay
+) -> None:
+    d = Driver(_through(relay, server["MM_TOKEN"]))
+    with d.events(decode=True, event="posted", channel_id=channel["id"]) as events:
+        guard = threading.Timer(60, events.close)  # a missing event ends the loop, not the run
+        guard.start()
+        items = iter(events)
+        ws = events.websocket
+        first_id = ws.connection_id
+        try:
+            before = admin.posts.create_post({"channel_id": channel["id"], "message": "iterator before"})
+            got = [next(items)["data"]["post"]["id"]]
+            relay.cut()
+            wait_for(lambda: not ws.connected, timeout=10)
+            missed = [
+                admin.posts.create_post({"channel_id": channel["id"], "message": f"missed {i}"})["id"]
+                for i in range(3)
+            ]
+            relay.accepting.set()
+            got += [next(items)["data"]["post"]["id"] for _ in range(3)]
+        finally:
+            guard.cancel()
+    assert got == [before["id"], *missed]  # once each, in order, the post itself decoded
+    assert ws.connection_id == first_id and relay.connections >= 2 and not ws.running
+
+
+def test_async_events_iterator_gets_posted_events_across_a_forced_reconnect(
+    server: Dict[str, str], admin: Driver, channel: Dict[str, Any], relay: TcpRelay
+) -> None:
+    from mattermostdriver import AsyncDriver
+
+    async def main() -> List[str]:
+        async with AsyncDriver(_through(relay, server["MM_TOKEN"])) as d:
+            async with d.events(decode=True, event="posted", channel_id=channel["id"]) as events:
+                items = events.__aiter__()
+                ws = events.websocket
+                first_id = ws.connection_id
+                loop = asyncio.get_running_loop()
+
+                async def post(message: str) -> str:
+                    call = partial(admin.posts.create_post, {"channel_id": channel["id"], "message": message})
+                    return str((await loop.run_in_executor(None, call))["id"])
+
+                async def following() -> str:
+                    event = await asyncio.wait_for(items.__anext__(), 30)
+                    return str(event["data"]["post"]["id"])
+
+                before = await post("async iterator before")
+                got = [await following()]
+                relay.cut()
+                while ws.connected:
+                    await asyncio.sleep(0.05)
+                missed = [await post(f"async iterator missed {i}") for i in range(3)]
+                relay.accepting.set()
+                got += [await following() for _ in range(3)]
+                assert ws.connection_id == first_id
+                assert got == [before, *missed]
+                return got
+
+    assert len(asyncio.run(main())) == 4
+    assert relay.connections >= 2

@@ -18,6 +18,7 @@ from __future__ import annotations
 import collections
 import json
 import socket
+import sys
 import threading
 import time
 import uuid
@@ -58,6 +59,7 @@ class FakeMattermost:
         self.close_next = 0  # close this many authenticated upgrades at once with 1013 (overloaded)
         self.attempts = 0  # upgrade requests seen (before auth)
         self.upgrades: List[Dict[str, str]] = []  # query of each accepted upgrade, in order
+        self.user_agents: List[Optional[str]] = []  # the User-Agent of every upgrade request, in order
         self.actions: List[Dict[str, Any]] = []
         self.challenges: List[Dict[str, Any]] = []  # authentication_challenge frames, in order
         self._cond = threading.Condition(threading.RLock())
@@ -90,16 +92,21 @@ class FakeMattermost:
             return [c.id for c in self._conns.values() if c.ws is not None]
 
     def emit(
-        self, event: str = "posted", data: Optional[Dict[str, Any]] = None, *, skip_send: bool = False
+        self,
+        event: str = "posted",
+        data: Optional[Dict[str, Any]] = None,
+        *,
+        skip_send: bool = False,
+        channel_id: str = "",
     ) -> None:
         """Give an event a seq on every known connection; send it to those that are connected.
 
         ``skip_send`` queues it without sending, as the real server drops typing events for a busy
-        connection: the next event then shows the client a gap.
+        connection: the next event then shows the client a gap. ``channel_id`` goes in ``broadcast``.
         """
         with self._cond:
             for conn in list(self._conns.values()):
-                self._send_event(conn, event, data or {}, skip_send=skip_send)
+                self._send_event(conn, event, data or {}, skip_send=skip_send, channel_id=channel_id)
 
     def send_raw(self, text: str) -> None:
         """Send ``text`` as one frame, outside the event sequence, on every open connection."""
@@ -135,6 +142,7 @@ class FakeMattermost:
     def _process_request(self, ws: ServerConnection, request: Request) -> Optional[Response]:
         with self._cond:
             self.attempts += 1
+            self.user_agents.append(request.headers.get("User-Agent"))
             if self.paused_status is not None:
                 return ws.respond(self.paused_status, "unavailable\n")
             if self.redirect_to is not None:
@@ -225,8 +233,16 @@ class FakeMattermost:
             self._send_event(conn, "hello", hello if self.hello_data is None else self.hello_data)
             return conn
 
-    def _send_event(self, conn: _Conn, event: str, data: Any, *, skip_send: bool = False) -> None:
-        broadcast = {"omit_users": None, "user_id": "", "channel_id": "", "team_id": "", "connection_id": ""}
+    def _send_event(
+        self, conn: _Conn, event: str, data: Any, *, skip_send: bool = False, channel_id: str = ""
+    ) -> None:
+        broadcast = {
+            "omit_users": None,
+            "user_id": "",
+            "channel_id": channel_id,
+            "team_id": "",
+            "connection_id": "",
+        }
         text = json.dumps({"event": event, "data": data, "broadcast": broadcast, "seq": conn.next_seq})
         conn.dead.append((conn.next_seq, text))
         conn.next_seq += 1
@@ -344,3 +360,25 @@ def _pump(src: socket.socket, dst: socket.socket, frozen: threading.Event) -> No
             dst.sendall(data)
     except OSError:
         return
+
+
+def main() -> None:
+    """Run a FakeMattermost in a process of its own (for tests that count their own threads).
+
+    Prints its port, then obeys the lines of stdin: ``emit <event>``, ``drop``; answers each with
+    ``ok``; ends at the end of stdin.
+    """
+    srv = FakeMattermost()
+    print(srv.port, flush=True)
+    for line in sys.stdin:
+        command, _, arg = line.strip().partition(" ")
+        if command == "emit":
+            srv.emit(arg or "posted")
+        elif command == "drop":
+            srv.drop()
+        print("ok", flush=True)
+    srv.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -142,6 +142,7 @@ def test_patched_connect_over_tls_through_init_websocket_gets_events(
     in_thread(drive)
     loop = d.init_websocket(handler)
     assert not loop.is_closed()
+    loop.close()
     assert [e["data"]["n"] for e in got if e.get("event") == "posted"] == [1, 2, 3]
     assert [e.get("event") for e in got if "seq_reply" not in e].count("hello") == 2
     assert [e for e in got if "seq_reply" in e] == [{"status": "OK", "seq_reply": 1}] * 2
@@ -167,7 +168,7 @@ def test_alive_false_ends_the_loop_and_pongs_keep_it_alive(
 
     in_thread(stop_after_heartbeats)
     with caplog.at_level(logging.DEBUG, logger="mattermostdriver.websocket"):
-        d.init_websocket(plain_handler)
+        d.init_websocket(plain_handler).close()
     assert json.loads(texts[0])["event"] == "hello"
     assert not any("websocket dropped" in r.getMessage() for r in caplog.records)
     assert wait_until(lambda: not tls_server.active_ids)  # the socket was closed on the way out
