@@ -1,8 +1,10 @@
 """How the fake answers one request: the fault switches, the webhook receiver, the REST routes.
 
-A request to a route the fake does not implement is answered 501 with Mattermost's error shape
-(id ``api.fake.not_implemented.app_error``) and recorded in ``FakeMattermost.unimplemented``; a
-known path with another method gets the server's own 404 (``api.context.404.app_error``).
+A request to a route the fake does not implement (under ``/api/v4``) is answered 501 with
+Mattermost's error shape (id ``api.fake.not_implemented.app_error``) and recorded in
+``FakeMattermost.unimplemented``, even where the real server has no such route either (it answers
+404 ``api.context.404.app_error``): the fake cannot tell the two apart, and a loud answer is the
+useful one. Paths outside ``/api/v4`` and ``/hooks`` get the server's own 404.
 """
 
 from __future__ import annotations
@@ -78,10 +80,8 @@ def _reply(fake: FakeMattermost, request: Request) -> Optional[Reply]:
             return hook_receiver(fake.store, path[len("/hooks/") :], request)
         if not path.startswith(API + "/"):
             return not_found(path)
-        route, params, exists = match(fake._routes, request.method, path[len(API) :])
+        route, params = match(fake._routes, request.method, path[len(API) :])
         if route is None:
-            if exists:
-                return not_found(path)
             fake.unimplemented.append(f"{request.method} {path}")
             message = f"mattermostdriver.testing's fake Mattermost does not implement {request.method} {path}"
             return error_reply(

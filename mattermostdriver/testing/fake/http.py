@@ -272,14 +272,10 @@ def not_found(path: str) -> Reply:
     return Reply(404, body)
 
 
-def match(routes: List[Route], method: str, path: str) -> Tuple[Optional[Route], Dict[str, str], bool]:
-    """The route for ``method path``, its parameters, and whether the path exists for another method."""
-    other = False
+def match(routes: List[Route], method: str, path: str) -> Tuple[Optional[Route], Dict[str, str]]:
+    """The route for ``method path`` (a GET route answers HEAD too) and its parameters."""
     for route in routes:
         found = route.pattern.match(path)
-        if found is None:
-            continue
-        if route.method == method or (method == "HEAD" and route.method == "GET"):
-            return route, found.groupdict(), True
-        other = True
-    return None, {}, other
+        if found is not None and (route.method == method or (method == "HEAD" and route.method == "GET")):
+            return route, found.groupdict()
+    return None, {}

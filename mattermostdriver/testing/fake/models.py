@@ -115,7 +115,8 @@ def user(record: Dict[str, Any], *, own: bool) -> Dict[str, Any]:
     out["timezone"] = dict(TIMEZONE)
     if record["is_bot"]:
         out["is_bot"] = True
-        out["bot_description"] = record["bot_description"]
+        if record["bot_description"]:  # omitted when empty (omitempty)
+            out["bot_description"] = record["bot_description"]
     if not (own and record["is_bot"]):  # a bot reading itself does not get it
         out["remote_id"] = ""
     out["disable_welcome_email"] = False
@@ -300,14 +301,16 @@ def file_info(record: Dict[str, Any]) -> Dict[str, Any]:
 
 def status(record: Dict[str, Any]) -> Dict[str, Any]:
     """A user's status."""
-    return {
+    out = {
         "user_id": record["user_id"],
         "status": record["status"],
         "manual": record["manual"],
         "last_activity_at": record["last_activity_at"],
-        "active_channel": record["active_channel"],
-        "dnd_end_time": 0,
     }
+    if record["active_channel"]:  # omitted when empty (omitempty)
+        out["active_channel"] = record["active_channel"]
+    out["dnd_end_time"] = 0
+    return out
 
 
 def hook(record: Dict[str, Any]) -> Dict[str, Any]:

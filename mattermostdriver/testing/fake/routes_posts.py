@@ -100,7 +100,8 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
 
     def reactions(r: Request) -> Any:
         post = state.post(r.params["post_id"], r.me)
-        return [models.reaction(x) for x in state.reactions.get(post["id"], [])]
+        found = [models.reaction(x) for x in state.reactions.get(post["id"], [])]
+        return found or None  # the server marshals an empty (nil) list as null
 
     def remove_reaction(r: Request) -> Any:
         state.remove_reaction(r.me, r.params["user_id"], r.params["post_id"], r.params["emoji_name"])

@@ -80,7 +80,9 @@ class FakeMattermost:
         )
         self.port: int = self._http.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self._thread = threading.Thread(target=self._http.serve_forever, name="fake-mattermost", daemon=True)
+        self._thread = threading.Thread(
+            target=self._http.serve_forever, args=(0.05,), name="fake-mattermost", daemon=True
+        )
         self._thread.start()
         self.admin = self.add_user("sysadmin", roles="system_admin system_user", password="Sys@dmin-fake1")  # noqa: S106
 
