@@ -60,7 +60,8 @@ def answer(fake: FakeMattermost, request: Request) -> Optional[Reply]:
 def _reply(fake: FakeMattermost, request: Request) -> Optional[Reply]:
     fault = _fault(fake, request)
     if fault is not None:
-        if fault.status == 0:
+        if fault.status == 0:  # the request is handled, its answer lost: the connection is cut
+            _route(fake, request)
             return None
         if fault.status == 429:
             headers = {
@@ -74,6 +75,10 @@ def _reply(fake: FakeMattermost, request: Request) -> Optional[Reply]:
             )
         error = ApiError(fault.status, fault.error_id, "An error injected by the test (FakeMattermost.fail).")
         return error_reply(error, request.request_id)
+    return _route(fake, request)
+
+
+def _route(fake: FakeMattermost, request: Request) -> Reply:
     path = request.path
     try:
         if path.startswith("/hooks/") and request.method == "POST" and path.count("/") == 2:

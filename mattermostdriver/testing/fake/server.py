@@ -275,6 +275,22 @@ class FakeMattermost:
                     )
                 self._changed.wait(left)
 
+    def wait_for_websocket(self, user: Someone, timeout: float = 10.0) -> None:
+        """Block until ``user`` has an open websocket (a bot started elsewhere is listening).
+
+        Raises:
+            AssertionError: it did not connect within ``timeout`` seconds.
+
+        """
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            user_id = self._user_id(user)
+            while not self.store.hub.online(user_id):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"{user!r} opened no websocket within {timeout} s")
+                self._changed.wait(left)
+
     def events_sent(self, user: Someone) -> List[Dict[str, Any]]:
         """The websocket events given to ``user``'s connections so far, in order."""
         with self.store.lock:
@@ -296,7 +312,8 @@ class FakeMattermost:
         """Answer the next ``times`` matching requests with ``status`` (429 with ``Retry-After``, 500...).
 
         ``path`` is a prefix of the request path (``"/api/v4/posts"``), ``method`` its method;
-        ``status=0`` cuts the connection instead of answering (the request reached the server).
+        ``status=0`` handles the request but cuts the connection instead of answering (the
+        answer is lost: a retry must not do the thing twice).
         """
         with self.store.lock:
             self._faults.extend([Fault(status, method, path, retry_after, error_id)] * times)

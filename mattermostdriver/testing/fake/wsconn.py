@@ -75,6 +75,7 @@ def serve_websocket(fake: FakeMattermost, handler: Any, query: Dict[str, str]) -
                 _cut(ws)
                 return
             store.set_status(user_id, "online", manual=False)
+            fake._changed.notify_all()
         if challenge is not None:
             store.hub.reply(link, {"status": "OK", "seq_reply": challenge.get("seq")})
         try:
