@@ -25,6 +25,8 @@ import pytest
 from mattermostdriver import Driver
 from mattermostdriver.testing import FakeMattermost
 
+from ..support.endpoint import endpoint  # noqa: F401 - the bot's own HTTP endpoint
+
 #: The websocket events the fake sends; the contract compares these and ignores the others
 #: (``thread_updated``, ``thread_read_changed``... which the fake does not send).
 FAKE_EVENTS = frozenset(

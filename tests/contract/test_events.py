@@ -8,12 +8,13 @@ should not have caused and that came meanwhile is seen too.
 from __future__ import annotations
 
 import json
+import queue
 import time
-from typing import Iterator, List
+from typing import Any, Iterator, List, Tuple
 
 import pytest
 
-from mattermostdriver import Driver
+from mattermostdriver import Driver, NotEnoughPermissions
 
 from ..support.ws_server import TcpRelay
 from .conftest import FAKE_EVENTS, Listener, World, post_of
@@ -221,3 +222,56 @@ def test_resume_after_a_drop(world: World, relay: TcpRelay) -> None:
         assert json.loads(json.dumps(listener.events))  # plain JSON
     finally:
         listener.close()
+
+
+def test_slash_command_and_button(world: World, endpoint: Tuple[str, queue.Queue[Tuple[str, Any]]]) -> None:
+    url, received = endpoint
+    with pytest.raises(NotEnoughPermissions):  # a plain member may not manage slash commands
+        world.as_bot.commands.create_command({"team_id": world.team["id"], "trigger": "x", "url": url})
+    world.admin.commands.create_command(
+        {"team_id": world.team["id"], "trigger": "contract", "url": url + "/command", "method": "P"}
+    )
+    user = world.listen(world.user_token)
+    user.wait("status_change")
+    answer = world.as_user.commands.execute_command(
+        {"channel_id": world.channel["id"], "command": "/contract hi there"}
+    )
+    kind, form = received.get(timeout=15)
+    assert kind == "command"
+    assert (form["command"], form["text"], form["user_name"]) == (
+        "/contract",
+        "hi there",
+        world.user["username"],
+    )
+    assert (form["channel_id"], form["team_id"], form["user_id"]) == (
+        world.channel["id"],
+        world.team["id"],
+        world.user["id"],
+    )
+    assert form["token"] and form["trigger_id"]
+    assert answer["response_type"] == "in_channel" and answer["text"] == "echo: hi there"
+    echoed = post_of(user.wait("posted", lambda e: post_of(e)["message"] == "echo: hi there"))
+    assert echoed["user_id"] == world.user["id"]
+
+    button = {"id": "yes", "name": "Yes", "integration": {"url": url + "/action", "context": {"env": "prod"}}}
+    post = world.as_bot.posts.create_post(
+        {
+            "channel_id": world.channel["id"],
+            "message": "",
+            "props": {"attachments": [{"text": "Deploy?", "actions": [button]}]},
+        }
+    )
+    user.clear()
+    clicked = world.as_user.posts.perform_post_action(post["id"], "yes", {})
+    kind, payload = received.get(timeout=15)
+    assert kind == "action" and payload["context"] == {"env": "prod"}
+    assert (payload["post_id"], payload["user_id"], payload["channel_id"]) == (
+        post["id"],
+        world.user["id"],
+        world.channel["id"],
+    )
+    assert clicked["status"] == "OK"
+    edited = post_of(user.wait("post_edited"))
+    assert edited["id"] == post["id"] and edited["message"] == "clicked by " + world.user["username"]
+    ephemeral = post_of(user.wait("ephemeral_message"))
+    assert ephemeral["message"] == "done" and ephemeral["channel_id"] == world.channel["id"]

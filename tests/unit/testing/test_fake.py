@@ -7,9 +7,7 @@ import queue
 import socket
 import threading
 import warnings
-from http.server import BaseHTTPRequestHandler, HTTPServer
-from typing import Any, Dict, Iterator, List, Tuple
-from urllib.parse import parse_qsl
+from typing import Any, Dict, List, Tuple
 
 import pytest
 import requests
@@ -156,49 +154,10 @@ def test_wait_for_post_names_what_the_channel_holds(mattermost: Mattermost) -> N
         mattermost.wait_for_post(mattermost.channel, lambda p: p["message"] == "never", timeout=0.2)
 
 
-class Endpoint(BaseHTTPRequestHandler):
-    """The bot's own HTTP endpoint for slash commands and buttons."""
-
-    received: queue.Queue[Tuple[str, Any]]
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        if self.path == "/command":
-            form = dict(parse_qsl(body.decode()))
-            self.received.put(("command", form))
-            answer = {"response_type": "in_channel", "text": "echo: " + form["text"]}
-        else:
-            payload = json.loads(body)
-            self.received.put(("action", payload))
-            answer = {"update": {"message": "clicked by " + payload["user_name"]}, "ephemeral_text": "done"}
-        raw = json.dumps(answer).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(raw)))
-        self.end_headers()
-        self.wfile.write(raw)
-
-
-@pytest.fixture
-def endpoint() -> Iterator[Tuple[str, queue.Queue[Tuple[str, Any]]]]:
-    received: queue.Queue[Tuple[str, Any]] = queue.Queue()
-    handler = type("Handler", (Endpoint,), {"received": received})
-    server = HTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,))
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", received
-    server.shutdown()
-    server.server_close()
-    thread.join()
-
-
 def test_slash_command_and_button(mattermost: Mattermost, endpoint: Tuple[str, Any]) -> None:
     url, received = endpoint
     d = mattermost.driver
-    d.commands.create_command(
+    mattermost.driver_for(mattermost.server.admin).commands.create_command(
         {"team_id": mattermost.team["id"], "trigger": "echo", "url": url + "/command", "method": "P"}
     )
     answer = mattermost.run_command(mattermost.user, mattermost.channel, "/echo hi there")
