@@ -390,3 +390,23 @@ def test_incoming_webhook(world: World) -> None:
     assert "remote_id" not in post
     empty = world.raw("POST", f"/hooks/{hook['id']}", None, json={})
     assert (empty.status_code, empty.json()["id"]) == (400, "web.incoming_webhook.general.app_error")
+
+
+def test_channel_posts_paging(world: World) -> None:
+    ids = [
+        world.as_bot.posts.create_post({"channel_id": world.channel["id"], "message": f"p{i}"})["id"]
+        for i in range(5)
+    ]
+    get = world.as_bot.posts.get_posts_for_channel
+    channel_id = world.channel["id"]
+
+    def order(**params: object) -> list:  # type: ignore[type-arg]
+        return [i for i in get(channel_id, params=params)["order"] if i in ids]
+
+    assert order(per_page=2) == [ids[4], ids[3]]
+    assert order(per_page=2, page=1) == [ids[2], ids[1]]
+    assert order(before=ids[2], per_page=10) == [ids[1], ids[0]]
+    assert order(after=ids[2], per_page=10) == [ids[4], ids[3]]
+    assert order(after=ids[0], per_page=2) == [ids[2], ids[1]]  # the two just after, newest first
+    created = world.as_bot.posts.get_post(ids[3])["create_at"]
+    assert order(since=created) == [ids[4]] or order(since=created) == [ids[4], ids[3]]

@@ -124,6 +124,11 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: HttpServer
 
+    def setup(self) -> None:
+        """Send each answer at once (no Nagle delay between its head and its body)."""
+        super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def log_message(self, format: str, *args: Any) -> None:  # quiet: the calls are recorded
         pass
 

@@ -180,7 +180,9 @@ class State(Store):
                     action["id"] = models.new_id()  # as the server's GenerateActionIds
         if author["is_bot"] and not system:
             props["from_bot"] = "true"
-        stamp = models.now()
+        # a post's create_at orders the channel: two posts never share one (fast tests post
+        # several in a millisecond, which a real server does not)
+        stamp = self.last_create_at = max(models.now(), self.last_create_at + 1)
         post: Dict[str, Any] = {
             "id": models.new_id(),
             "create_at": stamp,

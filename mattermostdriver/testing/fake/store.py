@@ -61,6 +61,7 @@ class Store:
         self.hooks: Dict[str, Dict[str, Any]] = {}
         self.commands: Dict[str, Dict[str, Any]] = {}
         self.pending: Dict[str, Tuple[str, int]] = {}  # pending_post_id -> (post id, expiry in ms)
+        self.last_create_at = 0  # of the newest post
         #: Called for every post made (``on_post(post)``), after its events went out.
         self.on_post: Optional[Callable[[Dict[str, Any]], None]] = None
 

@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Tuple
 import pytest
 import requests
 
-from mattermostdriver import Driver, ServerError, WebsocketAuthError
+from mattermostdriver import Driver, NoAccessTokenProvided, ServerError, WebsocketAuthError
 from mattermostdriver.testing import FakeMattermost, Mattermost, NotImplementedWarning, UnimplementedRoute
 
 
@@ -210,3 +210,39 @@ def test_async_driver(mattermost: Mattermost) -> None:
 
     assert asyncio.run(main()) == "testbot"
     assert mattermost.posts_in(mattermost.channel)[-1]["message"] == "async hi"
+
+
+def test_password_login_and_logout(mattermost: Mattermost) -> None:
+    d = Driver({"url": mattermost.url, "login_id": "alice", "password": "Passw0rd-alice"})
+    assert d.login()["username"] == "alice" and d.client.token
+    token = d.client.token
+    assert d.logout() == {"status": "OK"}
+    answer = requests.get(
+        mattermost.url + "/api/v4/users/me", headers={"Authorization": f"Bearer {token}"}, timeout=5
+    )
+    assert answer.status_code == 401 and answer.json()["id"] == "api.context.session_expired.app_error"
+    d.client.close()
+    with pytest.raises(NoAccessTokenProvided) as refused:
+        Driver({"url": mattermost.url, "login_id": "alice", "password": "wrong"}).login()
+    assert refused.value.error_id.startswith("api.user.login.invalid_credentials")
+
+
+def test_the_authentication_challenge_of_732(mattermost: Mattermost) -> None:
+    """An upgrade without a token, then the ``authentication_challenge`` frame (7.3.2, the Go client)."""
+    from websockets.sync.client import connect
+
+    url = mattermost.url.replace("http", "ws") + "/api/v4/websocket"
+    with connect(url) as ws:
+        ws.send(
+            json.dumps(
+                {
+                    "seq": 1,
+                    "action": "authentication_challenge",
+                    "data": {"token": mattermost.token(mattermost.bot)},
+                }
+            )
+        )
+        hello = json.loads(ws.recv(timeout=5))
+        assert hello["event"] == "hello" and hello["broadcast"]["user_id"] == mattermost.bot["id"]
+        replies = [json.loads(ws.recv(timeout=5)) for _ in range(2)]
+        assert {"status": "OK", "seq_reply": 1} in replies
