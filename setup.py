@@ -39,7 +39,11 @@ setup(
     package_data={"mattermostdriver": ["py.typed"]},
     python_requires=">=3.9",
     install_requires=["requests>=2.25", "websockets>=15,<18"],
-    entry_points={"console_scripts": ["mattermostdriver = mattermostdriver.cli:main"]},
+    entry_points={
+        "console_scripts": ["mattermostdriver = mattermostdriver.cli:main"],
+        # the ``mattermost`` fixture of mattermostdriver.testing; loaded by pytest only
+        "pytest11": ["mattermostdriver = mattermostdriver.testing.pytest_plugin"],
+    },
     extras_require={
         "async": ["aiohttp>=3.9"],
         "test": [

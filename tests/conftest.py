@@ -7,6 +7,8 @@ from typing import Iterator
 
 import pytest
 
+from .support.mmserver import server  # noqa: F401 - the real server, one per session for every suite
+
 
 @pytest.fixture(autouse=True)
 def restore_package_logger() -> Iterator[None]:

@@ -1,10 +1,10 @@
 """Functional tests: a real Mattermost server with PostgreSQL on loopback.
 
-The session fixture starts a fresh server with ``scripts/mattermost-server start`` (which
-builds it the first time) and stops it at the end. With ``MM_TEST_REUSE=1`` a server that
-is already running, as described by the env file the script writes, is used instead.
-If the server cannot be started the tests fail with the script's output: they are never
-skipped.
+The session fixture ``server`` (tests/support/mmserver.py, registered in tests/conftest.py so
+that the contract suite shares it) starts a fresh server with ``scripts/mattermost-server
+start`` (which builds it the first time) and stops it at the end. With ``MM_TEST_REUSE=1`` a
+server that is already running is used instead. If the server cannot be started the tests
+fail with the script's output: they are never skipped.
 
 The tests leave the server as they found it: what they create is deleted (teams and channels
 permanently when the server allows it), users and bots are deactivated, tokens revoked,
@@ -15,47 +15,21 @@ naming what was left.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import time
 import uuid
 import warnings
 from functools import partial
-from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, TypeVar
 
 import pytest
 
 from mattermostdriver import Driver, InvalidOrMissingParameters, ResourceNotFound
-from tests.server.layout import env_file, read_env
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "scripts" / "mattermost-server"
-ENV_FILE = env_file()  # this checkout's server (tests/server/layout.py)
+from ..support.mmserver import ROOT
+
+__all__ = ["ROOT"]  # tests import it from here
 
 T = TypeVar("T")
-
-
-@pytest.fixture(scope="session")
-def server() -> Iterator[Dict[str, str]]:
-    """The running server's URL, admin token and credentials."""
-    reuse = os.environ.get("MM_TEST_REUSE") == "1"
-    if not reuse:
-        result = subprocess.run([str(SCRIPT), "start"], capture_output=True, text=True, timeout=3000)
-        if result.returncode != 0:
-            pytest.fail(
-                f"the Mattermost test server did not start (exit {result.returncode}):\n"
-                f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}",
-                pytrace=False,
-            )
-    if not ENV_FILE.exists():
-        pytest.fail(f"no server env file at {ENV_FILE}: run scripts/mattermost-server start", pytrace=False)
-    env = read_env(ENV_FILE)
-    try:
-        yield env
-    finally:
-        if not reuse:
-            subprocess.run([str(SCRIPT), "stop"], capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture(scope="session")

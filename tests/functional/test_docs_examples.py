@@ -408,6 +408,12 @@ def upgrade_websocket(w: World, block: Block) -> None:
         interrupt(process)
 
 
+def the_testing_fixture(w: World, block: Block) -> None:
+    (w.tmp / "test_hello.py").write_text(w.code(block))
+    result = run(w, [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_hello.py"])
+    assert result.stdout.splitlines()[-1].startswith("1 passed"), result.stdout
+
+
 def cli_tour(w: World, block: Block) -> None:
     log = write_build_log(w)
     out = run_console(w, block).stdout
@@ -445,6 +451,7 @@ CHECKS: Dict[str, Callable[..., None]] = {
     "upgrade-732-script": upgrade_script,
     "upgrade-732-websocket": upgrade_websocket,
     "cli-tour": cli_tour,
+    "testing-fixture": the_testing_fixture,
     "events-bot": bot_block,
     "events-async-bot": bot_block,
 }

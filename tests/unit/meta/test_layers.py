@@ -1,5 +1,6 @@
 """The layers of the package: a module imports only from its own layer or below, and nothing forms a cycle.
 
+0 the fake Mattermost of mattermostdriver.testing (it imports nothing of the driver),
 1 pure building blocks (no I/O), 2 transports, 3 clients (and the websocket, beside them),
 4 endpoints, 5 drivers, 6 the command line, 7 the package's front door.
 """
@@ -19,6 +20,7 @@ PACKAGE = Path(mattermostdriver.__file__).resolve().parent
 NAME = "mattermostdriver"
 
 LAYERS: Dict[int, Tuple[str, ...]] = {
+    0: ("testing.fake",),
     1: (
         "version",
         "paths",
@@ -36,7 +38,7 @@ LAYERS: Dict[int, Tuple[str, ...]] = {
     3: ("outgoing", "core", "client", "sources", "transfer", "aio_client", "aio_transfer", "websocket"),
     4: ("endpoints",),
     5: ("driver", "aio_driver"),
-    6: ("cli", "__main__"),
+    6: ("cli", "__main__", "testing"),
     7: ("__init__",),
 }
 RANK = {module: rank for rank, modules in LAYERS.items() for module in modules}
@@ -53,13 +55,12 @@ def modules() -> List[str]:
 
 
 def rank(module: str) -> int:
-    """A module's layer: its own entry, else its package's (``endpoints.users`` -> ``endpoints``)."""
-    if module in RANK:
-        return RANK[module]
-    top = module.split(".")[0]
-    if top not in RANK:
-        raise KeyError(f"{module} is in no layer: add it to LAYERS")
-    return RANK[top]
+    """A module's layer: its own entry, else its closest package's (``endpoints.users`` -> ``endpoints``)."""
+    parts = module.split(".")
+    for end in range(len(parts), 0, -1):
+        if ".".join(parts[:end]) in RANK:
+            return RANK[".".join(parts[:end])]
+    raise KeyError(f"{module} is in no layer: add it to LAYERS")
 
 
 def _source(module: str) -> Path:
@@ -145,6 +146,15 @@ def test_no_import_cycles() -> None:
     for node in sorted(graph):
         if node not in state:
             visit(node)
+
+
+def test_the_fake_server_imports_nothing_of_the_driver() -> None:
+    """mattermostdriver.testing.fake stands alone: a bot's tests may not lean on the driver through it."""
+    fake = [m for m in MODULES if m.startswith("testing.fake")]
+    assert len(fake) >= 5
+    for module in fake:
+        outside = {t for t in imports(module) if not t.startswith("testing.fake")}
+        assert not outside, f"{module} imports {sorted(outside)}"
 
 
 def test_the_layer_rule_catches_an_upward_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

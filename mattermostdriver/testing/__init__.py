@@ -1,0 +1,19 @@
+"""Test a bot against a fake Mattermost: in process, on loopback, no server to install.
+
+* :class:`FakeMattermost`: the fake server (REST and websocket on one port of 127.0.0.1), with
+  helpers to arrange (users, teams, channels, hooks), to act as other users (``post_as``,
+  ``react_as``, ``run_command``, ``click``), to inspect (``posts_in``, ``calls``,
+  ``events_sent``) and fault switches (``fail``, ``drop_websockets``);
+* :class:`Mattermost`: that server with a team, a channel, a bot and a person, and drivers
+  logged in to it;
+* the pytest plugin (:mod:`.pytest_plugin`, loaded by pytest only): the ``mattermost`` fixture.
+
+See the documentation page "Testing your bot".
+"""
+
+from __future__ import annotations
+
+from .fake import Call, FakeMattermost, NotImplementedWarning, UnimplementedRoute
+from .harness import Mattermost
+
+__all__ = ["Call", "FakeMattermost", "Mattermost", "NotImplementedWarning", "UnimplementedRoute"]
