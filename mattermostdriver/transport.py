@@ -56,9 +56,27 @@ __all__ = [
 
 #: The most bytes of an error answer's body that are read (the rest is dropped with the connection).
 ERROR_BODY_LIMIT = 64 * 1024
-# what a test's HTTP mock replaces (see Transport._send_through_requests)
-_ADAPTER_SEND = HTTPAdapter.send
-_SESSION_SEND = requests.Session.send
+#: requests' own sending functions (module, name): a test's HTTP mock replaces one of them.
+_OWN_SENDS = [("requests.adapters", "HTTPAdapter.send"), ("requests.sessions", "Session.send")]
+
+
+_seen_own: Any = ()  # the sending functions last found to be requests' own
+
+
+def requests_patched() -> bool:
+    """Whether something (a test's HTTP mock) replaced requests' sending: see ``_send_through_requests``.
+
+    Told by where the functions were defined, not by a copy taken when a module was imported
+    (which may have been under a mock).
+    """
+    global _seen_own
+    sends = (HTTPAdapter.send, requests.Session.send)
+    if sends == _seen_own:
+        return False
+    if [(getattr(f, "__module__", None), getattr(f, "__qualname__", None)) for f in sends] != _OWN_SENDS:
+        return True
+    _seen_own = sends
+    return False
 
 
 class _Adapter(HTTPAdapter):
@@ -201,7 +219,7 @@ class Transport:
                 ``ReadTimeout``, ``SSLError``, ``ProxyError``, ``ConnectionError``...).
 
         """
-        if HTTPAdapter.send is not _ADAPTER_SEND or requests.Session.send is not _SESSION_SEND:
+        if requests_patched():
             return self._send_through_requests(request, timeouts, stream)
         route = self._route(origin, request)
         started = time.monotonic()

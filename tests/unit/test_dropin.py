@@ -190,3 +190,94 @@ def test_a_callers_requests_mock_still_sees_the_requests() -> None:
         d = Driver({"url": "https://chat.example.com", "token": "t"})
         assert d.login()["username"] == "bot"
         assert caller_mock.call_count == 1
+
+
+# -- a caller's HTTP mock, whenever the transport module is first imported ---------------------------
+
+MOCK_THEN_UNMOCKED = r"""
+import http.server, json, sys, threading
+import requests_mock, responses
+from mattermostdriver import Driver
+
+assert "mattermostdriver.transport" not in sys.modules  # the first request below loads it
+d = Driver({"url": "http://mm.test", "port": 80, "token": "t"})
+with responses.RequestsMock() as mocked:
+    mocked.get("http://mm.test:80/api/v4/users/me", json={"id": "u1"})
+    first = d.users.get_user("me")
+assert "mattermostdriver.transport" in sys.modules
+with requests_mock.Mocker() as mocked:
+    json_type = {"Content-Type": "application/json"}
+    mocked.get("http://mm.test:80/api/v4/users/me", json={"id": "u2"}, headers=json_type)
+    second = d.users.get_user("me")
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = b'{"id": "u3"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+with Driver({"url": f"http://127.0.0.1:{server.server_address[1]}", "token": "t"}) as unmocked:
+    third = unmocked.users.get_user("me")
+    pooled = bool(unmocked.client.transport._routes)  # the pooled way; requests' way keeps no route
+server.shutdown()
+server.server_close()
+print(json.dumps([first, second, third, pooled]))
+"""
+
+
+def test_first_request_under_responses_then_requests_mock_then_unmocked() -> None:
+    """The transport loads on the first request: that it happens under a mock changes nothing."""
+    done = subprocess.run(
+        [sys.executable, "-c", MOCK_THEN_UNMOCKED], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [{"id": "u1"}, {"id": "u2"}, {"id": "u3"}, True]
+
+
+FIXTURE_AND_ACTIVATE = """
+import pytest
+import responses
+from mattermostdriver import Driver
+
+ME = "https://chat.example.com:443/api/v4/users/me"
+
+
+@pytest.fixture
+def driver():
+    with Driver({"url": "https://chat.example.com", "token": "t"}) as d:
+        yield d
+
+
+@responses.activate
+def test_first(driver):
+    responses.get(ME, json={"id": "u1"})
+    assert driver.users.get_user("me") == {"id": "u1"}
+
+
+@responses.activate
+def test_second(driver):
+    responses.get(ME, json={"id": "u2"})
+    assert driver.users.get_user("me") == {"id": "u2"}
+"""
+
+
+def test_driver_in_a_fixture_and_responses_activate_on_the_test(tmp_path: Path) -> None:
+    """The common shape of a bot's test suite, first test of a fresh interpreter included."""
+    (tmp_path / "test_bot.py").write_text(FIXTURE_AND_ACTIVATE)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_bot.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "2 passed" in done.stdout
