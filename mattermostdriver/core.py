@@ -17,12 +17,12 @@ from urllib.parse import urlsplit
 
 import requests
 
-from .exceptions import TransportError, UnexpectedResponse, error_for_status, json_or_none
+from .exceptions import UnexpectedResponse, error_for_status, json_or_none, transport_error
 from .logs import enable_debug_logging
 from .options import Options, Timeout, Timeouts, base_url, timeouts
 from .outgoing import BODY_METHODS, Outgoing, RequestBuilder
 from .redaction import clean, redact, redact_url
-from .retry import PendingPosts, Retry, RetryArg, reached_server
+from .retry import PendingPosts, Retry, RetryArg, cannot_cure, reached_server
 from .version import __version__
 
 __all__ = ["BODY_METHODS", "ClientBase", "Outgoing", "reached_server"]
@@ -184,11 +184,19 @@ class ClientBase(RequestBuilder):
                         reached_server=reached_server(result),
                         resendable=out.rewind is not None,
                         elapsed=time.monotonic() - first_sent,
+                        final=cannot_cure(result),
                     )
                     if delay is None:
                         if out.dedupe_body is not None and reached_server(result):
                             self._pending_posts.in_doubt(out.dedupe_body, first_sent)
-                        raise _transport_error(result, method, out.shown, out.dedupe_body is not None)
+                        raise transport_error(
+                            result,
+                            method=method,
+                            url=out.shown,
+                            timeouts=out.timeouts,
+                            reached_server=reached_server(result),
+                            post=out.dedupe_body is not None,
+                        )
                     cause = type(result).__name__
                 else:
                     response: requests.Response = result
@@ -374,17 +382,3 @@ def _unexpected(response: requests.Response, message: str) -> UnexpectedResponse
         url=redact_url(response.url or ""),
         response=response,
     )
-
-
-def _transport_error(exc: BaseException, method: str, shown: str, post: bool) -> TransportError:
-    if isinstance(exc, requests.exceptions.SSLError):
-        what = "TLS failed (certificate not trusted? see the 'verify' option)"
-    elif isinstance(exc, requests.exceptions.Timeout):
-        what = "timed out"
-    elif not reached_server(exc):
-        what = "could not connect (wrong url or port, or the server is down)"
-    else:
-        what = "connection failed"
-    if post and reached_server(exc):
-        what += " (the post may have been created; calling create_post again with the same options is safe)"
-    return TransportError(f"{what}: {type(exc).__name__}", method=method, url=shown)

@@ -14,7 +14,7 @@ import re
 import sys
 from typing import IO, Any, List, Optional
 
-from ..redaction import clean, redact_url
+from ..redaction import clean, redact_urls
 
 __all__ = ["PROG", "Output", "ProgressBar", "shown", "terminal_text", "to_json"]
 
@@ -30,8 +30,6 @@ _JSON_UNSAFE = re.compile(f"[{_BEYOND_C0}]")
 _TEXT_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f{_BEYOND_C0}]")  # tab and newline are kept
 _LINE_UNSAFE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")  # a name on one line: tab and newline too
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# A URL in a message, up to (not including) trailing punctuation.
-_URL = re.compile(r"""[A-Za-z][A-Za-z0-9+.-]*://[^\s'"<>]*[^\s'"<>.,:;)\]}]""")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -54,8 +52,7 @@ def shown(text: str, limit: int = LINE_LIMIT) -> str:
         escape sequence, bidi mark or lone surrogate shown escaped.
 
     """
-    text = _URL.sub(lambda match: redact_url(match.group()), text)
-    return _SURROGATE.sub(_escape, clean(text, limit))
+    return _SURROGATE.sub(_escape, clean(redact_urls(text), limit))
 
 
 def terminal_text(text: str) -> str:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import ast
 import json
+import pickle
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Tuple
 
 import pytest
+import requests
 import responses
 
-from mattermostdriver import Driver, endpoints
+from mattermostdriver import Driver, NoAccessTokenProvided, ResourceNotFound, TransportError, endpoints
 from mattermostdriver.endpoints import AREAS, Areas, Posts, Users
 
 from .conftest import BASE
@@ -281,3 +283,96 @@ def test_driver_in_a_fixture_and_responses_activate_on_the_test(tmp_path: Path) 
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "2 passed" in done.stdout
+
+
+# -- what 7.3.2's callers catch and compare ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raised, caught",
+    [
+        (
+            requests.exceptions.ConnectTimeout,
+            (requests.exceptions.ConnectTimeout, requests.exceptions.Timeout),
+        ),
+        (requests.exceptions.ReadTimeout, (requests.exceptions.ReadTimeout, requests.exceptions.Timeout)),
+        (requests.exceptions.SSLError, (requests.exceptions.SSLError,)),
+    ],
+)
+def test_timeouts_and_tls_failures_are_still_requests_own_classes(
+    driver: Driver, mock: responses.RequestsMock, raised: type, caught: Tuple[type, ...]
+) -> None:
+    """7.3.2 let requests' exceptions through: ``except requests.exceptions.Timeout`` still works."""
+    driver.client.options["retries"] = 0
+    mock.get(f"{BASE}/users/me", body=raised("boom"))
+    with pytest.raises(TransportError) as info:
+        driver.users.get_user("me")
+    assert isinstance(info.value, caught) and isinstance(info.value, requests.ConnectionError)
+    if raised is requests.exceptions.SSLError:
+        assert not isinstance(info.value, requests.exceptions.Timeout)
+
+
+def test_str_and_args_are_the_servers_message_as_in_7_3_2(
+    driver: Driver, mock: responses.RequestsMock
+) -> None:
+    """mm-mcp tests ``"401" in str(exc)``; a 404 on a channel named release-2401 must not match."""
+    body = {
+        "id": "app.channel.get.existing.app_error",
+        "message": "Channel not found.",
+        "request_id": "rq401",
+    }
+    mock.get(f"{BASE}/teams/name/ops/channels/name/release-2401", json=body, status=404)
+    with pytest.raises(ResourceNotFound) as info:
+        driver.channels.get_channel_by_name_and_team_name("ops", "release-2401")
+    e = info.value
+    assert str(e) == e.args[0] == e.message == "Channel not found."
+    assert "401" not in str(e) and "401" not in e.args[0]
+    assert e.summary == (
+        f"404 GET {BASE}/teams/name/ops/channels/name/release-2401: Channel not found. "
+        "[app.channel.get.existing.app_error] (request id rq401)"
+    )
+    assert getattr(e, "__notes__", None) == [e.summary]  # what tracebacks show
+    assert repr(e).startswith("ResourceNotFound('Channel not found.', status_code=404, error_id=")
+
+
+def test_error_message_without_an_app_error_is_the_body(driver: Driver, mock: responses.RequestsMock) -> None:
+    """7.3.2 put the whole body where it had no ``message``; so does this (cleaned and bounded)."""
+    driver.client.options["retries"] = 0
+    mock.get(f"{BASE}/users/me", json={"error": "mfa required"}, status=401)
+    with pytest.raises(NoAccessTokenProvided) as info:
+        driver.users.get_user("me")
+    assert "mfa" in str(info.value) and str(info.value) == '{"error": "mfa required"}'
+
+
+def test_errors_pickle_with_their_fields() -> None:
+    e = ResourceNotFound("gone", status_code=404, error_id="x.y", method="GET", url="https://h/api/v4/x")
+    copy = pickle.loads(pickle.dumps(e))  # noqa: S301 - our own bytes
+    assert (type(copy), str(copy), copy.summary, copy.status_code) == (
+        ResourceNotFound,
+        "gone",
+        e.summary,
+        404,
+    )
+
+
+def test_errors_raised_by_callers_as_7_3_2_did() -> None:
+    """Callers' own doubles (``raise ResourceNotFound("x")``) carry no note: the message is the line."""
+    e = ResourceNotFound("not here")
+    assert (str(e), e.summary, getattr(e, "__notes__", None)) == ("not here", "not here", None)
+
+
+def test_traceback_shows_the_whole_line() -> None:
+    code = (
+        "from mattermostdriver import ResourceNotFound\n"
+        "raise ResourceNotFound('Channel not found.', status_code=404, method='GET',"
+        " url='https://h/api/v4/channels/c1', error_id='x.y', request_id='r1')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    last = done.stderr.strip().splitlines()[-2:]
+    if sys.version_info >= (3, 11):
+        assert last == [
+            "mattermostdriver.exceptions.ResourceNotFound: Channel not found.",
+            "404 GET https://h/api/v4/channels/c1: Channel not found. [x.y] (request id r1)",
+        ]
+    else:  # no notes without the exceptiongroup backport: the message, and repr() or .summary for the rest
+        assert last[-1] == "mattermostdriver.exceptions.ResourceNotFound: Channel not found."
