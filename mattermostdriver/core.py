@@ -203,6 +203,14 @@ class ClientBase(RequestBuilder):
                     status = response.status_code
                     if debug:
                         self._log_response(method, out.shown, response, started, out.request)
+                    if not 200 <= status < 600:  # an interim (1xx) or made-up status as the answer
+                        raise UnexpectedResponse(
+                            f"the server answered status {status}, which is not a final HTTP status",
+                            status_code=status,
+                            method=method,
+                            url=out.shown,
+                            response=response,
+                        )
                     if status < 300 or status == 304:
                         if out.dedupe_body is not None:
                             self._pending_posts.settled(out.dedupe_body)

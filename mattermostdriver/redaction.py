@@ -104,7 +104,12 @@ _URLLIB3_REDACTOR = _Urllib3Redactor()
 
 
 def install_urllib3_redactor() -> None:
-    """Install the filter on ``urllib3.connectionpool`` once (it logs each request line at DEBUG)."""
-    logger = logging.getLogger("urllib3.connectionpool")
-    if _URLLIB3_REDACTOR not in logger.filters:
-        logger.addFilter(_URLLIB3_REDACTOR)
+    """Install the filter on urllib3's loggers once.
+
+    ``urllib3.connectionpool`` logs each request line at DEBUG; ``urllib3.connection`` the
+    URL of an answer whose headers it cannot parse, at WARNING.
+    """
+    for name in ("urllib3.connectionpool", "urllib3.connection"):
+        logger = logging.getLogger(name)
+        if _URLLIB3_REDACTOR not in logger.filters:
+            logger.addFilter(_URLLIB3_REDACTOR)

@@ -24,7 +24,7 @@ import socket
 import ssl
 import threading
 import time
-from typing import Any, Dict, Mapping, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Union
 
 import requests
 import urllib3
@@ -58,6 +58,10 @@ __all__ = [
 ERROR_BODY_LIMIT = 64 * 1024
 #: requests' own sending functions (module, name): a test's HTTP mock replaces one of them.
 _OWN_SENDS = [("requests.adapters", "HTTPAdapter.send"), ("requests.sessions", "Session.send")]
+#: A body of unknown length, or declared longer than this, is read a block at a time, so that
+#: memory follows what arrives rather than what the headers claim (``Content-Length: 10**17``).
+_WHOLE_READ_LIMIT = 16 * 1024 * 1024
+_BLOCK = 1024 * 1024
 
 
 _seen_own: Any = ()  # the sending functions last found to be requests' own
@@ -77,6 +81,30 @@ def requests_patched() -> bool:
         return True
     _seen_own = sends
     return False
+
+
+def _read(raw: Any, amount: Optional[int] = None) -> bytes:
+    """Up to ``amount`` bytes of an answer's body (all of it without), decoded.
+
+    A broken answer's connection is closed; an absurd length or chunk size (http.client's
+    ``OverflowError`` or ``ValueError``) is urllib3's ``ProtocolError``, as other broken framing is.
+    """
+    try:
+        declared = raw.length_remaining if amount is None else None
+        if amount is not None or (declared is not None and declared <= _WHOLE_READ_LIMIT):
+            return bytes(raw.read(amount, decode_content=True))
+        blocks: List[bytes] = []
+        while True:
+            block = raw.read(_BLOCK, decode_content=True)
+            if not block:
+                return b"".join(blocks)
+            blocks.append(block)
+    except BaseException as exc:  # a broken answer (or an interrupt): its connection is useless
+        raw.close()
+        raw.release_conn()
+        if isinstance(exc, (OverflowError, ValueError)):
+            raise ProtocolError(f"malformed answer from the server: {exc}", exc) from None
+        raise
 
 
 class _Adapter(HTTPAdapter):
@@ -245,9 +273,9 @@ class Transport:
             content: Optional[bytes] = None
             if not stream or raw.status >= 300:  # an error's body is read (to a point) even when streaming
                 if raw.status < 400:
-                    content = raw.read(decode_content=True)
+                    content = _read(raw)
                 else:
-                    content = raw.read(ERROR_BODY_LIMIT, decode_content=True)
+                    content = _read(raw, ERROR_BODY_LIMIT)
                     if not raw.isclosed():
                         raw.close()  # not worth reading: drop the connection instead
                     raw.release_conn()
@@ -301,7 +329,7 @@ class Transport:
     def read_block(response: requests.Response, size: int, timeouts: Timeouts) -> bytes:
         """Read up to ``size`` bytes of a streamed body, under the attempt's deadline."""
         with deadline(timeouts):
-            return bytes(response.raw.read(size, decode_content=True))
+            return _read(response.raw, size)
 
 
 class Response(requests.Response):
