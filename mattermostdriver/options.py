@@ -1,8 +1,14 @@
 """Driver options: the defaults, URL parsing and validation, and the one options object.
 
-The 7.3.2 keys keep their meaning. ``url`` may be a host name (with ``scheme``, ``port``
-and ``basepath`` beside it) or a full base URL such as ``https://chat.example.com/mattermost``,
-whose scheme, port (the scheme's default when absent) and path are then used.
+The 7.3.2 keys keep their meaning. ``url`` is read by one rule (the command line's ``--url``
+and ``MATTERMOST_URL`` too):
+
+* without a scheme, a host name, ``host:port`` or ``host[:port]/path`` (an IPv6 address in
+  brackets, ``[::1]:8065``): the ``scheme`` option gives the scheme (default ``https``), the
+  port is the one written, else the ``port`` option (default ``8065``, as in 7.3.2), and the
+  path is where the server is mounted (``basepath``, default ``/api/v4``, goes under it);
+* a full base URL such as ``https://chat.example.com/mattermost``: its scheme, its port (else
+  a ``port`` option given beside it, else the scheme's default, 443 or 80) and its path.
 
 :class:`Options` is the one copy of a driver's options: ``driver.options``,
 ``driver.client.options`` and the websocket's options are the same object. It may be
@@ -30,7 +36,9 @@ __all__ = ["DEFAULT_OPTIONS", "Options", "Timeout", "Timeouts", "base_url", "nor
 
 #: The options and their defaults. The 7.3.2 keys keep their meaning:
 #:
-#: * ``url``, ``scheme``, ``port``, ``basepath``: where the server is (``url`` may be a full base URL);
+#: * ``url``, ``scheme``, ``port``, ``basepath``: where the server is; ``url`` is a host name,
+#:   ``host:port`` or ``host[:port]/path`` (then ``scheme``, default https, and ``port``, default
+#:   8065, apply) or a full base URL (its own scheme, and its port or the scheme's default);
 #: * ``verify``: TLS verification, True, False or a CA bundle path (REST and websocket); with
 #:   True, ``REQUESTS_CA_BUNDLE`` or ``CURL_CA_BUNDLE`` is used when set, as :mod:`requests` does;
 #: * ``timeout``: the websocket ping interval, seconds;
@@ -84,6 +92,8 @@ IGNORED_KEYS = frozenset({"http2"})
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _HOST = re.compile(r"^(?:[A-Za-z0-9._~%!$&'()*+,;=-]+|\[[0-9A-Fa-f:.]+(?:%[\w.~-]+)?\])$")
+# host[:port] without a scheme: a name or a bracketed IPv6 address, then an optional port
+_HOST_PORT = re.compile(r"^(?P<host>\[[^\]]*\]|[^:\[\]]*)(?::(?P<port>[^:]*))?$")
 
 
 class Timeouts(NamedTuple):
@@ -96,7 +106,7 @@ class Timeouts(NamedTuple):
 
 def _shown(value: str) -> str:
     """A URL as it may appear in an error: no userinfo, no query (they may hold secrets)."""
-    return repr(redact_url(value))
+    return repr(redact_url(value if "://" in value else "//" + value))
 
 
 def _split_url(value: str) -> Dict[str, Any]:
@@ -190,6 +200,14 @@ def normalize_options(options: Optional[Mapping[str, Any]] = None, *, warn: bool
         if "@" in url:
             raise ValueError("url: credentials in the URL are not supported; use token or login_id/password")
         host, _, path = url.partition("/")
+        host_port = _HOST_PORT.match(host)
+        if host_port is None:
+            raise ValueError(f"url {_shown(url)}: write an IPv6 address in brackets, e.g. [::1]:8065")
+        host, port_text = host_port.group("host"), host_port.group("port")
+        if port_text is not None:  # host:port: the port written wins, as in a full URL
+            if not port_text.isdigit() or not port_text.isascii():
+                raise ValueError(f"url {_shown(url)}: invalid port")
+            merged["port"] = int(port_text)
         merged["url"], site_path = host, ("/" + path.strip("/") if path.strip("/") else "")
     if not _HOST.match(merged["url"]):
         raise ValueError(f"url {_shown(url)}: not a valid host name")
