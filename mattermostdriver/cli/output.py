@@ -85,10 +85,16 @@ def to_json(value: Any, indent: Optional[int] = None) -> str:
 
 
 class Output:
-    """Where the command writes (the streams of ``sys`` at call time), and the secrets to hide."""
+    """Where the command writes (the streams of ``sys`` at call time), and the secrets to hide.
 
-    def __init__(self) -> None:
+    Args:
+        quiet: write nothing on stdout (``-q``); errors still go to stderr.
+
+    """
+
+    def __init__(self, quiet: bool = False) -> None:
         self.secrets: List[str] = []
+        self.quiet = quiet
 
     def scrub(self, text: str) -> str:
         """``text`` with every known secret replaced by ``***``."""
@@ -104,11 +110,15 @@ class Output:
 
     def out(self, text: str) -> None:
         """Write a line on stdout; ``text`` is already safe (:func:`to_json`, :func:`shown`...)."""
+        if self.quiet:
+            return
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
 
     def out_bytes(self, data: bytes) -> None:
         """Write bytes as they are on stdout (not a terminal: a file or a pipe)."""
+        if self.quiet:
+            return
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
         if buffer is not None:
