@@ -6,7 +6,6 @@ import io
 import json
 import logging
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -23,7 +22,7 @@ from mattermostdriver.cli.inputs import DEFAULT_RETRIES, DEFAULT_TIMEOUT
 
 from ..support.ws_server import TOKEN as WS_TOKEN
 from ..support.ws_server import FakeMattermost
-from .servers import RawServer, read_request
+from .servers import RawServer
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -829,21 +828,6 @@ def configured(monkeypatch: pytest.MonkeyPatch) -> List[Dict[str, Any]]:
 
     monkeypatch.setattr(cli.app, "Session", Recording)
     return seen
-
-
-@pytest.fixture
-def silent_server() -> Iterator[RawServer]:
-    """Accepts, reads each request, and never answers (until the test ends)."""
-    done = threading.Event()
-
-    def serve(conn: socket.socket) -> None:
-        read_request(conn)
-        done.wait(30)
-
-    server = RawServer(serve)
-    yield server
-    done.set()
-    server.close()
 
 
 # -- --timeout and --retries ---------------------------------------------------------------------

@@ -7,7 +7,6 @@ import errno
 import socket
 import ssl
 import sys
-import threading
 from typing import Any, Dict, Iterator
 
 import pytest
@@ -17,7 +16,7 @@ import trustme
 from mattermostdriver import AsyncDriver, Driver, TransportError
 from mattermostdriver.exceptions import TransportReadTimeout, TransportTLSError
 
-from .servers import RawServer, read_request
+from .servers import RawServer
 
 KINDS = ["sync", "aiohttp", "threads"]
 
@@ -41,21 +40,6 @@ def get_me(kind: str, options: Dict[str, Any]) -> Any:
             return await d.users.get_user("me")
 
     return asyncio.run(main())
-
-
-@pytest.fixture
-def silent_server() -> Iterator[RawServer]:
-    """Accepts, reads the request, and never answers (until the test ends)."""
-    done = threading.Event()
-
-    def serve(conn: socket.socket) -> None:
-        read_request(conn)
-        done.wait(30)
-
-    server = RawServer(serve)
-    yield server
-    done.set()
-    server.close()
 
 
 def test_no_answer_is_still_a_requests_read_timeout(kind: str, silent_server: RawServer) -> None:
