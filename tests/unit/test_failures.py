@@ -12,9 +12,10 @@ from typing import Any, Dict, Iterator
 import pytest
 import requests
 import trustme
+import urllib3
 
 from mattermostdriver import AsyncDriver, Driver, TransportError
-from mattermostdriver.exceptions import TransportReadTimeout, TransportTLSError
+from mattermostdriver.exceptions import TransportReadTimeout, TransportTLSError, failure_reason
 
 from .servers import RawServer
 
@@ -108,3 +109,15 @@ def test_an_untrusted_certificate_keeps_the_tls_reason_and_is_not_retried(kind: 
     assert str(info.value).startswith("TLS failed (certificate not trusted? see the 'verify' option): ")
     assert "CERTIFICATE_VERIFY_FAILED" in str(info.value)
     assert server.accepted == 1
+
+
+def test_the_reason_is_found_under_the_wrappers_and_shown_safely() -> None:
+    """The OS's text is the innermost; what it says of a URL loses credentials, query and hook id."""
+    inner = OSError(
+        "refused by https://user:pw@proxy.example:3128/hooks/hid42?token=s3cret\r\nline two\x1b[2J"
+    )
+    wrapped = urllib3.exceptions.ProtocolError("Connection aborted.", inner)
+    reason = failure_reason(requests.exceptions.ConnectionError(wrapped))
+    assert reason.startswith("OSError: refused by https://proxy.example:3128/hooks/***")
+    for secret in ("pw", "s3cret", "hid42", "\n", "\r", "\x1b"):
+        assert secret not in reason
