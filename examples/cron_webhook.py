@@ -16,4 +16,4 @@ try:
         os.environ["MATTERMOST_WEBHOOK_URL"], {"text": f"```\n{text}\n```", "username": "cron"}
     )
 except MattermostError as exc:
-    sys.exit(f"webhook failed: {exc.summary}")  # the status and URL too, not only the message
+    sys.exit(f"webhook failed: {exc.summary}")  # status, URL and message

@@ -58,20 +58,17 @@ __all__ = [
 ERROR_BODY_LIMIT = 64 * 1024
 #: requests' own sending functions (module, name): a test's HTTP mock replaces one of them.
 _OWN_SENDS = [("requests.adapters", "HTTPAdapter.send"), ("requests.sessions", "Session.send")]
+_seen_own: Any = ()  # the sending functions last found to be requests' own
 #: A body of unknown length, or declared longer than this, is read a block at a time, so that
 #: memory follows what arrives rather than what the headers claim (``Content-Length: 10**17``).
 _WHOLE_READ_LIMIT = 16 * 1024 * 1024
 _BLOCK = 1024 * 1024
 
 
-_seen_own: Any = ()  # the sending functions last found to be requests' own
-
-
 def requests_patched() -> bool:
     """Whether something (a test's HTTP mock) replaced requests' sending: see ``_send_through_requests``.
 
-    Told by where the functions were defined, not by a copy taken when a module was imported
-    (which may have been under a mock).
+    Told by where the functions were defined, not by a copy taken at import (maybe under a mock).
     """
     global _seen_own
     sends = (HTTPAdapter.send, requests.Session.send)
@@ -84,10 +81,8 @@ def requests_patched() -> bool:
 
 
 def _read(raw: Any, amount: Optional[int] = None) -> bytes:
-    """Up to ``amount`` bytes of an answer's body (all of it without), decoded.
-
-    A broken answer's connection is closed; an absurd length or chunk size (http.client's
-    ``OverflowError`` or ``ValueError``) is urllib3's ``ProtocolError``, as other broken framing is.
+    """Up to ``amount`` bytes of an answer's body (all of it without), decoded; a broken answer's
+    connection is closed, and an absurd length or chunk size a ``ProtocolError`` like other bad framing.
     """
     try:
         declared = raw.length_remaining if amount is None else None
