@@ -21,4 +21,4 @@ try:
             {"text": f"```\n{text}\n```", "username": "cron"},
         )
 except MattermostError as exc:
-    sys.exit(f"webhook failed: {exc}")
+    sys.exit(f"webhook failed: {exc.summary}")  # status, URL and message

@@ -217,21 +217,22 @@ class _Errors:
         self.all = (aiohttp.ClientError, asyncio.TimeoutError, OSError)
 
     def translate(self, exc: BaseException, request: Any) -> requests.RequestException:
+        """The :mod:`requests` exception for ``exc``, which it holds (its reason is read from it)."""
         aiohttp = self.aiohttp
         exceptions = requests.exceptions
         if isinstance(exc, (aiohttp.ClientSSLError, aiohttp.ClientConnectorCertificateError)):
-            return exceptions.SSLError(str(exc), request=request)
+            return exceptions.SSLError(exc, request=request)
         if isinstance(exc, (aiohttp.ClientProxyConnectionError, aiohttp.ClientHttpProxyError)):
-            return exceptions.ProxyError(str(exc), request=request)
+            return exceptions.ProxyError(exc, request=request)
         if isinstance(exc, getattr(aiohttp, "ConnectionTimeoutError", ())):
-            return exceptions.ConnectTimeout(str(exc), request=request)
+            return exceptions.ConnectTimeout(exc, request=request)
         if isinstance(exc, (asyncio.TimeoutError, aiohttp.ServerTimeoutError)):
-            return exceptions.ReadTimeout(str(exc) or "timed out", request=request)
+            return exceptions.ReadTimeout(exc if str(exc) else "timed out", request=request)
         if isinstance(exc, aiohttp.ClientConnectorError):
-            error = exceptions.ConnectionError(str(exc), request=request)
+            error = exceptions.ConnectionError(exc, request=request)
             error.never_sent = True  # type: ignore[attr-defined]
             return error
-        return exceptions.ConnectionError(str(exc) or type(exc).__name__, request=request)
+        return exceptions.ConnectionError(exc if str(exc) else type(exc).__name__, request=request)
 
 
 class ThreadTransport:

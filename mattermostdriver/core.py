@@ -17,13 +17,12 @@ from urllib.parse import urlsplit
 
 import requests
 
-from .exceptions import TransportError, UnexpectedResponse, error_for_status, json_or_none
+from .exceptions import UnexpectedResponse, error_for_status, json_or_none, transport_error
 from .logs import enable_debug_logging
-from .options import Options, Timeout, Timeouts, base_url, timeouts
+from .options import Options, Timeout, Timeouts, base_url, timeouts, user_agent
 from .outgoing import BODY_METHODS, Outgoing, RequestBuilder
 from .redaction import clean, redact, redact_url
-from .retry import PendingPosts, Retry, RetryArg, reached_server
-from .transport import user_agent
+from .retry import PendingPosts, Retry, RetryArg, cannot_cure, reached_server
 
 __all__ = ["BODY_METHODS", "ClientBase", "Outgoing", "reached_server"]
 
@@ -183,17 +182,33 @@ class ClientBase(RequestBuilder):
                         reached_server=reached_server(result),
                         resendable=out.rewind is not None,
                         elapsed=time.monotonic() - first_sent,
+                        final=cannot_cure(result),
                     )
                     if delay is None:
                         if out.dedupe_body is not None and reached_server(result):
                             self._pending_posts.in_doubt(out.dedupe_body, first_sent)
-                        raise _transport_error(result, method, out.shown, out.dedupe_body is not None)
+                        raise transport_error(
+                            result,
+                            method=method,
+                            url=out.shown,
+                            timeouts=out.timeouts,
+                            reached_server=reached_server(result),
+                            post=out.dedupe_body is not None,
+                        )
                     cause = type(result).__name__
                 else:
                     response: requests.Response = result
                     status = response.status_code
                     if debug:
                         self._log_response(method, out.shown, response, started, out.request)
+                    if not 200 <= status < 600:  # an interim (1xx) or made-up status as the answer
+                        raise UnexpectedResponse(
+                            f"the server answered status {status}, which is not a final HTTP status",
+                            status_code=status,
+                            method=method,
+                            url=out.shown,
+                            response=response,
+                        )
                     if status < 300 or status == 304:
                         if out.dedupe_body is not None:
                             self._pending_posts.settled(out.dedupe_body)
@@ -373,17 +388,3 @@ def _unexpected(response: requests.Response, message: str) -> UnexpectedResponse
         url=redact_url(response.url or ""),
         response=response,
     )
-
-
-def _transport_error(exc: BaseException, method: str, shown: str, post: bool) -> TransportError:
-    if isinstance(exc, requests.exceptions.SSLError):
-        what = "TLS failed (certificate not trusted? see the 'verify' option)"
-    elif isinstance(exc, requests.exceptions.Timeout):
-        what = "timed out"
-    elif not reached_server(exc):
-        what = "could not connect (wrong url or port, or the server is down)"
-    else:
-        what = "connection failed"
-    if post and reached_server(exc):
-        what += " (the post may have been created; calling create_post again with the same options is safe)"
-    return TransportError(f"{what}: {type(exc).__name__}", method=method, url=shown)

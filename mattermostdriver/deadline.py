@@ -141,17 +141,42 @@ class DeadlineSocket:
         if self._io_refs <= 0:
             self._sock.close()
 
+    def close_now(self) -> None:
+        """Close the real socket now, whatever still reads from it (a broken answer)."""
+        self._closed = True
+        self._sock.close()
+
+
+def _answer(conn: HTTPConnection, getresponse: Any) -> Any:
+    """The connection's answer; if none can be made of what came (malformed headers), its socket closes now.
+
+    urllib3 would leave the half-read answer, and the socket under it, to the garbage collector.
+    """
+    sock = conn.sock
+    try:
+        return getresponse()
+    except BaseException:
+        if isinstance(sock, DeadlineSocket):
+            sock.close_now()
+        raise
+
 
 class _Connection(HTTPConnection):
     def connect(self) -> None:
         super().connect()
         self.sock = DeadlineSocket(self.sock)
 
+    def getresponse(self) -> Any:
+        return _answer(self, super().getresponse)
+
 
 class _TLSConnection(HTTPSConnection):
     def connect(self) -> None:
         super().connect()
         self.sock = DeadlineSocket(self.sock)
+
+    def getresponse(self) -> Any:
+        return _answer(self, super().getresponse)
 
 
 class _Pool(HTTPConnectionPool):

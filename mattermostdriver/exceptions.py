@@ -4,16 +4,33 @@ Every error from a Mattermost server is a :class:`ApiError`, a subclass of
 :class:`requests.HTTPError` (as in mattermostdriver 7.3.2, whose class names are kept).
 Each carries the server's ``error_id``, ``message``, ``detailed_error`` and ``request_id``,
 the request's method and URL, and the :class:`requests.Response`.
+
+What code compares and what a person reads are kept apart. ``str(e)`` and ``e.args[0]``
+are :attr:`~MattermostError.message` alone: for an :class:`ApiError` the server's message,
+as in 7.3.2 (callers test ``"mfa" in str(e)``), never the status, URL or ids (so that
+``"401" in str(e)`` cannot match a channel named ``release-2401``); branch on ``status_code``
+and ``error_id``. The whole line (status, method, URL, message, error id, request id) is
+:attr:`~MattermostError.summary`, also the exception's note, which tracebacks show (Python
+3.11+; on 3.9 and 3.10 where the ``exceptiongroup`` backport prints them, as under pytest);
+``repr(e)`` shows every field. Log ``e.summary`` or ``log.exception(...)``, not ``str(e)``.
+
+A failure without an answer is a :class:`TransportError` (a :class:`requests.ConnectionError`)
+whose message keeps the operating system's or TLS library's reason. As 7.3.2 let requests'
+exceptions through, a timeout is also a :class:`requests.exceptions.Timeout`
+(:class:`TransportConnectTimeout` a ``ConnectTimeout``, :class:`TransportReadTimeout` a
+``ReadTimeout``), a TLS failure a :class:`requests.exceptions.SSLError` (:class:`TransportTLSError`).
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, Optional, Type
+import re
+from typing import Any, Dict, Optional, Tuple, Type
 
 import requests
 
-from .redaction import clean
+from .options import Timeouts
+from .redaction import clean, redact_urls
 
 __all__ = [
     "MattermostError",
@@ -30,16 +47,27 @@ __all__ = [
     "TooManyRequests",
     "FeatureDisabled",
     "TransportError",
+    "TransportTimeout",
+    "TransportConnectTimeout",
+    "TransportReadTimeout",
+    "TransportTLSError",
     "UnexpectedResponse",
     "WebsocketError",
     "WebsocketAuthError",
+    "answered_plain_http",
     "error_for_status",
+    "failure_reason",
     "json_or_none",
+    "transport_error",
 ]
 
 
 class MattermostError(requests.exceptions.RequestException):
-    """Base class of every error the driver raises."""
+    """Base class of every error the driver raises.
+
+    ``str(e)`` and ``e.args[0]`` are :attr:`message` alone; :attr:`summary` is the whole
+    line (see the module).
+    """
 
     def __init__(
         self,
@@ -60,23 +88,41 @@ class MattermostError(requests.exceptions.RequestException):
         self.request_id = request_id
         self.method = method
         self.url = url
-        super().__init__(self._line(), response=response)
+        super().__init__(message, response=response)
+        summary = self.summary
+        if summary != str(message):  # the traceback shows the whole line
+            if hasattr(self, "add_note"):  # Python 3.11+
+                self.add_note(summary)
+            else:  # what the exceptiongroup backport shows on 3.9 and 3.10
+                self.__notes__ = [summary]
 
-    def _line(self) -> str:
+    @property
+    def summary(self) -> str:
+        """The whole line for a person to read: status, method, URL, message, error id, request id.
+
+        E.g. ``404 GET https://chat.example.com:443/api/v4/channels/xyz: Unable to find the
+        channel. [app.channel.get.existing.app_error] (request id 8bz...)``.
+        """
         parts = []
         if self.status_code is not None:
             parts.append(str(self.status_code))
         if self.method or self.url:
             parts.append(f"{self.method} {self.url}".strip() + ":")
-        parts.append(self.message or "(no message)")
+        parts.append(str(self.message) or "(no message)")
         if self.error_id:
             parts.append(f"[{self.error_id}]")
         if self.request_id:
             parts.append(f"(request id {self.request_id})")
         return " ".join(parts)
 
-    def __str__(self) -> str:
-        return self._line()
+    def __repr__(self) -> str:
+        fields = ", ".join(
+            f"{name}={value!r}"
+            for name in ("status_code", "error_id", "method", "url", "request_id")
+            for value in [getattr(self, name)]
+            if value not in (None, "")
+        )
+        return f"{type(self).__name__}({self.message!r}{', ' if fields else ''}{fields})"
 
 
 class ApiError(MattermostError, requests.HTTPError):
@@ -132,7 +178,30 @@ class FeatureDisabled(ServerError):
 
 
 class TransportError(MattermostError, requests.ConnectionError):
-    """No usable answer: the connection failed, was dropped, or timed out (after any retries)."""
+    """No usable answer: the connection failed, was dropped, or timed out (after any retries).
+
+    Its message says what failed and keeps the reason the operating system or the TLS
+    library gave (``[Errno 111] Connection refused``), with nothing secret in it.
+    """
+
+
+class TransportTimeout(TransportError, requests.exceptions.Timeout):
+    """The server did not answer in time; also a :class:`requests.exceptions.Timeout`."""
+
+
+class TransportConnectTimeout(TransportTimeout, requests.exceptions.ConnectTimeout):
+    """The connection could not be made in time; also a :class:`requests.exceptions.ConnectTimeout`."""
+
+
+class TransportReadTimeout(TransportTimeout, requests.exceptions.ReadTimeout):
+    """The answer did not come in time; also a :class:`requests.exceptions.ReadTimeout`."""
+
+
+class TransportTLSError(TransportError, requests.exceptions.SSLError):
+    """The TLS handshake failed (an untrusted certificate, or a plain-HTTP port); not retried.
+
+    Also a :class:`requests.exceptions.SSLError`.
+    """
 
 
 class UnexpectedResponse(MattermostError):
@@ -194,20 +263,21 @@ def json_or_none(content: bytes) -> Any:
 def error_for_status(response: requests.Response, method: str, url: str) -> ApiError:
     """Build the exception for an error response, from its AppError body when there is one.
 
-    A body that is not JSON (a proxy's HTML page, the plain ``limit exceeded`` of a 429)
-    still gives one readable message. Everything taken from the server is cleaned
+    The message is the AppError's ``message``, as in 7.3.2; a body without one (a proxy's
+    HTML page, the plain ``limit exceeded`` of a 429, JSON of another shape) still gives one
+    readable message. Everything taken from the server is cleaned
     (:func:`~mattermostdriver.redaction.clean`): no control character, bounded length.
     """
     status = response.status_code
     content = response.content or b""
     body = json_or_none(content) if content.lstrip()[:1] == b"{" else None
+    message = error_id = detailed = request_id = ""
     if isinstance(body, dict):
         message = clean(body.get("message") or "")
         error_id = clean(body.get("id") or "", 200)
         detailed = clean(body.get("detailed_error") or "")
         request_id = clean(body.get("request_id") or "", 200)
-    else:
-        error_id = detailed = request_id = ""
+    if not message:
         text = content[:4096].decode("utf-8", "replace").strip()
         ctype = response.headers.get("Content-Type", "")
         reason = clean(response.reason or "error", 100)
@@ -229,3 +299,95 @@ def error_for_status(response: requests.Response, method: str, url: str) -> ApiE
     if cls is TooManyRequests:
         kwargs["retry_after"] = _retry_after(response)
     return cls(message, **kwargs)
+
+
+#: The :mod:`requests` class of a failure -> the TransportError class that is also one (first match).
+TRANSPORT_CLASSES: Tuple[Tuple[Type[requests.RequestException], Type[TransportError]], ...] = (
+    (requests.exceptions.ConnectTimeout, TransportConnectTimeout),
+    (requests.exceptions.ReadTimeout, TransportReadTimeout),
+    (requests.exceptions.Timeout, TransportTimeout),
+    (requests.exceptions.SSLError, TransportTLSError),
+)
+
+
+# What wraps the reason in urllib3's, aiohttp's and OpenSSL's texts: a pool or connection object,
+# aiohttp's status-like prefix and position mark, OpenSSL's source line.
+_NOISE = re.compile(
+    r"\w*ConnectionPool\(host=[^)]*\):\s*|<[^<>]* object at 0x[0-9a-fA-F]+>:?\s*"
+    r"|\s*\(_ssl\.c:\d+\)|^\d{3}, message[:=]\s*|\s+\^\s*$"
+)
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    """The innermost exception ``exc`` wraps (requests wraps urllib3's, which wraps the OS's...).
+
+    Followed through explicit links (``raise ... from``, and the wrapped exception that
+    urllib3 and aiohttp keep in ``reason``, ``os_error`` or their arguments), not through
+    what was being handled when it was raised.
+    """
+    seen = set()
+    while id(exc) not in seen:
+        seen.add(id(exc))
+        links = [exc.__cause__, getattr(exc, "os_error", None), getattr(exc, "reason", None)]
+        links += [arg for arg in exc.args if isinstance(arg, BaseException)]
+        inner = next((link for link in links if isinstance(link, BaseException)), None)
+        if inner is None:
+            break
+        exc = inner
+    return exc
+
+
+def failure_reason(exc: BaseException) -> str:
+    """The reason the operating system or TLS library gave for a failed request, as one safe line.
+
+    E.g. ``[Errno 111] Connection refused`` or ``[SSL: CERTIFICATE_VERIFY_FAILED] certificate
+    verify failed: self-signed certificate``; the innermost error under the :mod:`requests`,
+    urllib3 or aiohttp ones that wrap it (its class name first when its text does not say).
+    URLs in it lose their query, userinfo and webhook id; control characters are escaped.
+    """
+    root = _root_cause(exc)
+    text = _NOISE.sub(" ", " ".join(str(root).split())).strip()
+    name = type(root).__name__
+    if not text.startswith("[") and name not in text:  # "[Errno 111] ...", "[SSL: ...] ..." say enough
+        text = f"{name}: {text}" if text else name
+    return clean(redact_urls(text), 300)
+
+
+#: What OpenSSL says when the first bytes of the server's answer are not TLS (a plain-HTTP port).
+_PLAIN_HTTP = ("wrong version number", "unknown protocol", "record layer failure", "http request")
+
+
+def answered_plain_http(exc: BaseException) -> bool:
+    """Whether a TLS handshake failed because the server answered plain HTTP (use ``http://``)."""
+    return isinstance(exc, requests.exceptions.SSLError) and any(
+        text in failure_reason(exc).lower() for text in _PLAIN_HTTP
+    )
+
+
+def transport_error(
+    exc: BaseException, *, method: str, url: str, timeouts: Timeouts, reached_server: bool, post: bool
+) -> TransportError:
+    """The error for a request that got no answer (``exc``, the :mod:`requests` exception of its
+    last attempt): what failed, then the OS or TLS reason; of the class that is also ``exc``'s kind.
+    """
+    if answered_plain_http(exc):
+        what = "the server answered plain HTTP: use http:// (or the server's HTTPS port)"
+    elif isinstance(exc, requests.exceptions.SSLError):
+        what = "TLS failed (certificate not trusted? see the 'verify' option)"
+    elif isinstance(exc, requests.exceptions.ConnectTimeout):
+        what = f"timed out connecting ({timeouts.connect:g} s)"
+    elif isinstance(exc, requests.exceptions.Timeout):
+        limits = f"{timeouts.read:g} s between reads, {timeouts.total:g} s in all"
+        what = f"timed out waiting for the answer ({limits})"
+    elif not reached_server:
+        what = "could not connect (wrong url or port, or the server is down)"
+    else:
+        what = "connection failed"
+    reason = failure_reason(exc)
+    message = what if reason.lower().endswith("timed out") else f"{what}: {reason}"
+    if post and reached_server:
+        message += (
+            " (the post may have been created; calling create_post again with the same options is safe)"
+        )
+    cls = next((cls for kind, cls in TRANSPORT_CLASSES if isinstance(exc, kind)), TransportError)
+    return cls(message, method=method, url=url)

@@ -27,8 +27,12 @@ OPTION_HELP: Dict[str, OptionHelp] = {
     "url": OptionHelp(
         "str",
         "Where the server is: a full base URL such as ``https://chat.example.com/mattermost`` "
-        "(its scheme, port and path are used), or a host name with ``scheme``, ``port`` and "
-        "``basepath`` beside it, as in 7.3.2.",
+        "(its scheme, its port or the scheme's default, and its path are used), or a host name, "
+        "``host:port`` or ``host[:port]/path`` (an IPv6 address in brackets, ``[::1]:8065``) with "
+        "``scheme``, ``port`` and ``basepath`` beside it, as in 7.3.2: "
+        '``"chat.example.com"`` is ``https://chat.example.com:8065/api/v4``, '
+        '``"chat.example.com:443"`` port 443. Anything else raises ``ValueError`` naming what '
+        "is wrong. The command line's ``--url`` is read by the same rule.",
         "``--url``, ``MATTERMOST_URL``",
     ),
     "scheme": OptionHelp("str", "``https`` or ``http``, when ``url`` is a host name."),
@@ -55,7 +59,8 @@ OPTION_HELP: Dict[str, OptionHelp] = {
         "REST timeout, seconds: one number, a ``(connect, read)`` pair or a ``(connect, "
         "read, total)`` triple. Each attempt must also finish, or move a block of 1 MiB, "
         "within ``total`` seconds (connect + read by default). Never unlimited; per call "
-        "with ``timeout=``.",
+        "with ``timeout=``. The command line's default is 10 seconds.",
+        "``--timeout``, ``MATTERMOST_TIMEOUT``",
     ),
     "login_id": OptionHelp(
         "str",
@@ -97,7 +102,9 @@ OPTION_HELP: Dict[str, OptionHelp] = {
     ),
     "retries": OptionHelp(
         "int",
-        "Retries after the first attempt (0 turns retrying off): see :doc:`/errors` for what is retried.",
+        "Retries after the first attempt (0 turns retrying off): see :doc:`/errors` for what is "
+        "retried. The command line's default is 2.",
+        "``--retries``, ``MATTERMOST_RETRIES``",
     ),
     "backoff_factor": OptionHelp(
         "float", "Seconds of the first retry's backoff, doubled at each retry, with jitter."

@@ -1,8 +1,14 @@
 """Driver options: the defaults, URL parsing and validation, and the one options object.
 
-The 7.3.2 keys keep their meaning. ``url`` may be a host name (with ``scheme``, ``port``
-and ``basepath`` beside it) or a full base URL such as ``https://chat.example.com/mattermost``,
-whose scheme, port (the scheme's default when absent) and path are then used.
+The 7.3.2 keys keep their meaning. ``url`` is read by one rule (the command line's ``--url``
+and ``MATTERMOST_URL`` too):
+
+* without a scheme, a host name, ``host:port`` or ``host[:port]/path`` (an IPv6 address in
+  brackets, ``[::1]:8065``): the ``scheme`` option gives the scheme (default ``https``), the
+  port is the one written, else the ``port`` option (default ``8065``, as in 7.3.2), and the
+  path is where the server is mounted (``basepath``, default ``/api/v4``, goes under it);
+* a full base URL such as ``https://chat.example.com/mattermost``: its scheme, its port (else
+  a ``port`` option given beside it, else the scheme's default, 443 or 80) and its path.
 
 :class:`Options` is the one copy of a driver's options: ``driver.options``,
 ``driver.client.options`` and the websocket's options are the same object. It may be
@@ -20,13 +26,25 @@ import re
 from typing import Any, Dict, Mapping, NamedTuple, Optional, Tuple, Union
 from urllib.parse import urlsplit
 
+import requests
+
 from .redaction import redact_url
+from .version import __version__
 
 log = logging.getLogger(__name__)
 
 Timeout = Union[float, Tuple[float, float], Tuple[float, float, float]]
 
-__all__ = ["DEFAULT_OPTIONS", "Options", "Timeout", "Timeouts", "base_url", "normalize_options", "timeouts"]
+__all__ = [
+    "DEFAULT_OPTIONS",
+    "Options",
+    "Timeout",
+    "Timeouts",
+    "base_url",
+    "normalize_options",
+    "timeouts",
+    "user_agent",
+]
 
 #: The options and their defaults; :data:`~mattermostdriver.option_help.OPTION_HELP` says what
 #: each one means (the options reference of the documentation is written from the two, and a
@@ -65,6 +83,8 @@ IGNORED_KEYS = frozenset({"http2"})
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _HOST = re.compile(r"^(?:[A-Za-z0-9._~%!$&'()*+,;=-]+|\[[0-9A-Fa-f:.]+(?:%[\w.~-]+)?\])$")
+# host[:port] without a scheme: a name or a bracketed IPv6 address, then an optional port
+_HOST_PORT = re.compile(r"^(?P<host>\[[^\]]*\]|[^:\[\]]*)(?::(?P<port>[^:]*))?$")
 
 
 class Timeouts(NamedTuple):
@@ -77,7 +97,7 @@ class Timeouts(NamedTuple):
 
 def _shown(value: str) -> str:
     """A URL as it may appear in an error: no userinfo, no query (they may hold secrets)."""
-    return repr(redact_url(value))
+    return repr(redact_url(value if "://" in value else "//" + value))
 
 
 def _split_url(value: str) -> Dict[str, Any]:
@@ -171,6 +191,14 @@ def normalize_options(options: Optional[Mapping[str, Any]] = None, *, warn: bool
         if "@" in url:
             raise ValueError("url: credentials in the URL are not supported; use token or login_id/password")
         host, _, path = url.partition("/")
+        host_port = _HOST_PORT.match(host)
+        if host_port is None:
+            raise ValueError(f"url {_shown(url)}: write an IPv6 address in brackets, e.g. [::1]:8065")
+        host, port_text = host_port.group("host"), host_port.group("port")
+        if port_text is not None:  # host:port: the port written wins, as in a full URL
+            if not port_text.isdigit() or not port_text.isascii():
+                raise ValueError(f"url {_shown(url)}: invalid port")
+            merged["port"] = int(port_text)
         merged["url"], site_path = host, ("/" + path.strip("/") if path.strip("/") else "")
     if not _HOST.match(merged["url"]):
         raise ValueError(f"url {_shown(url)}: not a valid host name")
@@ -215,6 +243,12 @@ def normalize_options(options: Optional[Mapping[str, Any]] = None, *, warn: bool
         if isinstance(value, str) and any(c in value for c in "\r\n\0"):
             raise ValueError(f"{key} holds a line break or NUL")  # it would split the header it goes in
     return merged
+
+
+def user_agent(options: Mapping[str, Any]) -> str:
+    """The ``User-Agent`` of REST requests and websocket upgrades: the ``user_agent`` option, else ours."""
+    given: Optional[str] = options.get("user_agent")
+    return given or f"mattermostdriver/{__version__} python-requests/{requests.__version__}"
 
 
 def base_url(options: Mapping[str, Any], path: str = "") -> str:

@@ -2,8 +2,9 @@ r"""What may be shown: secrets redacted, and server text made safe to print.
 
 * :func:`redact` hides the values of secret-looking keys (passwords, tokens, MFA codes,
   cookies) in a body or query dict; :func:`redact_url` drops a URL's query string and
-  userinfo and hides webhook ids (which are credentials); :func:`redact_header` does the
-  same for one header (``Authorization``, ``Cookie``, ``Set-Cookie``, ``Location``...).
+  userinfo and hides webhook ids (which are credentials), and :func:`redact_urls` does so
+  for every URL in a text; :func:`redact_header` does the same for one header
+  (``Authorization``, ``Cookie``, ``Set-Cookie``, ``Location``...).
 * :func:`clean` makes text that came from the server (an error message, an id, a header)
   one bounded, printable line: control characters, escape sequences, line and bidi
   separators are shown escaped (``\\x1b``, ``\\n``), and the length is capped, so that a
@@ -17,7 +18,15 @@ import re
 from typing import Any, Mapping
 from urllib.parse import urlsplit
 
-__all__ = ["MAX_TEXT", "clean", "redact", "redact_header", "redact_url", "install_urllib3_redactor"]
+__all__ = [
+    "MAX_TEXT",
+    "clean",
+    "redact",
+    "redact_header",
+    "redact_url",
+    "redact_urls",
+    "install_urllib3_redactor",
+]
 
 #: The most characters of one piece of server text kept in an exception or a log line.
 MAX_TEXT = 500
@@ -26,6 +35,8 @@ _SENSITIVE = re.compile(r"pass|token|secret|mfa|cookie|authorization|csrf|sessio
 _HOOK_PATH = re.compile(r"(/hooks/(?:commands/)?)[^/?#]+")
 # C0 and C1 controls, DEL, line/paragraph separators, and the bidi marks and overrides.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# A URL in a text, up to (not including) trailing punctuation.
+_URL = re.compile(r"""[A-Za-z][A-Za-z0-9+.-]*://[^\s'"<>]*[^\s'"<>.,:;)\]}]""")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -58,6 +69,11 @@ def redact_url(url: str) -> str:
     return clean(prefix + path)
 
 
+def redact_urls(text: str) -> str:
+    """``text`` with every URL in it redacted (:func:`redact_url`)."""
+    return _URL.sub(lambda match: redact_url(match.group()), text)
+
+
 def redact_header(name: str, value: Any) -> str:
     """Return what may be logged of one header: secrets hidden, URLs redacted, server text cleaned."""
     lowered = name.lower()
@@ -88,7 +104,12 @@ _URLLIB3_REDACTOR = _Urllib3Redactor()
 
 
 def install_urllib3_redactor() -> None:
-    """Install the filter on ``urllib3.connectionpool`` once (it logs each request line at DEBUG)."""
-    logger = logging.getLogger("urllib3.connectionpool")
-    if _URLLIB3_REDACTOR not in logger.filters:
-        logger.addFilter(_URLLIB3_REDACTOR)
+    """Install the filter on urllib3's loggers once.
+
+    ``urllib3.connectionpool`` logs each request line at DEBUG; ``urllib3.connection`` the
+    URL of an answer whose headers it cannot parse, at WARNING.
+    """
+    for name in ("urllib3.connectionpool", "urllib3.connection"):
+        logger = logging.getLogger(name)
+        if _URLLIB3_REDACTOR not in logger.filters:
+            logger.addFilter(_URLLIB3_REDACTOR)

@@ -16,7 +16,9 @@ A request is resent only when that cannot change the result:
   connection could not be made) or the server refused it with 429 before doing anything,
   after its ``Retry-After``.
 
-A body that can be read only once (an iterator, a pipe) is never resent.
+A body that can be read only once (an iterator, a pipe) is never resent, and no request is
+resent after a failure that resending cannot cure (:func:`cannot_cure`: a TLS handshake that
+failed on the certificate, or that the server answered in plain HTTP).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any, Dict, Mapping, Optional, Tuple, Union
 
 import requests
 
+from .exceptions import answered_plain_http, failure_reason
 from .options import Timeouts
 
 __all__ = [
@@ -39,6 +42,7 @@ __all__ = [
     "PENDING_POST_ERROR",
     "PendingPosts",
     "Retry",
+    "cannot_cure",
     "new_pending_post_id",
     "reached_server",
 ]
@@ -168,7 +172,14 @@ class Retry:
         return safety != DEDUPE or elapsed + delay <= self.dedupe_window - DEDUPE_MARGIN
 
     def after_failure(
-        self, *, safety: Safety, attempt: int, reached_server: bool, resendable: bool, elapsed: float
+        self,
+        *,
+        safety: Safety,
+        attempt: int,
+        reached_server: bool,
+        resendable: bool,
+        elapsed: float,
+        final: bool = False,
     ) -> Optional[float]:
         """The wait before resending a request that got no answer, or None to give up.
 
@@ -179,9 +190,10 @@ class Retry:
                 the connection could not be made).
             resendable: whether the body can be sent again.
             elapsed: seconds since the first attempt was sent.
+            final: the failure is one that resending cannot cure (:func:`cannot_cure`).
 
         """
-        if attempt >= self.total or not resendable:
+        if attempt >= self.total or not resendable or final:
             return None
         delay = self.backoff(attempt + 1)
         if not reached_server:
@@ -233,6 +245,13 @@ def reached_server(exc: BaseException) -> bool:
     return not isinstance(
         reason, (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError)
     )
+
+
+def cannot_cure(exc: BaseException) -> bool:
+    """Whether resending cannot cure a failure: a TLS handshake that failed on a certificate or plain HTTP."""
+    if not isinstance(exc, requests.exceptions.SSLError):
+        return False
+    return answered_plain_http(exc) or "certificate verify failed" in failure_reason(exc).lower()
 
 
 def new_pending_post_id(user_id: str = "") -> str:

@@ -24,7 +24,7 @@ import socket
 import ssl
 import threading
 import time
-from typing import Any, Dict, Mapping, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Union
 
 import requests
 import urllib3
@@ -46,21 +46,60 @@ from urllib3.exceptions import SSLError as _SSLError
 
 from .deadline import POOL_CLASSES, clear, deadline, start
 from .options import Timeouts
-from .version import __version__
 
 __all__ = [
     "ERROR_BODY_LIMIT",
     "Transport",
     "effective_verify",
     "proxies_for",
-    "user_agent",
 ]
 
 #: The most bytes of an error answer's body that are read (the rest is dropped with the connection).
 ERROR_BODY_LIMIT = 64 * 1024
-# what a test's HTTP mock replaces (see Transport._send_through_requests)
-_ADAPTER_SEND = HTTPAdapter.send
-_SESSION_SEND = requests.Session.send
+#: requests' own sending functions (module, name): a test's HTTP mock replaces one of them.
+_OWN_SENDS = [("requests.adapters", "HTTPAdapter.send"), ("requests.sessions", "Session.send")]
+_seen_own: Any = ()  # the sending functions last found to be requests' own
+#: A body of unknown length, or declared longer than this, is read a block at a time, so that
+#: memory follows what arrives rather than what the headers claim (``Content-Length: 10**17``).
+_WHOLE_READ_LIMIT = 16 * 1024 * 1024
+_BLOCK = 1024 * 1024
+
+
+def requests_patched() -> bool:
+    """Whether something (a test's HTTP mock) replaced requests' sending: see ``_send_through_requests``.
+
+    Told by where the functions were defined, not by a copy taken at import (maybe under a mock).
+    """
+    global _seen_own
+    sends = (HTTPAdapter.send, requests.Session.send)
+    if sends == _seen_own:
+        return False
+    if [(getattr(f, "__module__", None), getattr(f, "__qualname__", None)) for f in sends] != _OWN_SENDS:
+        return True
+    _seen_own = sends
+    return False
+
+
+def _read(raw: Any, amount: Optional[int] = None) -> bytes:
+    """Up to ``amount`` bytes of an answer's body (all of it without), decoded; a broken answer's
+    connection is closed, and an absurd length or chunk size a ``ProtocolError`` like other bad framing.
+    """
+    try:
+        declared = raw.length_remaining if amount is None else None
+        if amount is not None or (declared is not None and declared <= _WHOLE_READ_LIMIT):
+            return bytes(raw.read(amount, decode_content=True))
+        blocks: List[bytes] = []
+        while True:
+            block = raw.read(_BLOCK, decode_content=True)
+            if not block:
+                return b"".join(blocks)
+            blocks.append(block)
+    except BaseException as exc:  # a broken answer (or an interrupt): its connection is useless
+        raw.close()
+        raw.release_conn()
+        if isinstance(exc, (OverflowError, ValueError)):
+            raise ProtocolError(f"malformed answer from the server: {exc}", exc) from None
+        raise
 
 
 class _Adapter(HTTPAdapter):
@@ -102,12 +141,6 @@ def ssl_context(verify: Union[bool, str]) -> ssl.SSLContext:
     else:
         context.load_verify_locations(cafile=location)
     return context
-
-
-def user_agent(options: Mapping[str, Any]) -> str:
-    """The ``User-Agent`` of REST requests and websocket upgrades: the ``user_agent`` option, else ours."""
-    given: Optional[str] = options.get("user_agent")
-    return given or f"mattermostdriver/{__version__} python-requests/{requests.__version__}"
 
 
 def proxies_for(url: str, proxies: Optional[Mapping[str, str]]) -> Dict[str, str]:
@@ -209,7 +242,7 @@ class Transport:
                 ``ReadTimeout``, ``SSLError``, ``ProxyError``, ``ConnectionError``...).
 
         """
-        if HTTPAdapter.send is not _ADAPTER_SEND or requests.Session.send is not _SESSION_SEND:
+        if requests_patched():
             return self._send_through_requests(request, timeouts, stream)
         route = self._route(origin, request)
         started = time.monotonic()
@@ -235,9 +268,9 @@ class Transport:
             content: Optional[bytes] = None
             if not stream or raw.status >= 300:  # an error's body is read (to a point) even when streaming
                 if raw.status < 400:
-                    content = raw.read(decode_content=True)
+                    content = _read(raw)
                 else:
-                    content = raw.read(ERROR_BODY_LIMIT, decode_content=True)
+                    content = _read(raw, ERROR_BODY_LIMIT)
                     if not raw.isclosed():
                         raw.close()  # not worth reading: drop the connection instead
                     raw.release_conn()
@@ -291,7 +324,7 @@ class Transport:
     def read_block(response: requests.Response, size: int, timeouts: Timeouts) -> bytes:
         """Read up to ``size`` bytes of a streamed body, under the attempt's deadline."""
         with deadline(timeouts):
-            return bytes(response.raw.read(size, decode_content=True))
+            return _read(response.raw, size)
 
 
 class Response(requests.Response):

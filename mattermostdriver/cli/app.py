@@ -120,7 +120,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, or argparse's own usage error (2)
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    output = Output()
+    output = Output(quiet=bool(args.quiet))
     verbose = bool(args.verbose or args.debug)
     try:
         with _cli_logging(args, output):

@@ -14,7 +14,7 @@ import re
 import sys
 from typing import IO, Any, List, Optional
 
-from ..redaction import clean, redact_url
+from ..redaction import clean, redact_urls
 
 __all__ = ["PROG", "Output", "ProgressBar", "shown", "terminal_text", "to_json"]
 
@@ -30,8 +30,6 @@ _JSON_UNSAFE = re.compile(f"[{_BEYOND_C0}]")
 _TEXT_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f{_BEYOND_C0}]")  # tab and newline are kept
 _LINE_UNSAFE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")  # a name on one line: tab and newline too
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# A URL in a message, up to (not including) trailing punctuation.
-_URL = re.compile(r"""[A-Za-z][A-Za-z0-9+.-]*://[^\s'"<>]*[^\s'"<>.,:;)\]}]""")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -54,8 +52,7 @@ def shown(text: str, limit: int = LINE_LIMIT) -> str:
         escape sequence, bidi mark or lone surrogate shown escaped.
 
     """
-    text = _URL.sub(lambda match: redact_url(match.group()), text)
-    return _SURROGATE.sub(_escape, clean(text, limit))
+    return _SURROGATE.sub(_escape, clean(redact_urls(text), limit))
 
 
 def terminal_text(text: str) -> str:
@@ -88,10 +85,16 @@ def to_json(value: Any, indent: Optional[int] = None) -> str:
 
 
 class Output:
-    """Where the command writes (the streams of ``sys`` at call time), and the secrets to hide."""
+    """Where the command writes (the streams of ``sys`` at call time), and the secrets to hide.
 
-    def __init__(self) -> None:
+    Args:
+        quiet: write nothing on stdout (``-q``); errors still go to stderr.
+
+    """
+
+    def __init__(self, quiet: bool = False) -> None:
         self.secrets: List[str] = []
+        self.quiet = quiet
 
     def scrub(self, text: str) -> str:
         """``text`` with every known secret replaced by ``***``."""
@@ -107,11 +110,15 @@ class Output:
 
     def out(self, text: str) -> None:
         """Write a line on stdout; ``text`` is already safe (:func:`to_json`, :func:`shown`...)."""
+        if self.quiet:
+            return
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
 
     def out_bytes(self, data: bytes) -> None:
         """Write bytes as they are on stdout (not a terminal: a file or a pipe)."""
+        if self.quiet:
+            return
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
         if buffer is not None:

@@ -7,20 +7,24 @@ import sys
 from typing import Any, NoReturn
 
 from .. import __version__
+from .inputs import DEFAULT_RETRIES, DEFAULT_TIMEOUT
 from .output import PROG, shown
 
 __all__ = ["ENV_HELP", "PROG", "build_parser"]
 
-ENV_HELP = """\
+ENV_HELP = f"""\
 environment:
-  MATTERMOST_URL          server URL, e.g. https://chat.example.com (or --url)
+  MATTERMOST_URL          server URL, e.g. https://chat.example.com (or --url); a bare host
+                          or host:port gets https and, without a port, 8065 (as the driver)
   MATTERMOST_TOKEN        personal access or bot token (or --token)
   MATTERMOST_LOGIN_ID     with MATTERMOST_PASSWORD: log in with a password instead of a token
   MATTERMOST_PASSWORD     its password (the session is logged out when the command ends)
   MATTERMOST_WEBHOOK_URL  incoming webhook URL for `webhook` (needs no token)
+  MATTERMOST_TIMEOUT      seconds each attempt may take (or --timeout; default {DEFAULT_TIMEOUT:g})
+  MATTERMOST_RETRIES      retries after a failed attempt (or --retries; default {DEFAULT_RETRIES})
 
-exit status: 0 success, 1 the server refused or could not be reached, 2 usage error,
-  130 interrupted
+exit status: 0 success, 1 the server refused, could not be reached or timed out, 2 usage
+  error, 130 interrupted
 
 examples:
   df -h / | mattermostdriver webhook https://chat.example.com/hooks/xxx
@@ -68,9 +72,30 @@ def _add_common(parser: argparse.ArgumentParser, top: bool, auth: bool = True) -
         "--ca-bundle", metavar="PATH", default=default(None), help="verify TLS with this CA bundle"
     )
     group.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        default=default(None),
+        help="seconds each attempt may take to connect, between reads and in all "
+        f"(default: $MATTERMOST_TIMEOUT, else {DEFAULT_TIMEOUT:g})",
+    )
+    group.add_argument(
+        "--retries",
+        metavar="N",
+        default=default(None),
+        help="retries after a failed attempt, 0 for none "
+        f"(default: $MATTERMOST_RETRIES, else {DEFAULT_RETRIES})",
+    )
+    group.add_argument(
         "--debug", action="store_true", default=default(False), help="log each request on stderr"
     )
     group.add_argument("-v", "--verbose", action="store_true", default=default(False), help="say more")
+    group.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=default(False),
+        help="print nothing on stdout (no post id); errors still go to stderr",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,19 +17,13 @@ from ..driver import Driver
 from ..exceptions import MattermostError
 from ..types import User
 from .errors import UsageError, unexpected
-from .inputs import verify
+from .inputs import driver_options
 from .output import Output
 
-__all__ = ["Session", "channel_id", "create_post", "server_url", "uploaded_file_ids", "url_password"]
+__all__ = ["Session", "channel_id", "create_post", "uploaded_file_ids", "url_password"]
 
 #: A Mattermost id: 26 lower-case letters and digits.
 _ID = re.compile(r"^[a-z0-9]{26}$")
-
-
-def server_url(url: str) -> str:
-    """The server URL as given, ``https://`` in front when it has no scheme."""
-    url = url.strip()
-    return url if "://" in url else "https://" + url
 
 
 def url_password(url: str) -> str:
@@ -42,6 +36,9 @@ def url_password(url: str) -> str:
 
 class Session:
     """A logged-in driver built from the options and the environment.
+
+    The server URL is read as the driver reads its ``url`` option (one rule: a bare host or
+    ``host:port`` gets https and, without a port, 8065; a full URL its own scheme and port).
 
     Args:
         args: the parsed command line.
@@ -58,16 +55,12 @@ class Session:
         url = args.url or os.environ.get("MATTERMOST_URL")
         if not url:
             raise UsageError("no server: pass --url or set MATTERMOST_URL")
-        output.secrets.append(url_password(server_url(url)))
+        url = url.strip()
+        output.secrets.append(url_password(url))
         token = args.token or os.environ.get("MATTERMOST_TOKEN")
         login_id = os.environ.get("MATTERMOST_LOGIN_ID")
         password = os.environ.get("MATTERMOST_PASSWORD")
-        options: Dict[str, Any] = {
-            "url": server_url(url),
-            "verify": verify(args),
-            "debug": bool(args.debug),
-            **extra,
-        }
+        options: Dict[str, Any] = {"url": url, **driver_options(args), **extra}
         if token:
             output.secrets.append(token)
             options["token"] = token

@@ -9,36 +9,39 @@ from typing import Any, Dict, List
 
 from ..driver import Driver
 from .errors import UsageError
-from .inputs import json_arg, message, verify
+from .inputs import driver_options, json_arg, message
 from .output import Output, shown
 from .session import url_password
 
 __all__ = ["webhook"]
 
 _HTTP_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+#: What a hook URL given on the command line must look like: http(s)://host[/path]/hooks/ID.
+_HOOK_URL = re.compile(r"^https?://[^/?#\s]+(?:/[^?#\s]*)?/hooks/[^/?#\s]+/?(?:[?#]\S*)?$", re.IGNORECASE)
 _HOOK_ID = re.compile(r"/hooks/([^/?#]+)")
 
 
 def _hook_url(args: argparse.Namespace, positional: List[str]) -> str:
-    """The hook URL: the first argument if it is one, else ``$MATTERMOST_WEBHOOK_URL``.
+    """The hook URL, taken off ``positional`` when it is given there.
 
-    Never echoed in a message: a hook URL's id is a credential.
+    With ``$MATTERMOST_WEBHOOK_URL`` set, a lone argument is always the message, even one
+    that looks like a URL (``webhook "https://ci.example.com/build/42"``); ``URL TEXT`` names
+    another hook. A URL given on the command line must look like a hook
+    (``https://chat.example.com/hooks/ID``). Never echoed in a message: a hook id is a credential.
     """
-    env_url = os.environ.get("MATTERMOST_WEBHOOK_URL")
-    if positional and _HTTP_URL.match(positional[0]):
-        return positional.pop(0)
-    if env_url:
-        url = env_url.strip()
-        if not _HTTP_URL.match(url):
+    env_url = (os.environ.get("MATTERMOST_WEBHOOK_URL") or "").strip()
+    if env_url and len(positional) < 2:
+        if not _HTTP_URL.match(env_url):
             raise UsageError("MATTERMOST_WEBHOOK_URL must start with http:// or https://")
-        if len(positional) > 1:
-            raise UsageError("the first argument is not an http(s) URL: give URL TEXT, or TEXT alone")
-        return url
-    if positional:
+        return env_url
+    if not positional:
+        raise UsageError("no webhook URL: give it (https://.../hooks/ID) or set MATTERMOST_WEBHOOK_URL")
+    if not _HOOK_URL.match(positional[0]):
         raise UsageError(
-            "the webhook URL must start with http:// or https:// (or set MATTERMOST_WEBHOOK_URL)"
+            "the first argument is not a webhook URL (https://chat.example.com/hooks/ID): "
+            "give URL TEXT, or set MATTERMOST_WEBHOOK_URL and give TEXT alone"
         )
-    raise UsageError("no webhook URL: give it (https://.../hooks/ID) or set MATTERMOST_WEBHOOK_URL")
+    return positional.pop(0)
 
 
 def _payload(args: argparse.Namespace, output: Output) -> Dict[str, Any]:
@@ -75,7 +78,7 @@ def webhook(args: argparse.Namespace, output: Output) -> int:
     if not text and not payload.get("attachments"):
         raise UsageError("empty message: give TEXT, pipe it on stdin, or pass --attachments")
     try:
-        driver = Driver({"verify": verify(args), "debug": bool(args.debug)})
+        driver = Driver(driver_options(args))
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     try:

@@ -34,8 +34,9 @@ from websockets.sync.client import connect as ws_connect
 from websockets.version import version as websockets_version
 
 from ..exceptions import WebsocketAuthError, WebsocketError
+from ..options import user_agent
 from ..redaction import clean, redact_header, redact_url
-from ..transport import ssl_context, user_agent
+from ..transport import ssl_context
 from .engine import UPGRADE_NOT_PASSED, FatalError
 
 if TYPE_CHECKING:

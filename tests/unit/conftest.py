@@ -18,7 +18,7 @@ from mattermostdriver.endpoints import Base
 from mattermostdriver.options import Timeouts
 from mattermostdriver.transport import Transport
 
-from .servers import keepalive_server  # noqa: F401 - a fixture of the transport tests
+from .servers import keepalive_server, silent_server  # noqa: F401 - fixtures of the transport tests
 
 BASE = "http://mm.test:80/api/v4"
 

@@ -84,3 +84,18 @@ def keepalive_server() -> Iterator[RawServer]:
     server = RawServer(serve)
     yield server
     server.close()
+
+
+@pytest.fixture
+def silent_server() -> Iterator[RawServer]:
+    """Accepts, reads each request, and never answers (until the test ends)."""
+    done = threading.Event()
+
+    def serve(conn: socket.socket) -> None:
+        read_request(conn)
+        done.wait(30)
+
+    server = RawServer(serve)
+    yield server
+    done.set()
+    server.close()

@@ -17,10 +17,12 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug.wrappers import Request, Response
 
-from mattermostdriver import cli
+from mattermostdriver import Driver, cli
+from mattermostdriver.cli.inputs import DEFAULT_RETRIES, DEFAULT_TIMEOUT
 
 from ..support.ws_server import TOKEN as WS_TOKEN
 from ..support.ws_server import FakeMattermost
+from .servers import RawServer
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -37,6 +39,8 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
         "MATTERMOST_LOGIN_ID",
         "MATTERMOST_PASSWORD",
         "MATTERMOST_WEBHOOK_URL",
+        "MATTERMOST_TIMEOUT",
+        "MATTERMOST_RETRIES",
     ):
         monkeypatch.delenv(name, raising=False)
 
@@ -807,3 +811,212 @@ def test_python_dash_m_help_works_and_shows_no_token() -> None:
         timeout=60,
     )
     assert usage.returncode == 2 and "usage:" in usage.stderr
+
+
+# -- the command line in cron: bounded time, quiet success, the webhook never misread, one URL rule --
+
+
+@pytest.fixture
+def configured(monkeypatch: pytest.MonkeyPatch) -> List[Dict[str, Any]]:
+    """The options of each driver the commands make (the command then goes on as usual)."""
+    seen: List[Dict[str, Any]] = []
+
+    class Recording(cli.Session):
+        def __init__(self, args: Any, output: Any, **extra: Any) -> None:
+            super().__init__(args, output, **extra)
+            seen.append({**self.driver.options, "base": self.driver.client.url})
+
+    monkeypatch.setattr(cli.app, "Session", Recording)
+    return seen
+
+
+# -- --timeout and --retries ---------------------------------------------------------------------
+
+
+def test_a_command_has_a_timeout_of_seconds_not_minutes(
+    server: HTTPServer, run: Callable[..., Run], configured: List[Dict[str, Any]]
+) -> None:
+    server.expect_request("/api/v4/users/me").respond_with_json({"id": "u" * 26, "username": "alice"})
+    assert run("whoami").code == 0
+    (options,) = configured
+    assert options["request_timeout"] == (DEFAULT_TIMEOUT,) * 3 and options["retries"] == DEFAULT_RETRIES
+    # worst case for a server that never answers: every attempt waits its limit, plus the backoffs
+    worst = (DEFAULT_RETRIES + 1) * DEFAULT_TIMEOUT + sum(0.5 * 2**n for n in range(DEFAULT_RETRIES))
+    assert worst < 60
+
+
+def test_timeout_and_retries_from_the_options_or_the_environment(
+    server: HTTPServer,
+    run: Callable[..., Run],
+    configured: List[Dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    server.expect_request("/api/v4/users/me").respond_with_json({"id": "u" * 26, "username": "alice"})
+    assert run("whoami", "--timeout", "2.5", "--retries", "0").code == 0
+    assert run("--timeout", "4", "whoami").code == 0
+    monkeypatch.setenv("MATTERMOST_TIMEOUT", "7")
+    monkeypatch.setenv("MATTERMOST_RETRIES", "5")
+    assert run("whoami").code == 0
+    assert run("whoami", "--retries", "1").code == 0  # the option wins over the variable
+    assert [(o["request_timeout"][0], o["retries"]) for o in configured] == [
+        (2.5, 0),
+        (4.0, DEFAULT_RETRIES),
+        (7.0, 5),
+        (7.0, 1),
+    ]
+
+
+def test_whoami_against_a_server_that_never_answers(
+    silent_server: RawServer,
+    run: Callable[..., Run],
+    configured: List[Dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MATTERMOST_URL", f"http://127.0.0.1:{silent_server.port}")
+    monkeypatch.setenv("MATTERMOST_TOKEN", TOKEN)
+    monkeypatch.setenv("MATTERMOST_TIMEOUT", "0.3")
+    result = run("whoami", "--retries", "1")
+    assert result.code == 1 and result.out == ""  # the documented status: could not be reached
+    assert "timed out" in result.err and "GET" in result.err
+    (options,) = configured
+    assert options["request_timeout"] == (0.3, 0.3, 0.3) and options["retries"] == 1
+    assert silent_server.accepted == 2  # the first attempt, and one retry
+
+
+@pytest.mark.parametrize(
+    "argv, variables, named",
+    [
+        (["--timeout", "0"], {}, "--timeout: give a positive number of seconds, got '0'"),
+        (["--timeout", "soon"], {}, "--timeout: give a positive number of seconds, got 'soon'"),
+        (["--retries", "-1"], {}, "--retries: give a whole number >= 0, got '-1'"),
+        (["--retries", "2.5"], {}, "--retries: give a whole number >= 0, got '2.5'"),
+        (
+            [],
+            {"MATTERMOST_TIMEOUT": "nan"},
+            "MATTERMOST_TIMEOUT: give a positive number of seconds, got 'nan'",
+        ),
+        ([], {"MATTERMOST_RETRIES": "many"}, "MATTERMOST_RETRIES: give a whole number >= 0, got 'many'"),
+    ],
+)
+def test_bad_timeout_or_retries_is_a_usage_error(
+    server: HTTPServer,
+    run: Callable[..., Run],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: List[str],
+    variables: Dict[str, str],
+    named: str,
+) -> None:
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    result = run("whoami", *argv)
+    assert result.code == 2 and named in result.err
+    assert server.log == []
+
+
+def test_webhook_takes_timeout_and_retries_too(httpserver: HTTPServer, run: Callable[..., Run]) -> None:
+    httpserver.expect_request("/hooks/abc123", method="POST").respond_with_data("ok")
+    made: List[Dict[str, Any]] = []
+    original = Driver.__init__
+
+    def recording(self: Driver, options: Any = None) -> None:
+        original(self, options)
+        made.append(dict(self.options))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Driver, "__init__", recording)
+        assert (
+            run("webhook", "--timeout", "3", "--retries", "0", httpserver.url_for("/hooks/abc123"), "t").code
+            == 0
+        )
+    assert made[0]["request_timeout"] == (3.0, 3.0, 3.0) and made[0]["retries"] == 0
+
+
+# -- -q --------------------------------------------------------------------------------------------
+
+
+def test_quiet_post_and_upload_print_nothing(
+    server: HTTPServer, run: Callable[..., Run], tmp_path: Path
+) -> None:
+    server.expect_request("/api/v4/posts", method="POST").respond_with_json({"id": "p" * 26}, status=201)
+    server.expect_request("/api/v4/files", method="POST").respond_with_handler(_upload_handler([]))
+    path = tmp_path / "report.txt"
+    path.write_text("numbers")
+    for argv in (
+        ["post", CHANNEL_ID, "nightly backup done", "-q"],
+        ["-q", "post", CHANNEL_ID, "again"],
+        ["upload", CHANNEL_ID, str(path), "--quiet"],
+    ):
+        result = run(*argv)
+        assert (result.code, result.out, result.err) == (0, "", ""), (argv, result)
+    assert len(requests_to(server, "/api/v4/posts")) == 3  # quiet, not idle
+    loud = run("post", CHANNEL_ID, "loud")
+    assert loud.out == "p" * 26 + "\n"
+
+
+def test_quiet_still_reports_errors(server: HTTPServer, run: Callable[..., Run]) -> None:
+    server.expect_request("/api/v4/posts", method="POST").respond_with_json(
+        {"id": "api.post.create_post.channel_not_found.app_error", "message": "No such channel."}, status=404
+    )
+    result = run("post", CHANNEL_ID, "hi", "-q")
+    assert result.code == 1 and result.out == "" and "No such channel." in result.err
+
+
+# -- webhook: a message is never a URL -----------------------------------------------------------------
+
+
+def test_a_message_that_looks_like_a_url_goes_to_the_configured_hook(
+    httpserver: HTTPServer, run: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    httpserver.expect_request("/hooks/fromenv", method="POST").respond_with_data("ok")
+    httpserver.expect_request("/build/42", method="POST").respond_with_data("not a hook")
+    monkeypatch.setenv("MATTERMOST_WEBHOOK_URL", httpserver.url_for("/hooks/fromenv"))
+    build = httpserver.url_for("/build/42")
+    assert run("webhook", build).code == 0
+    assert run("webhook", build, stdin="the message on stdin\n").code == 0
+    assert [r.get_json()["text"] for r in requests_to(httpserver, "/hooks/fromenv")] == [build, build]
+    assert requests_to(httpserver, "/build/42") == []  # nothing ever went to the other address
+
+
+def test_a_hook_url_on_the_command_line_must_look_like_a_hook(
+    httpserver: HTTPServer, run: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    httpserver.expect_request("/build/42", method="POST").respond_with_data("not a hook")
+    httpserver.expect_request("/mm/hooks/given", method="POST").respond_with_data("ok")
+    build = httpserver.url_for("/build/42")
+    alone = run("webhook", build, stdin="text\n")
+    assert alone.code == 2 and "not a webhook URL" in alone.err
+    monkeypatch.setenv("MATTERMOST_WEBHOOK_URL", httpserver.url_for("/hooks/fromenv"))
+    both = run("webhook", build, "text")
+    assert both.code == 2 and "not a webhook URL" in both.err
+    assert requests_to(httpserver, "/build/42") == []
+    assert run("webhook", httpserver.url_for("/mm/hooks/given"), "another hook").code == 0  # under a path
+    assert [r.get_json()["text"] for r in requests_to(httpserver, "/mm/hooks/given")] == ["another hook"]
+
+
+# -- one URL rule ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url, base",
+    [
+        ("chat.example.com", "https://chat.example.com:8065/api/v4"),
+        ("chat.example.com:443", "https://chat.example.com:443/api/v4"),
+        ("chat.example.com:8443/mattermost", "https://chat.example.com:8443/mattermost/api/v4"),
+        ("https://chat.example.com", "https://chat.example.com:443/api/v4"),
+        ("http://localhost:8065", "http://localhost:8065/api/v4"),
+    ],
+)
+def test_the_command_reads_the_url_as_the_driver_does(
+    run: Callable[..., Run],
+    configured: List[Dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    url: str,
+    base: str,
+) -> None:
+    def stop(*args: Any, **kwargs: Any) -> Any:
+        raise cli.UsageError("stop here")
+
+    monkeypatch.setattr(cli.app, "whoami", stop)
+    monkeypatch.setitem(cli.app.COMMANDS, "whoami", stop)
+    run("--url", url, "--token", TOKEN, "whoami")
+    assert configured[0]["base"] == base == Driver({"url": url}).client.url

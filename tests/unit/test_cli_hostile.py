@@ -51,6 +51,8 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
         "MATTERMOST_LOGIN_ID",
         "MATTERMOST_PASSWORD",
         "MATTERMOST_WEBHOOK_URL",
+        "MATTERMOST_TIMEOUT",
+        "MATTERMOST_RETRIES",
     ):
         monkeypatch.delenv(name, raising=False)
 

@@ -79,7 +79,8 @@ def test_each_status_maps_to_its_class(
     )
     assert e.method == "GET" and e.url == f"{BASE}/users/me"
     assert e.response is not None and e.response.status_code == status
-    line = str(e)
+    assert str(e) == e.args[0] == "it went wrong"  # the server's message alone, as in 7.3.2
+    line = e.summary
     assert "\n" not in line and str(status) in line and "some.error.id" in line and "req123" in line
 
 

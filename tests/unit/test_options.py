@@ -45,6 +45,46 @@ def test_ipv6_literal() -> None:
 
 
 @pytest.mark.parametrize(
+    "options, base",
+    [
+        ({"url": "localhost:8065"}, "https://localhost:8065/api/v4"),
+        ({"url": "localhost:8065", "scheme": "http"}, "http://localhost:8065/api/v4"),
+        ({"url": "chat.example.com:443/mattermost/"}, "https://chat.example.com:443/mattermost/api/v4"),
+        (
+            {"url": "chat.example.com:9000", "port": 1234},
+            "https://chat.example.com:9000/api/v4",
+        ),  # url's port wins
+        (
+            {"url": "chat.example.com/mattermost", "port": 1234},
+            "https://chat.example.com:1234/mattermost/api/v4",
+        ),
+        ({"url": "[::1]:8065"}, "https://[::1]:8065/api/v4"),
+        ({"url": "[::1]"}, "https://[::1]:8065/api/v4"),
+        ({"url": " 127.0.0.1:80 ", "scheme": "http"}, "http://127.0.0.1:80/api/v4"),
+    ],
+)
+def test_host_and_port_without_a_scheme(options: dict, base: str) -> None:
+    """``host:port`` and ``host:port/path``: scheme from ``scheme``, the port written wins."""
+    assert Driver(options).client.url == base
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("localhost:", "url 'localhost:': invalid port"),
+        ("localhost:http", "url 'localhost:http': invalid port"),
+        ("localhost:99999", "port out of range: 99999"),
+        ("::1", "url '::1': write an IPv6 address in brackets"),
+        ("localhost:80x/path?token=s3cret", "url 'localhost:80x/path': invalid port"),  # no query shown
+    ],
+)
+def test_bad_host_and_port_name_what_is_wrong(url: str, message: str) -> None:
+    with pytest.raises(ValueError) as info:
+        normalize_options({"url": url})
+    assert str(info.value).startswith(message)
+
+
+@pytest.mark.parametrize(
     "options, message",
     [
         ({"url": "ftp://chat.example.com"}, "scheme"),
