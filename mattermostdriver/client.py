@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Mapping, 
 
 import requests
 
-from .core import ClientBase
+from .core import ClientBase, closed_in_flight
 from .options import Timeout
 from .pagination import MAX_PER_PAGE
 from .redaction import install_urllib3_redactor, redact, redact_url
@@ -53,7 +53,7 @@ class Client(ClientBase):
             old, self._transport = self._transport, None
             self._transport_key = self._transport_settings
             if old is not None:
-                old.close()
+                old.retire()  # calls in flight on it end normally
 
     @property
     def transport(self) -> Transport:
@@ -66,9 +66,8 @@ class Client(ClientBase):
 
             with self._transport_lock:
                 if self._transport is None:
-                    self._transport = Transport(
-                        self.options["verify"], self._proxies, self.options["pool_maxsize"]
-                    )
+                    cap, idle = self._limits
+                    self._transport = Transport(self.options["verify"], self._proxies, idle, cap)
                 transport = self._transport
         return transport
 
@@ -149,15 +148,19 @@ class Client(ClientBase):
         )
         try:
             step = next(flow)
-            send = self.transport.send
             while True:
                 if isinstance(step, float):
                     self._sleep(step)
                     result: Any = None
                 else:
+                    transport = self.transport  # a new one after close()
                     try:
-                        result = send(step.request, step.origin, step.target, step.timeouts, stream=stream)
+                        result = transport.send(
+                            step.request, step.origin, step.target, step.timeouts, stream=stream
+                        )
                     except requests.RequestException as exc:
+                        if getattr(transport, "closed", False):
+                            raise closed_in_flight(step) from None
                         result = exc
                 step = flow.send(result)
         except StopIteration as done:

@@ -26,7 +26,17 @@ log = logging.getLogger(__name__)
 
 Timeout = Union[float, Tuple[float, float], Tuple[float, float, float]]
 
-__all__ = ["DEFAULT_OPTIONS", "Options", "Timeout", "Timeouts", "base_url", "normalize_options", "timeouts"]
+__all__ = [
+    "DEFAULT_MAX_CONNECTIONS",
+    "DEFAULT_OPTIONS",
+    "Options",
+    "Timeout",
+    "Timeouts",
+    "base_url",
+    "connection_limits",
+    "normalize_options",
+    "timeouts",
+]
 
 #: The options and their defaults. The 7.3.2 keys keep their meaning:
 #:
@@ -48,8 +58,12 @@ __all__ = ["DEFAULT_OPTIONS", "Options", "Timeout", "Timeouts", "base_url", "nor
 #:
 #: New keys: ``retries`` (retries after the first attempt, 0 turns retrying off),
 #: ``backoff_factor`` and ``backoff_max`` (seconds), ``retry_after_max`` (the longest
-#: ``Retry-After`` honoured, seconds), ``user_agent``, ``pool_maxsize`` (connections kept
-#: open to the server).
+#: ``Retry-After`` honoured, seconds), ``user_agent``, and for the connections to the server
+#: (to each host: the server, and each other host a webhook is called on), the same for
+#: Driver and AsyncDriver: ``max_connections``, the most open at once (a call that finds
+#: none free waits for one, within its timeout; by default the larger of
+#: :data:`DEFAULT_MAX_CONNECTIONS` and ``pool_maxsize``), and ``pool_maxsize``, how many
+#: of them are kept open while idle.
 DEFAULT_OPTIONS: Dict[str, Any] = {
     "scheme": "https",
     "url": "localhost",
@@ -77,7 +91,12 @@ DEFAULT_OPTIONS: Dict[str, Any] = {
     "retry_after_max": 120.0,
     "user_agent": None,
     "pool_maxsize": 10,
+    "max_connections": None,
 }
+
+#: The most connections open at once to one host when ``max_connections`` is not given
+#: (and ``pool_maxsize`` is not larger).
+DEFAULT_MAX_CONNECTIONS = 32
 
 #: Keys 7.3.2 accepted and that mean nothing here (kept silent, not warned about).
 IGNORED_KEYS = frozenset({"http2"})
@@ -222,9 +241,12 @@ def normalize_options(options: Optional[Mapping[str, Any]] = None, *, warn: bool
     retries = merged["retries"]
     if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
         raise ValueError(f"retries must be a whole number >= 0, got {retries!r}")
-    pool = merged["pool_maxsize"]
-    if isinstance(pool, bool) or not isinstance(pool, int) or pool < 1:
-        raise ValueError(f"pool_maxsize must be a whole number >= 1, got {pool!r}")
+    for key in ("pool_maxsize", "max_connections"):
+        pool = merged[key]
+        if pool is None and key == "max_connections":
+            continue
+        if isinstance(pool, bool) or not isinstance(pool, int) or pool < 1:
+            raise ValueError(f"{key} must be a whole number >= 1, got {pool!r}")
     for key in ("backoff_factor", "backoff_max", "retry_after_max", "keepalive_delay", "timeout"):
         _number(merged[key], key)
     for key in ("token", "login_id", "password", "mfa_token", "user_agent"):
@@ -234,6 +256,13 @@ def normalize_options(options: Optional[Mapping[str, Any]] = None, *, warn: bool
         if isinstance(value, str) and any(c in value for c in "\r\n\0"):
             raise ValueError(f"{key} holds a line break or NUL")  # it would split the header it goes in
     return merged
+
+
+def connection_limits(options: Mapping[str, Any]) -> Tuple[int, int]:
+    """The most connections open at once to one host, and the most kept idle (see the options)."""
+    idle: int = options["pool_maxsize"]
+    cap: int = options["max_connections"] or max(DEFAULT_MAX_CONNECTIONS, idle)
+    return cap, min(idle, cap)
 
 
 def base_url(options: Mapping[str, Any], path: str = "") -> str:
