@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import socketserver
 import ssl
 import threading
@@ -26,6 +27,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
 
     def setup(self) -> None:
+        self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # head and body: two writes
         if self.server.tls is not None:
             self.request = self.server.tls.wrap_socket(self.request, server_side=True)
         super().setup()
@@ -35,6 +37,8 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             super().finish()
         finally:
+            if self.server.tls is not None:
+                self.request.close()  # the TLS socket took the accepted one's descriptor over
             self.server.echo.closed()
 
     def log_message(self, *args: Any) -> None:
@@ -57,14 +61,24 @@ class _Handler(BaseHTTPRequestHandler):
             "query": dict(parse_qsl(parts.query)),
             "body": body,
             "id": parts.path.rsplit("/", 1)[-1],
+            "username": "echo",
+            "authorization": self.headers.get("Authorization", ""),
         }
         if isinstance(body, dict):
             answer.update(body)  # a created post carries its own message and pending_post_id
+        token = ""
+        if parts.path.endswith("/users/login"):  # a password login opens a session
+            token = self.server.echo.new_session()
+            answer.update(id="u" * 26, username=str((body or {}).get("login_id")))
+        elif parts.path.endswith("/users/logout"):
+            self.server.echo.logged_out(answer["authorization"])
+            answer = {"status": "OK"}
         data = json.dumps(answer).encode()
-        self.send_response(201 if self.command == "POST" else 200)
+        self.send_response(201 if self.command == "POST" and not token else 200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
-        self.send_header("X-Request-ID", self.headers.get("X-Echo", "-"))
+        if token:
+            self.send_header("Token", token)
         self.end_headers()
         self.wfile.write(data)
 
@@ -95,6 +109,9 @@ class EchoServer:
         self.max_open = 0
         self.accepted = 0
         self.slow = 0
+        #: The sessions opened by a password login and not logged out.
+        self.sessions: Set[str] = set()
+        self.logins = 0
         context: Optional[ssl.SSLContext] = None
         self.ca_path = ""
         if tls:
@@ -129,6 +146,17 @@ class EchoServer:
     def slow_waiting(self) -> None:
         with self._lock:
             self.slow += 1
+
+    def new_session(self) -> str:
+        with self._lock:
+            self.logins += 1
+            token = f"session-{self.logins}"
+            self.sessions.add(token)
+            return token
+
+    def logged_out(self, authorization: str) -> None:
+        with self._lock:
+            self.sessions.discard(authorization.replace("Bearer ", ""))
 
     def close(self) -> None:
         self.release.set()

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+import gc
+import logging
 import os
+import sys
 import threading
+import time
+import warnings
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Dict, Iterator, List, Set
+from typing import Any, Awaitable, Callable, Dict, Iterator, List, Set, TypeVar
 
 import pytest
 
-from mattermostdriver import AsyncDriver, Driver
+from mattermostdriver import AsyncDriver, Driver, TransportError
+from mattermostdriver.options import DEFAULT_MAX_CONNECTIONS
 from mattermostdriver.retry import new_pending_post_id
 
-from .echo import EchoServer
+from .echo import EchoServer, client_sockets
+
+T = TypeVar("T")
 
 USER_ID = "u" * 26
 
@@ -116,3 +124,268 @@ def test_calls_from_many_threads_get_their_own_answers(echo: EchoServer) -> None
         t.join()
     d.client.close()
     assert errors == []
+
+
+# -- the cap on connections, counted at the server ----------------------------------------------------
+@pytest.fixture(params=["aiohttp", "threads"])
+def async_transport(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both async transports: aiohttp, and the threads used when aiohttp is not installed."""
+    if request.param == "threads":
+        monkeypatch.setitem(sys.modules, "aiohttp", None)  # import aiohttp now fails
+    return str(request.param)
+
+
+@pytest.fixture
+def no_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """No log line at WARNING or above from any logger (urllib3's "pool is full", aiohttp's, ours)."""
+    caplog.set_level(logging.WARNING)
+    yield
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+def run_checked(main: Callable[[], Awaitable[T]]) -> T:
+    """Run ``main()`` on a loop of its own, closed at the end: no ResourceWarning may follow."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        loop = asyncio.new_event_loop()
+        try:
+            result = loop.run_until_complete(main())
+        finally:
+            loop.close()
+        gc.collect()
+    leaks = [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
+    assert leaks == []
+    return result
+
+
+@pytest.mark.usefixtures("no_warnings")
+@pytest.mark.parametrize("cap", [1, 8])
+def test_threads_never_open_more_than_the_cap(echo: EchoServer, cap: int) -> None:
+    """32 threads on one Driver: at most max_connections open, and no 'pool is full' line logged."""
+    d = Driver(echo.options(max_connections=cap, pool_maxsize=cap))
+    answers: List[str] = []
+
+    def work(worker: int) -> None:
+        answers.extend(d.users.get_user(f"w{worker}n{n}")["id"] for n in range(40))
+
+    threads = [threading.Thread(target=work, args=(w,)) for w in range(32)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    d.close()
+    assert sorted(answers) == sorted(f"w{w}n{n}" for w in range(32) for n in range(40))
+    assert echo.max_open <= cap
+
+
+@pytest.mark.usefixtures("no_warnings")
+def test_tasks_never_open_more_than_the_cap(echo: EchoServer, async_transport: str) -> None:
+    async def main() -> List[Any]:
+        async with AsyncDriver(echo.options(max_connections=8, pool_maxsize=8)) as d:
+            return await asyncio.gather(*(d.users.get_user(f"t{n}") for n in range(500)))
+
+    answers = run_checked(main)
+    assert [a["id"] for a in answers] == [f"t{n}" for n in range(500)]
+    assert echo.max_open <= 8
+
+
+def test_the_default_cap_and_the_idle_connections_kept(echo: EchoServer, async_transport: str) -> None:
+    """By default at most DEFAULT_MAX_CONNECTIONS at once; pool_maxsize of them stay open when idle."""
+    d = Driver(echo.options(pool_maxsize=3))
+    with ThreadPoolExecutor(64) as pool:
+        list(pool.map(lambda n: d.users.get_user(str(n)), range(2000)))
+    assert len(client_sockets(echo.port)) <= 3
+    d.close()
+    assert echo.max_open <= DEFAULT_MAX_CONNECTIONS
+    echo.max_open = 0
+
+    async def main() -> int:
+        async with AsyncDriver(echo.options(pool_maxsize=3)) as a:
+            await asyncio.gather(*(a.users.get_user(str(n)) for n in range(500)))
+            return len(client_sockets(echo.port))
+
+    assert run_checked(main) <= 3
+    assert echo.max_open <= DEFAULT_MAX_CONNECTIONS
+
+
+def test_pool_maxsize_alone_still_opens_that_many(echo: EchoServer) -> None:
+    """8.x callers set pool_maxsize for their many threads: it raises the cap with it."""
+    d = Driver(echo.options(pool_maxsize=48))
+    barrier = threading.Barrier(48)
+
+    def work(n: int) -> Any:
+        barrier.wait()
+        return d.users.get_user(f"slow{n}")
+
+    with ThreadPoolExecutor(48) as pool:
+        calls = [pool.submit(work, n) for n in range(48)]
+        assert _wait_for(lambda: echo.slow >= 48)  # all 48 in flight at once
+        echo.release.set()
+        assert [c.result()["id"] for c in calls] == [f"slow{n}" for n in range(48)]
+    d.close()
+
+
+def _wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
+    ends = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > ends:
+            return False
+        time.sleep(0.005)
+    return True
+
+
+def test_waiting_for_a_free_connection_counts_against_the_timeout(echo: EchoServer) -> None:
+    """With every connection busy, a call waits for one only as long as its timeout allows."""
+    d = Driver(echo.options(max_connections=1, retries=0))
+    with ThreadPoolExecutor(1) as pool:
+        busy = pool.submit(d.users.get_user, "slow")
+        assert _wait_for(lambda: echo.slow == 1)
+        with pytest.raises(TransportError, match="timed out"):
+            d.client.get("/users/x", timeout=(0.2, 0.2, 0.3))
+        echo.release.set()
+        assert busy.result()["id"] == "slow"
+    assert d.users.get_user("x")["id"] == "x" and echo.max_open == 1
+    d.close()
+
+
+def test_async_waiting_for_a_free_connection_counts_against_the_timeout(
+    echo: EchoServer, async_transport: str
+) -> None:
+    async def main() -> None:
+        async with AsyncDriver(echo.options(max_connections=1, retries=0)) as d:
+            busy = asyncio.ensure_future(d.users.get_user("slow"))
+            while echo.slow < 1:
+                await asyncio.sleep(0.005)
+            with pytest.raises(TransportError, match="timed out"):
+                await d.client.get("/users/x", timeout=(0.2, 0.2, 0.3))
+            echo.release.set()
+            assert (await busy)["id"] == "slow"
+
+    run_checked(main)
+    assert echo.max_open == 1
+
+
+# -- close: nothing left open, whatever happened to the calls ------------------------------------------
+@pytest.fixture
+def tls_echo(tmp_path: Any) -> Iterator[EchoServer]:
+    server = EchoServer(tls=True, ca_dir=str(tmp_path))
+    yield server
+    server.close()
+
+
+@pytest.mark.parametrize("ending", ["cancelled", "timed out", "in flight"])
+def test_async_close_leaves_no_socket(tls_echo: EchoServer, async_transport: str, ending: str) -> None:
+    """Calls cancelled, timed out or still waiting on the server: after close() no socket is open."""
+
+    async def main() -> List[Any]:
+        d = AsyncDriver(tls_echo.options(retries=0, request_timeout=(5, 5) if ending != "timed out" else 0.5))
+        await d.users.get_user("warm")
+        calls = [asyncio.ensure_future(d.users.get_user(f"slow{n}")) for n in range(5)]
+        while tls_echo.slow < 5 and not all(c.done() for c in calls):
+            await asyncio.sleep(0.005)
+        if ending == "cancelled":
+            for call in calls:
+                call.cancel()
+        if ending != "in flight":
+            await asyncio.gather(*calls, return_exceptions=True)
+        await d.close()
+        assert client_sockets(tls_echo.port) == set()  # at once, not when the server answers
+        return await asyncio.gather(*calls, return_exceptions=True)
+
+    results = run_checked(main)
+    if ending == "in flight":
+        assert all(isinstance(r, TransportError) and "closed" in str(r) for r in results)
+
+
+def test_close_ends_the_calls_in_flight_in_other_threads(tls_echo: EchoServer) -> None:
+    d = Driver(tls_echo.options(retries=0))
+    with ThreadPoolExecutor(5) as pool:
+        calls = [pool.submit(d.users.get_user, f"slow{n}") for n in range(5)]
+        assert _wait_for(lambda: tls_echo.slow == 5)
+        d.close()
+        assert client_sockets(tls_echo.port) == set()
+        for call in calls:
+            with pytest.raises(TransportError, match="closed while the call was in flight"):
+                call.result()
+    assert d.users.get_user("again")["id"] == "again"  # usable afterwards, on a new connection
+    d.close()
+    d.close()  # idempotent
+    assert client_sockets(tls_echo.port) == set()
+
+
+class Peak:
+    """The most client sockets open to a port at once, sampled in a thread (the server counts a
+    connection the client dropped until it reads again)."""
+
+    def __init__(self, port: int) -> None:
+        self.port, self.most = port, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            self.most = max(self.most, len(client_sockets(self.port)))
+
+    def __enter__(self) -> Peak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def test_the_pool_is_healthy_after_a_cancellation_storm(tls_echo: EchoServer, async_transport: str) -> None:
+    """Hundreds of calls cancelled at every stage (waiting for a connection, sent, answered): the next
+    ones get their own answers, within the cap."""
+
+    async def main() -> None:
+        async with AsyncDriver(tls_echo.options(max_connections=6, pool_maxsize=6)) as d:
+            for round_ in range(3):
+                calls = [
+                    asyncio.ensure_future(d.users.get_user(f"{'slow' if n % 3 == 0 else 'fast'}{n}"))
+                    for n in range(120)
+                ]
+                for delay in (0, 0.001, 0.005, 0.02):
+                    await asyncio.sleep(delay)
+                    for call in calls[round_::4]:
+                        call.cancel()
+                for call in calls:
+                    call.cancel()
+                await asyncio.gather(*calls, return_exceptions=True)
+            tls_echo.release.set()
+            answers = await asyncio.gather(*(d.users.get_user(f"after{n}") for n in range(200)))
+            assert [a["id"] for a in answers] == [f"after{n}" for n in range(200)]
+
+    with Peak(tls_echo.port) as peak:
+        run_checked(main)
+    assert 0 < peak.most <= 6
+
+
+# -- the cron pattern ----------------------------------------------------------------------------------
+def test_with_driver_hundreds_of_times_leaks_nothing(echo: EchoServer) -> None:
+    """A cron job's script, run again and again in one process: no socket, no thread, no session left."""
+    threads = threading.active_count()
+    for n in range(200):
+        with Driver(echo.options(token=None, login_id="cron", password="pw")) as d:
+            d.login()
+            d.posts.create_post({"channel_id": "c" * 26, "message": f"run {n}"})
+    assert echo.logins == 200 and echo.sessions == set()  # each session logged out on leaving
+    for _ in range(50):
+        with Driver(echo.options()) as d:  # with a token: its session is left alone
+            d.login()
+    assert client_sockets(echo.port) == set()
+    assert threading.active_count() <= threads
+
+
+def test_async_with_logs_out_a_password_session(echo: EchoServer) -> None:
+    async def main() -> None:
+        for _ in range(20):
+            async with AsyncDriver(echo.options(token=None, login_id="bot", password="pw")) as d:
+                await d.login()
+        async with AsyncDriver(echo.options()) as d:
+            await d.login()
+
+    run_checked(main)
+    assert echo.logins == 20 and echo.sessions == set()
+    assert client_sockets(echo.port) == set()
