@@ -234,8 +234,10 @@ class Tracked(HTTPConnectionPool):
             return []
         with queue.mutex:
             stack = queue.queue  # a LifoQueue's list: the most recently put last
+            if len(stack) - stack.count(None) <= self.idle_max:
+                return []
             idle = [i for i, item in enumerate(stack) if item is not None]
-            taken = [stack[i] for i in idle[: max(0, len(idle) - self.idle_max)]]
+            taken = [stack[i] for i in idle[: len(idle) - self.idle_max]]
             for i in idle[: len(taken)]:
                 stack[i] = None
         return taken

@@ -61,9 +61,9 @@ __all__ = [
 #: ``Retry-After`` honoured, seconds), ``user_agent``, and for the connections to the server
 #: (to each host: the server, and each other host a webhook is called on), the same for
 #: Driver and AsyncDriver: ``max_connections``, the most open at once (a call that finds
-#: none free waits for one, within its timeout; by default the larger of
-#: :data:`DEFAULT_MAX_CONNECTIONS` and ``pool_maxsize``), and ``pool_maxsize``, how many
-#: of them are kept open while idle.
+#: none free waits for one, within its timeout; by default :data:`DEFAULT_MAX_CONNECTIONS`,
+#: or ``pool_maxsize`` when that is larger), and ``pool_maxsize``, how many of them are kept
+#: open while idle (by default all of them).
 DEFAULT_OPTIONS: Dict[str, Any] = {
     "scheme": "https",
     "url": "localhost",
@@ -90,12 +90,13 @@ DEFAULT_OPTIONS: Dict[str, Any] = {
     "backoff_max": 30.0,
     "retry_after_max": 120.0,
     "user_agent": None,
-    "pool_maxsize": 10,
+    "pool_maxsize": None,
     "max_connections": None,
 }
 
 #: The most connections open at once to one host when ``max_connections`` is not given
-#: (and ``pool_maxsize`` is not larger).
+#: (and ``pool_maxsize`` is not larger): enough for a bot's 32 threads, or for any number of
+#: asyncio tasks (bench/concurrency.py: more connections serve no more requests per second).
 DEFAULT_MAX_CONNECTIONS = 32
 
 #: Keys 7.3.2 accepted and that mean nothing here (kept silent, not warned about).
@@ -243,7 +244,7 @@ def normalize_options(options: Optional[Mapping[str, Any]] = None, *, warn: bool
         raise ValueError(f"retries must be a whole number >= 0, got {retries!r}")
     for key in ("pool_maxsize", "max_connections"):
         pool = merged[key]
-        if pool is None and key == "max_connections":
+        if pool is None:
             continue
         if isinstance(pool, bool) or not isinstance(pool, int) or pool < 1:
             raise ValueError(f"{key} must be a whole number >= 1, got {pool!r}")
@@ -260,9 +261,9 @@ def normalize_options(options: Optional[Mapping[str, Any]] = None, *, warn: bool
 
 def connection_limits(options: Mapping[str, Any]) -> Tuple[int, int]:
     """The most connections open at once to one host, and the most kept idle (see the options)."""
-    idle: int = options["pool_maxsize"]
-    cap: int = options["max_connections"] or max(DEFAULT_MAX_CONNECTIONS, idle)
-    return cap, min(idle, cap)
+    idle: Optional[int] = options["pool_maxsize"]
+    cap: int = options["max_connections"] or max(DEFAULT_MAX_CONNECTIONS, idle or 0)
+    return cap, min(idle or cap, cap)
 
 
 def base_url(options: Mapping[str, Any], path: str = "") -> str:

@@ -16,7 +16,7 @@ from typing import Any, Awaitable, Callable, Dict, Iterator, List, Set, TypeVar
 import pytest
 
 from mattermostdriver import AsyncDriver, Driver, TransportError
-from mattermostdriver.options import DEFAULT_MAX_CONNECTIONS
+from mattermostdriver.options import DEFAULT_MAX_CONNECTIONS, Options, connection_limits
 from mattermostdriver.retry import new_pending_post_id
 
 from .echo import EchoServer, client_sockets
@@ -389,3 +389,25 @@ def test_async_with_logs_out_a_password_session(echo: EchoServer) -> None:
     run_checked(main)
     assert echo.logins == 20 and echo.sessions == set()
     assert client_sockets(echo.port) == set()
+
+
+@pytest.mark.parametrize(
+    "given, limits",
+    [
+        ({}, (DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS)),
+        ({"pool_maxsize": 10}, (DEFAULT_MAX_CONNECTIONS, 10)),  # 8.x's default, given explicitly
+        ({"pool_maxsize": 64}, (64, 64)),  # 8.x callers raised it for their threads
+        ({"max_connections": 4}, (4, 4)),
+        ({"max_connections": 4, "pool_maxsize": 10}, (4, 4)),
+        ({"max_connections": 100, "pool_maxsize": 2}, (100, 2)),
+    ],
+)
+def test_connection_limits(given: Dict[str, Any], limits: Any) -> None:
+    assert connection_limits(Options(given)) == limits
+
+
+@pytest.mark.parametrize("value", [0, -1, 2.5, "8", True])
+def test_connection_limits_are_checked(value: Any) -> None:
+    for key in ("max_connections", "pool_maxsize"):
+        with pytest.raises(ValueError, match=key):
+            Options({key: value})
