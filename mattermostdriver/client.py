@@ -49,11 +49,13 @@ class Client(ClientBase):
 
     def _configure(self) -> None:
         super()._configure()
-        if self._transport_settings != self._transport_key:
+        with self._transport_lock:  # threads may notice an options change together
+            if self._transport_settings == self._transport_key:
+                return
             old, self._transport = self._transport, None
             self._transport_key = self._transport_settings
-            if old is not None:
-                old.retire()  # calls in flight on it end normally
+        if old is not None:
+            old.retire()  # calls in flight on it end normally
 
     @property
     def transport(self) -> Transport:

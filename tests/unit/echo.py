@@ -164,6 +164,67 @@ class EchoServer:
         self._server.server_close()
 
 
+class Router:
+    """A TCP front on loopback that hands each connection to a backend by its first request line.
+
+    So that one driver URL reaches the echo server for REST and a fake websocket endpoint for
+    ``/api/v4/websocket``.
+    """
+
+    def __init__(self, routes: Dict[str, int], default: int) -> None:
+        self.routes, self.default = routes, default
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.port: int = self.sock.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._route, args=(client,), daemon=True).start()
+
+    def _route(self, client: socket.socket) -> None:
+        head = b""
+        while b"\r\n" not in head:
+            head = client.recv(4096, socket.MSG_PEEK)
+            if not head:
+                client.close()
+                return
+        path = head.split(b" ", 2)[1].decode("latin-1")
+        port = next((p for prefix, p in self.routes.items() if path.startswith(prefix)), self.default)
+        try:
+            backend = socket.create_connection(("127.0.0.1", port))
+        except OSError:
+            client.close()
+            return
+        for src, dst in ((client, backend), (backend, client)):
+            threading.Thread(target=_pump, args=(src, dst), daemon=True).start()
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def _pump(src: socket.socket, dst: socket.socket) -> None:
+    try:
+        while True:
+            data = src.recv(65536)
+            if not data:
+                break
+            dst.sendall(data)
+    except OSError:
+        pass
+    for sock in (src, dst):
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+    src.close()
+
+
 def client_sockets(port: int) -> Set[int]:
     """The inodes of this process's TCP sockets connected to ``port`` (its client side)."""
     inodes = set()
