@@ -94,7 +94,10 @@ class Client(ClientBase):
         return session
 
     def close(self) -> None:
-        """Close every pooled connection (and the sessions handed out by :attr:`session`)."""
+        """Close every connection, idle or in use (and the sessions handed out by :attr:`session`).
+
+        A call in flight in another thread fails at once; the next call opens new connections.
+        """
         with self._transport_lock:
             transport, self._transport = self._transport, None
             sessions, self._sessions = self._sessions, []
