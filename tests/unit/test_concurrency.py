@@ -8,7 +8,6 @@ import logging
 import os
 import sys
 import threading
-import time
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Awaitable, Callable, Dict, Iterator, List, Set, TypeVar
@@ -20,6 +19,7 @@ from mattermostdriver.options import DEFAULT_MAX_CONNECTIONS, Options, connectio
 from mattermostdriver.retry import new_pending_post_id
 
 from .echo import EchoServer, client_sockets
+from .websocket.helpers import wait_until
 
 T = TypeVar("T")
 
@@ -219,19 +219,10 @@ def test_pool_maxsize_alone_still_opens_that_many(echo: EchoServer) -> None:
 
     with ThreadPoolExecutor(48) as pool:
         calls = [pool.submit(work, n) for n in range(48)]
-        assert _wait_for(lambda: echo.slow >= 48)  # all 48 in flight at once
+        assert wait_until(lambda: echo.slow >= 48)  # all 48 in flight at once
         echo.release.set()
         assert [c.result()["id"] for c in calls] == [f"slow{n}" for n in range(48)]
     d.close()
-
-
-def _wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
-    ends = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > ends:
-            return False
-        time.sleep(0.005)
-    return True
 
 
 def test_waiting_for_a_free_connection_counts_against_the_timeout(echo: EchoServer) -> None:
@@ -239,7 +230,7 @@ def test_waiting_for_a_free_connection_counts_against_the_timeout(echo: EchoServ
     d = Driver(echo.options(max_connections=1, retries=0))
     with ThreadPoolExecutor(1) as pool:
         busy = pool.submit(d.users.get_user, "slow")
-        assert _wait_for(lambda: echo.slow == 1)
+        assert wait_until(lambda: echo.slow == 1)
         with pytest.raises(TransportError, match="timed out"):
             d.client.get("/users/x", timeout=(0.2, 0.2, 0.3))
         echo.release.set()
@@ -301,7 +292,7 @@ def test_close_ends_the_calls_in_flight_in_other_threads(tls_echo: EchoServer) -
     d = Driver(tls_echo.options(retries=0))
     with ThreadPoolExecutor(5) as pool:
         calls = [pool.submit(d.users.get_user, f"slow{n}") for n in range(5)]
-        assert _wait_for(lambda: tls_echo.slow == 5)
+        assert wait_until(lambda: tls_echo.slow == 5)
         d.close()
         assert client_sockets(tls_echo.port) == set()
         for call in calls:
