@@ -14,7 +14,9 @@ virtualenv (~/.cache/mattermostdriver/bench-venv-<name>). Every measurement runs
 fresh interpreter started outside the checkout (``bench/worker.py``,
 ``bench/async_worker.py``); every ratio printed is measured in this run, each contender
 beside a yardstick in the same interpreter (a raw urllib3 pool; for async, raw aiohttp),
-in rounds that alternate them.
+in rounds that alternate them. ``bench/concurrency.py`` measures many threads (tasks) on one
+driver beside the raw transport with the same cap on connections, and the memory over
+100,000 calls.
 """
 
 from __future__ import annotations
@@ -165,6 +167,24 @@ def async_throughput(server: Nginx, peers: Dict[str, str], quick: bool) -> Dict[
             except RuntimeError as exc:
                 log(f"{name}: {exc}")
         results[op] = measured
+    return results
+
+
+def concurrency(server: Nginx, quick: bool) -> Dict[str, Any]:
+    """Threads on one Driver and tasks on one AsyncDriver, each beside its raw transport with the same cap."""
+    results: Dict[str, Any] = {}
+    common = ["--port", server.port, "--ca", server.ca]
+    for command, extra in (
+        ("threads", ["--rounds", 6 if quick else 16]),
+        ("tasks", ["--rounds", 3 if quick else 8]),
+        ("rss", ["--calls", 20_000 if quick else 100_000]),
+    ):
+        log(f"concurrency: {command} (bench/concurrency.py)")
+        cmd = [sys.executable, str(HERE / "concurrency.py"), command, *map(str, common + extra)]
+        done = subprocess.run(cmd, capture_output=True, text=True, env=WORKER_ENV, timeout=1200, cwd=OUTSIDE)
+        if done.returncode != 0 or not done.stdout.strip():
+            raise RuntimeError(f"concurrency.py {command} failed: {done.stderr.strip()[-600:]}")
+        results[command] = json.loads(done.stdout.strip().splitlines()[-1])
     return results
 
 
@@ -355,6 +375,7 @@ def report(results: Dict[str, Any], versions: Dict[str, str]) -> str:
     ]
     out += ["", *throughput_table(results, versions)]
     out += ["", *async_table(results.get("async") or {}, versions)]
+    out += ["", *concurrency_table(results.get("concurrency"))]
     out += ["", *memory_table(results.get("memory") or {})]
     out += ["", *import_table(results.get("imports"))]
     out += ["", *websocket_lines(results.get("websocket"))]
@@ -466,6 +487,48 @@ def async_table(measured: Dict[str, Any], versions: Dict[str, str]) -> List[str]
         "vs aiohttp: median over rounds of (req/s / the raw aiohttp yardstick's req/s, same interpreter);",
         "  loop lag: how late a 5 ms ticker on the same loop woke at worst: median of the rounds (max)",
     ]
+    return lines
+
+
+def concurrency_table(found: Optional[Dict[str, Any]]) -> List[str]:
+    if not found:
+        return ["Concurrency: not measured"]
+    lines: List[str] = []
+    threads = found.get("threads")
+    if threads:
+        cap, count = threads["default_cap"], threads["threads"]
+        mine = threads["default"]["ours"]
+        lines.append(
+            f"{count} threads on one Driver (max_connections {cap}): {mine['rps']:.0f} req/s, "
+            f"{mine['ratio']:.2f} of a raw urllib3 pool with the same cap: {verdict(mine['ratio'] >= 0.9)} "
+            f"(>=0.9); warnings logged: {mine['warnings']}"
+        )
+        rows = [
+            [name, f"{m['rps']:.0f}", f"{m['ratio']:.2f}", str(m["warnings"])]
+            for name, m in threads["caps"].items()
+        ]
+        header = [f"{count} threads, by cap", "req/s", "vs no cap", "warnings"]
+        lines += [table(header, rows), ""]
+    tasks = found.get("tasks")
+    if tasks:
+        mine = tasks["default"]["ours"]
+        lines.append(
+            f"{tasks['in_flight']} tasks on one AsyncDriver (max_connections {tasks['default_cap']}): "
+            f"{mine['rps']:.0f} req/s, {mine['ratio']:.2f} of raw aiohttp with the same cap: "
+            f"{verdict(mine['ratio'] >= 0.85)} (>=0.85)"
+        )
+        rows = [[name, f"{m['rps']:.0f}", f"{m['ratio']:.2f}"] for name, m in tasks["caps"].items()]
+        lines += [table([f"{tasks['in_flight']} tasks, by cap", "req/s", "vs aiohttp"], rows), ""]
+    rss = found.get("rss")
+    if rss:
+        for kind in ("sync", "async"):
+            m = rss[kind]
+            growth = (m["end_kb"] - m["warm_kb"]) / 1024
+            lines.append(
+                f"RSS of {'a Driver, 32 threads' if kind == 'sync' else 'an AsyncDriver, 256 tasks'} over "
+                f"{rss['calls']} calls: {m['warm_kb'] / 1024:.1f} MB after warm-up, {m['end_kb'] / 1024:.1f} "
+                f"MB at the end (+{growth:.1f}): {verdict(growth <= 10)} (<=10 MB)"
+            )
     return lines
 
 
@@ -606,6 +669,7 @@ def main() -> None:
         for name, step in (
             ("throughput", lambda: throughput(server, peers, args.quick)),
             ("async", lambda: async_throughput(server, peers, args.quick)),
+            ("concurrency", lambda: concurrency(server, args.quick)),
             ("real", lambda: real_server(args.quick)),
             ("memory", lambda: memory(server, peers.get("732"), sizes)),
         ):

@@ -14,12 +14,12 @@ calling it again with the same options cannot post twice.
 from __future__ import annotations
 
 import asyncio
-from typing import Any, AsyncIterator, Awaitable, Callable, Dict, Mapping, Optional
+from typing import Any, AsyncIterator, Awaitable, Callable, Dict, List, Mapping, Optional
 
 import requests
 
 from .aio_transport import AsyncTransport, make_transport
-from .core import ClientBase
+from .core import ClientBase, closed_in_flight
 from .options import Timeout
 from .pagination import MAX_PER_PAGE, aiter_channel_posts, aiter_pages
 from .retry import RetryArg
@@ -36,13 +36,16 @@ class AsyncClient(ClientBase):
     def __init__(self, options: Optional[Mapping[str, Any]] = None) -> None:
         self._transport: Optional[AsyncTransport] = None
         self._transport_key: Any = None
+        self._retired: List[AsyncTransport] = []
         self._sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
         super().__init__(options)
 
     def _configure(self) -> None:
         super()._configure()
         if self._transport_settings != self._transport_key:
-            # the old one closes with its session
+            # the old one serves the calls in flight on it; close() closes it
+            if self._transport is not None:
+                self._retired.append(self._transport)
             self._transport_key, self._transport = self._transport_settings, None
 
     @property
@@ -51,16 +54,17 @@ class AsyncClient(ClientBase):
         if self._generation != self.options.generation:
             self._configure()
         if self._transport is None:
-            self._transport = make_transport(
-                self.options["verify"], self._proxies, self.options["pool_maxsize"]
-            )
+            cap, idle = self._limits
+            self._transport = make_transport(self.options["verify"], self._proxies, cap, idle)
         return self._transport
 
     async def close(self) -> None:
-        """Close every pooled connection."""
-        transport, self._transport = self._transport, None
-        if transport is not None:
-            await transport.close()
+        """Close every connection, idle or in use (a call in flight fails at once); idempotent."""
+        transports = [self._transport, *self._retired]
+        self._transport, self._retired = None, []
+        for transport in transports:
+            if transport is not None:
+                await transport.close()
 
     async def make_request(
         self,
@@ -93,17 +97,19 @@ class AsyncClient(ClientBase):
         )
         try:
             step = next(flow)
-            send = self.transport.send
             while True:
                 if isinstance(step, float):
                     await self._sleep(step)
                     result: Any = None
                 else:
+                    transport = self.transport  # a new one after close()
                     try:
-                        result = await send(
+                        result = await transport.send(
                             step.request, step.origin, step.target, step.timeouts, stream=stream
                         )
                     except requests.RequestException as exc:
+                        if getattr(transport, "closed", False):
+                            raise closed_in_flight(step) from None
                         result = exc
                 step = flow.send(result)
         except StopIteration as done:

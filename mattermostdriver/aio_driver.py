@@ -7,6 +7,7 @@ behind them, a method returns an awaitable of what the Driver's returns, and the
 
 from __future__ import annotations
 
+import logging
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping, Optional, Type, overload
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncDriver"]
 
+log = logging.getLogger(__name__)
+
 
 class AsyncDriver(DriverBase, AsyncAreas):
     """A Mattermost server for asyncio code: the Driver's areas and methods, each awaitable.
@@ -29,7 +32,9 @@ class AsyncDriver(DriverBase, AsyncAreas):
         options: as for :class:`~mattermostdriver.Driver` (the same keys, defaults and checks).
         client_cls: the :class:`~mattermostdriver.aio_client.AsyncClient` class to use.
 
-    Use it in ``async with`` (which closes its connections), or call :meth:`close`::
+    Use it in ``async with``, or call :meth:`close`: leaving the block closes the websocket and
+    every connection, and, when :meth:`login` logged in with a password, logs out first (a
+    token's session is left alone)::
 
         async with AsyncDriver({"url": "https://chat.example.com", "token": "..."}) as d:
             me = await d.login()
@@ -61,10 +66,23 @@ class AsyncDriver(DriverBase, AsyncAreas):
         exc: Optional[BaseException],
         tb: Optional[TracebackType],
     ) -> None:
-        await self.close()
+        """Log out if :meth:`login` used a password (a token's session stays), then :meth:`close`."""
+        try:
+            if self._logout_on_exit():
+                try:
+                    await self.logout()
+                except Exception as error:  # the block's own outcome matters more
+                    log.warning("leaving the async with block: the session was not logged out: %s", error)
+        finally:
+            await self.close()
 
     async def close(self) -> None:
-        """Close the websocket, if one runs, and every pooled connection."""
+        """Close the websocket, if one runs, and every connection to the server, at once.
+
+        Whatever happened to the calls (cancelled, timed out, still in flight: those fail
+        with a :class:`~mattermostdriver.exceptions.TransportError`), no socket of the driver
+        is open when it returns. Safe to call again; a later call opens new connections.
+        """
         self.disconnect()
         await self.client.close()
 

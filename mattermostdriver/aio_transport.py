@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from typing import Any, AsyncIterator, Dict, Mapping, Optional, Union
+from typing import Any, AsyncIterator, Dict, Mapping, Optional, Set, Tuple, Union
 
 import requests
 from requests.cookies import RequestsCookieJar
@@ -87,12 +87,18 @@ class AiohttpTransport:
     Args:
         verify: True, False or a CA bundle path, trusted as the sync transport trusts it.
         proxies: a :mod:`requests` proxies dict (the environment's apply beside it, as in requests).
-        limit: the most connections open at once.
+        limit: the most connections open at once to one host (a request waits for a free
+            one within its timeout).
+        idle: the most connections kept open while idle, per host (default ``limit``).
 
     """
 
     def __init__(
-        self, verify: Union[bool, str] = True, proxies: Optional[Mapping[str, str]] = None, limit: int = 100
+        self,
+        verify: Union[bool, str] = True,
+        proxies: Optional[Mapping[str, str]] = None,
+        limit: int = 100,
+        idle: Optional[int] = None,
     ) -> None:
         import aiohttp  # the `async` extra
         from yarl import URL  # comes with aiohttp
@@ -102,11 +108,15 @@ class AiohttpTransport:
         self._ssl = ssl_context(verify)
         self.proxies = dict(proxies or {})
         self._limit = limit
+        self._idle = min(idle or limit, limit)
         self._session: Any = None
         self._loop: Optional[asyncio.AbstractEventLoop] = None
         self._routes: Dict[str, Optional[str]] = {}
         self._timeouts: Dict[Timeouts, Any] = {}
         self._errors = _Errors(aiohttp)
+        #: Every socket's transport opened and maybe not yet closed, so that close() ends them all.
+        self._opened: Set[Tuple[Any, Any]] = set()
+        self.closed = False
 
     def _session_now(self) -> Any:
         session = self._session
@@ -114,7 +124,9 @@ class AiohttpTransport:
         if session is None or session.closed or self._loop is not loop:
             self._loop = loop  # a session serves the loop it was made in
             aiohttp = self._aiohttp
-            connector = aiohttp.TCPConnector(limit=self._limit, ssl=self._ssl)
+            connector = _connector_class(aiohttp)(
+                limit=0, limit_per_host=self._limit, ssl=self._ssl, idle=self._idle, opened=self._opened
+            )
             session = self._session = aiohttp.ClientSession(
                 connector=connector,
                 cookie_jar=aiohttp.DummyCookieJar(),  # cookies never carry the session (see the client)
@@ -124,10 +136,30 @@ class AiohttpTransport:
         return session
 
     async def close(self) -> None:
-        """Close the pooled connections."""
-        if self._session is not None and not self._session.closed:
-            await self._session.close()
-        self._session = None
+        """Close every connection, idle or in use, at once (no TLS goodbye awaited); idempotent.
+
+        aiohttp closes a connection politely: over TLS it waits for the server's answer to its
+        goodbye, up to 30 s, and a connection whose call was cancelled or timed out closes the
+        same way, out of the session's sight. Here every socket opened is aborted, and the loop
+        is let run until their file descriptors are closed.
+        """
+        self.closed = True
+        session, self._session = self._session, None
+        if session is not None and not session.closed:
+            connector = session.connector
+            await session.close()
+            for _ in range(500):  # a connection being made when close() came: aborted once made
+                if not getattr(connector, "connecting", 0):
+                    break
+                await asyncio.sleep(0.001)
+        for opened in list(self._opened):
+            if not _is_closed(opened):
+                opened[0].abort()
+        for _ in range(100):  # an abort closes the socket on the loop's next round
+            if all(_is_closed(opened) for opened in self._opened):
+                break
+            await asyncio.sleep(0)
+        self._opened.clear()
 
     def _proxy(self, origin: str) -> Optional[str]:
         if origin not in self._routes:
@@ -170,6 +202,8 @@ class AiohttpTransport:
             requests.RequestException: the :mod:`requests` class of the failure.
 
         """
+        if self.closed:
+            raise requests.exceptions.ConnectionError("the transport is closed", request=request)
         body: Any = request.body
         if body is not None and not isinstance(body, (bytes, str)):
             body = _body_blocks(body)
@@ -209,6 +243,60 @@ class AiohttpTransport:
             raise self._errors.translate(exc, response.request) from None
 
 
+def _is_closed(opened: Tuple[Any, Any]) -> bool:
+    """Whether the socket under an asyncio transport is closed (its file descriptor given back)."""
+    return opened[1] is None or opened[1].fileno() == -1
+
+
+_CONNECTORS: Dict[int, Any] = {}
+
+
+def _connector_class(aiohttp: Any) -> Any:
+    """The TCPConnector of aiohttp, keeping at most ``idle`` connections idle, noting every socket opened."""
+    made = _CONNECTORS.get(id(aiohttp))
+    if made is not None:
+        return made
+
+    class Connector(aiohttp.TCPConnector):  # type: ignore[misc]
+        def __init__(self, *, idle: int, opened: Set[Tuple[Any, Any]], **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self._idle_max = idle
+            self._opened = opened
+            self.connecting = 0  # connections being made
+
+        async def _create_connection(self, req: Any, traces: Any, timeout: Any) -> Any:
+            if self.closed:  # aiohttp retries a request whose connection close() ended: not here
+                raise aiohttp.ClientConnectionError("the connector is closed")
+            self.connecting += 1
+            try:
+                protocol = await super()._create_connection(req, traces, timeout)
+            finally:
+                self.connecting -= 1
+            transport = protocol.transport
+            if transport is not None:
+                if len(self._opened) > 64 + 2 * self.limit_per_host:
+                    self._opened -= {opened for opened in self._opened if _is_closed(opened)}
+                # the socket itself: a TLS transport no longer shows it once closing
+                self._opened.add((transport, transport.get_extra_info("socket")))
+                if self.closed:  # closed while this one was connecting
+                    transport.abort()
+                    raise aiohttp.ClientConnectionError("the connector is closed")
+            return protocol
+
+        def _release(self, key: Any, protocol: Any, *args: Any, should_close: bool = False, **kw: Any) -> Any:
+            idle = len(self._conns.get(key) or ())
+            if not should_close and idle >= self._idle_max and not self._waiters.get(key):
+                should_close = True  # enough kept idle, and no request waits for it: closed
+            if (should_close or protocol.should_close) and protocol.transport is not None:
+                # at once, as the cap counts it (over TLS aiohttp waits up to 30 s for the
+                # server's goodbye, more if the server is busy, while a new one takes the place)
+                protocol.transport.abort()
+            return super()._release(key, protocol, *args, should_close=should_close, **kw)
+
+    _CONNECTORS[id(aiohttp)] = Connector
+    return Connector
+
+
 class _Errors:
     """aiohttp's exceptions and the :mod:`requests` ones they stand for."""
 
@@ -239,13 +327,27 @@ class ThreadTransport:
     """The sync transport run in worker threads, for an asyncio loop without aiohttp."""
 
     def __init__(
-        self, verify: Union[bool, str] = True, proxies: Optional[Mapping[str, str]] = None, limit: int = 10
+        self,
+        verify: Union[bool, str] = True,
+        proxies: Optional[Mapping[str, str]] = None,
+        limit: int = 10,
+        idle: Optional[int] = None,
     ) -> None:
-        self._sync = Transport(verify, proxies, limit)
+        self._sync = Transport(verify, proxies, idle or limit, limit)
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called."""
+        return self._sync.closed
 
     async def close(self) -> None:
-        """Close the pooled connections."""
-        self._sync.close()
+        """Close every connection at once, those of cancelled calls still in their threads too."""
+        self._sync.shut()  # a thread blocked on a connection wakes with an error and drops it
+        loop = asyncio.get_running_loop()
+        ends = loop.time() + 1.0
+        while self._sync.pools.busy() and loop.time() < ends:
+            await asyncio.sleep(0.002)
+        self._sync.pools.force_close()
 
     async def send(
         self,
@@ -275,12 +377,15 @@ AsyncTransport = Union[AiohttpTransport, ThreadTransport]
 
 
 def make_transport(
-    verify: Union[bool, str], proxies: Optional[Mapping[str, str]], limit: int
+    verify: Union[bool, str], proxies: Optional[Mapping[str, str]], limit: int, idle: Optional[int] = None
 ) -> AsyncTransport:
-    """Aiohttp's transport when the ``async`` extra is installed, else the thread transport."""
+    """Aiohttp's transport when the ``async`` extra is installed, else the thread transport.
+
+    ``limit``: the most connections open at once to one host; ``idle``: the most kept idle.
+    """
     try:
         import aiohttp  # noqa: F401
     except ImportError:
         log.info("aiohttp is not installed (pip install mattermostdriver[async]): async calls run in threads")
-        return ThreadTransport(verify, proxies, limit)
-    return AiohttpTransport(verify, proxies, max(limit, 100))
+        return ThreadTransport(verify, proxies, limit, idle)
+    return AiohttpTransport(verify, proxies, limit, idle)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Mapping, 
 
 import requests
 
-from .core import ClientBase
+from .core import ClientBase, closed_in_flight
 from .options import Timeout
 from .pagination import MAX_PER_PAGE
 from .redaction import install_urllib3_redactor, redact, redact_url
@@ -49,11 +49,13 @@ class Client(ClientBase):
 
     def _configure(self) -> None:
         super()._configure()
-        if self._transport_settings != self._transport_key:
+        with self._transport_lock:  # threads may notice an options change together
+            if self._transport_settings == self._transport_key:
+                return
             old, self._transport = self._transport, None
             self._transport_key = self._transport_settings
-            if old is not None:
-                old.close()
+        if old is not None:
+            old.retire()  # calls in flight on it end normally
 
     @property
     def transport(self) -> Transport:
@@ -66,9 +68,8 @@ class Client(ClientBase):
 
             with self._transport_lock:
                 if self._transport is None:
-                    self._transport = Transport(
-                        self.options["verify"], self._proxies, self.options["pool_maxsize"]
-                    )
+                    cap, idle = self._limits
+                    self._transport = Transport(self.options["verify"], self._proxies, idle, cap)
                 transport = self._transport
         return transport
 
@@ -93,7 +94,10 @@ class Client(ClientBase):
         return session
 
     def close(self) -> None:
-        """Close every pooled connection (and the sessions handed out by :attr:`session`)."""
+        """Close every connection, idle or in use (and the sessions handed out by :attr:`session`).
+
+        A call in flight in another thread fails at once; the next call opens new connections.
+        """
         with self._transport_lock:
             transport, self._transport = self._transport, None
             sessions, self._sessions = self._sessions, []
@@ -149,15 +153,19 @@ class Client(ClientBase):
         )
         try:
             step = next(flow)
-            send = self.transport.send
             while True:
                 if isinstance(step, float):
                     self._sleep(step)
                     result: Any = None
                 else:
+                    transport = self.transport  # a new one after close()
                     try:
-                        result = send(step.request, step.origin, step.target, step.timeouts, stream=stream)
+                        result = transport.send(
+                            step.request, step.origin, step.target, step.timeouts, stream=stream
+                        )
                     except requests.RequestException as exc:
+                        if getattr(transport, "closed", False):
+                            raise closed_in_flight(step) from None
                         result = exc
                 step = flow.send(result)
         except StopIteration as done:

@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 
 import requests
 
-from .exceptions import UnexpectedResponse, error_for_status, json_or_none, transport_error
+from .exceptions import TransportError, UnexpectedResponse, error_for_status, json_or_none, transport_error
 from .logs import enable_debug_logging
-from .options import Options, Timeout, Timeouts, base_url, timeouts, user_agent
+from .options import Options, Timeout, Timeouts, base_url, connection_limits, timeouts, user_agent
 from .outgoing import BODY_METHODS, Outgoing, RequestBuilder
 from .redaction import clean, redact, redact_url
 from .retry import PendingPosts, Retry, RetryArg, cannot_cure, reached_server
@@ -65,8 +65,10 @@ class ClientBase(RequestBuilder):
         self._proxies: Optional[Dict[str, str]] = (
             {"http": proxy, "https": proxy} if isinstance(proxy, str) else proxy
         )
+        #: The most connections open at once to one host, and the most kept idle.
+        self._limits = connection_limits(opts)
         #: What a transport is made from: when it changes, the client makes a new one.
-        self._transport_settings = (opts["verify"], repr(self._proxies), opts["pool_maxsize"])
+        self._transport_settings = (opts["verify"], repr(self._proxies), self._limits)
 
     @property
     def timeouts(self) -> Timeouts:
@@ -388,3 +390,11 @@ def _unexpected(response: requests.Response, message: str) -> UnexpectedResponse
         url=redact_url(response.url or ""),
         response=response,
     )
+
+
+def closed_in_flight(out: Outgoing) -> TransportError:
+    """The error of a call whose connection the driver's ``close()`` ended."""
+    what = "the driver was closed while the call was in flight"
+    if out.dedupe_body is not None:
+        what += " (the post may have been created; calling create_post again with the same options is safe)"
+    return TransportError(what, method=out.request.method or "", url=out.shown)

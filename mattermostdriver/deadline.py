@@ -7,6 +7,12 @@ are over, and the clock restarts after each :data:`PROGRESS_BLOCK` moved, so a l
 or download only has to keep moving. The connections of the transport's pools are made of
 :class:`DeadlineSocket`\ s; :func:`start` and :func:`clear` set the deadline of the attempt
 running on the calling thread, and :func:`deadline` sets it while a streamed body is read.
+
+The pools themselves (:data:`POOL_CLASSES`) keep at most ``idle_max`` connections idle,
+closing the others quietly (urllib3 would log "Connection pool is full, discarding
+connection"), and :meth:`Tracked.close` ends the connections in use as well as the idle
+ones: a thread blocked on one wakes at once with an error, and one waiting for a free
+connection is let go.
 """
 
 from __future__ import annotations
@@ -15,15 +21,26 @@ import io
 import socket
 import threading
 import time
+import weakref
 from contextlib import contextmanager
-from typing import Any, Dict, Iterator, Optional, Type
+from typing import Any, Dict, Iterator, List, Optional, Type
 
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ClosedPoolError
 
 from .options import Timeouts
 
-__all__ = ["PROGRESS_BLOCK", "POOL_CLASSES", "DeadlineSocket", "clear", "deadline", "start"]
+__all__ = [
+    "PROGRESS_BLOCK",
+    "POOL_CLASSES",
+    "DeadlineSocket",
+    "Pools",
+    "Tracked",
+    "clear",
+    "deadline",
+    "start",
+]
 
 #: Moving this many bytes restarts an attempt's deadline.
 PROGRESS_BLOCK = 1024 * 1024
@@ -141,8 +158,19 @@ class DeadlineSocket:
         if self._io_refs <= 0:
             self._sock.close()
 
-    def close_now(self) -> None:
-        """Close the real socket now, whatever still reads from it (a broken answer)."""
+    def shut(self) -> None:
+        """End the connection from another thread: a read or write blocked on it returns at once.
+
+        Only the operating system's socket is shut (not TLS), so that the thread using it
+        closes it, as after any broken connection.
+        """
+        try:
+            socket.socket.shutdown(self._sock, socket.SHUT_RDWR)
+        except OSError:
+            pass  # closed already
+
+    def force_close(self) -> None:
+        """Close the real socket now, files made over it or not."""
         self._closed = True
         self._sock.close()
 
@@ -157,7 +185,7 @@ def _answer(conn: HTTPConnection, getresponse: Any) -> Any:
         return getresponse()
     except BaseException:
         if isinstance(sock, DeadlineSocket):
-            sock.close_now()
+            sock.force_close()
         raise
 
 
@@ -179,11 +207,130 @@ class _TLSConnection(HTTPSConnection):
         return _answer(self, super().getresponse)
 
 
-class _Pool(HTTPConnectionPool):
+class Tracked(HTTPConnectionPool):
+    """A pool that knows its connections in use, keeps at most :attr:`idle_max` idle, closes them all."""
+
+    #: The most idle connections kept (the transport sets it; None: as many as the pool holds).
+    idle_max: Optional[int] = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.in_use: weakref.WeakSet[Any] = weakref.WeakSet()
+        self._in_use_lock = threading.Lock()
+        self._getting = 0  # callers in _get_conn (waiting for a connection, or about to take one)
+        self._closing = False
+
+    def _get_conn(self, timeout: Optional[float] = None) -> Any:
+        with self._in_use_lock:
+            self._getting += 1
+        try:
+            conn = super()._get_conn(timeout)
+        finally:
+            with self._in_use_lock:
+                self._getting -= 1
+        if self._closing:  # woken by close(): no new connection on a closed pool
+            conn.close()
+            raise ClosedPoolError(self, "Pool is closed.")
+        with self._in_use_lock:
+            self.in_use.add(conn)
+        return conn
+
+    def _put_conn(self, conn: Any) -> None:
+        if conn is not None:
+            with self._in_use_lock:
+                self.in_use.discard(conn)
+        super()._put_conn(conn)
+        if self.idle_max is not None and not self._getting:
+            for surplus in self._surplus():
+                surplus.close()  # quietly: its place is free for a new one
+
+    def _surplus(self) -> List[Any]:
+        """Take the idle connections beyond :attr:`idle_max` out of the pool, least recently used first.
+
+        Only while no caller is getting a connection: one that waits takes the next put back.
+        """
+        queue = self.pool
+        if queue is None or self.idle_max is None or self.idle_max >= queue.maxsize:
+            return []
+        with queue.mutex:
+            stack = queue.queue  # a LifoQueue's list: the most recently put last
+            if len(stack) - stack.count(None) <= self.idle_max:
+                return []
+            idle = [i for i, item in enumerate(stack) if item is not None]
+            taken = [stack[i] for i in idle[: len(idle) - self.idle_max]]
+            for i in idle[: len(taken)]:
+                stack[i] = None
+        return taken
+
+    def close(self, abort: bool = True) -> None:
+        """Close the idle connections and let go of callers waiting for one.
+
+        With ``abort``, the connections in use are shut too (their calls fail at once);
+        else each is closed when its call puts it back.
+        """
+        self._closing = abort
+        queue = self.pool
+        super().close()
+        for conn in self.busy() if abort else ():
+            sock = getattr(conn, "sock", None)
+            if isinstance(sock, DeadlineSocket):
+                sock.shut()
+        if queue is not None:
+            for _ in range(queue.maxsize):  # wake every caller blocked waiting for a connection
+                try:
+                    queue.put_nowait(None)
+                except Exception:
+                    break
+
+    def busy(self) -> List[Any]:
+        """The connections in use (their sockets still open)."""
+        with self._in_use_lock:
+            return [conn for conn in self.in_use if getattr(conn, "sock", None) is not None]
+
+    def force_close(self) -> None:
+        """Close the sockets of the connections still in use, whoever holds them."""
+        for conn in self.busy():
+            sock = getattr(conn, "sock", None)
+            if isinstance(sock, DeadlineSocket):
+                sock.force_close()
+
+
+class Pools:
+    """The pools of one transport (every one it made), closed together."""
+
+    def __init__(self) -> None:
+        self._pools: weakref.WeakSet[Any] = weakref.WeakSet()
+
+    def add(self, pool: Any) -> None:
+        """Note a pool the transport made."""
+        self._pools.add(pool)
+
+    def _tracked(self) -> List[Tracked]:
+        return [pool for pool in list(self._pools) if isinstance(pool, Tracked)]
+
+    def close(self, abort: bool = True) -> None:
+        """Close them (see :meth:`Tracked.close`)."""
+        for pool in list(self._pools):
+            if isinstance(pool, Tracked):
+                pool.close(abort)
+            else:  # a SOCKS proxy's
+                pool.close()
+
+    def busy(self) -> bool:
+        """Whether a connection is still in use."""
+        return any(pool.busy() for pool in self._tracked())
+
+    def force_close(self) -> None:
+        """Close the sockets still in use, whoever holds them."""
+        for pool in self._tracked():
+            pool.force_close()
+
+
+class _Pool(Tracked):
     ConnectionCls = _Connection
 
 
-class _TLSPool(HTTPSConnectionPool):
+class _TLSPool(Tracked, HTTPSConnectionPool):
     ConnectionCls = _TLSConnection
 
 

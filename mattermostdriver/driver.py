@@ -61,6 +61,8 @@ class DriverBase:
             enable_debug_logging()
         self.client = client_cls(self.options)
         self.websocket: Optional[Websocket] = None
+        #: Whether login() opened a session with a password (leaving ``with`` then logs out).
+        self._password_session = False
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.client.url}>"
@@ -109,14 +111,20 @@ class DriverBase:
                 )
             self.client.token = token
             self.client.cookies = response.cookies
+        self._password_session = response is not None
         self.client.userid = user["id"]
         self.client.username = user["username"]
         return cast("User", user)
 
     def _forget_session(self) -> None:
+        self._password_session = False
         self.client.token = None
         self.client.userid = ""
         self.client.username = ""
+
+    def _logout_on_exit(self) -> bool:
+        """Whether leaving ``with`` logs out: login() opened a session with a password."""
+        return self._password_session and bool(self.client.token)
 
     def _new_websocket(
         self,
@@ -164,6 +172,12 @@ class DriverBase:
 class Driver(DriverBase, endpoints.Areas):
     """A Mattermost server and the routes of its REST API v4, one attribute per area.
 
+    One Driver serves many threads at once (its connections are pooled, see
+    ``max_connections``). Use it in ``with`` (or call :meth:`close`): leaving the block
+    closes the websocket and every connection, and, when :meth:`login` logged in with a
+    password, logs out first, so that a script run from cron does not leave a session on the
+    server at each run (a token's session is left alone).
+
     Args:
         options: see :data:`~mattermostdriver.options.DEFAULT_OPTIONS`. ``Driver()``
             builds offline; nothing is sent before the first call.
@@ -191,6 +205,23 @@ class Driver(DriverBase, endpoints.Areas):
         exc: Optional[BaseException],
         tb: Optional[TracebackType],
     ) -> None:
+        """Log out if :meth:`login` used a password (a token's session stays), then :meth:`close`."""
+        try:
+            if self._logout_on_exit():
+                try:
+                    self.logout()
+                except Exception as error:  # the block's own outcome matters more
+                    log.warning("leaving the with block: the session was not logged out: %s", error)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Close the websocket, if one runs, and every connection to the server.
+
+        A call in flight in another thread then fails with a
+        :class:`~mattermostdriver.exceptions.TransportError`. Safe from any thread, and to
+        call again; the driver stays usable (a later call opens new connections).
+        """
         self.disconnect()
         self.client.close()
 

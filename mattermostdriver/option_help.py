@@ -119,8 +119,17 @@ OPTION_HELP: Dict[str, OptionHelp] = {
         "str", "The ``User-Agent`` header (default: ``mattermostdriver/VERSION python-requests/VERSION``)."
     ),
     "pool_maxsize": OptionHelp(
-        "int",
-        "Connections kept open to the server for reuse; with ``AsyncDriver`` on aiohttp, the "
-        "most open at once.",
+        "int or None",
+        "How many connections to one host are kept open while idle, for the next calls "
+        "(default None: all of them, up to ``max_connections``); the others close quietly as "
+        "they come free. Given alone, as 8.x callers set it, it also raises "
+        "``max_connections`` when larger. See :doc:`/concurrency`.",
+    ),
+    "max_connections": OptionHelp(
+        "int or None",
+        "The most connections open at once to one host, the same for Driver and AsyncDriver: "
+        "a call that finds none free waits for one, within its timeout (default None: 32, or "
+        "``pool_maxsize`` when larger). A bot with more threads calling at once sets it to "
+        "their number. See :doc:`/concurrency`.",
     ),
 }

@@ -36,11 +36,13 @@ log = logging.getLogger(__name__)
 Timeout = Union[float, Tuple[float, float], Tuple[float, float, float]]
 
 __all__ = [
+    "DEFAULT_MAX_CONNECTIONS",
     "DEFAULT_OPTIONS",
     "Options",
     "Timeout",
     "Timeouts",
     "base_url",
+    "connection_limits",
     "normalize_options",
     "timeouts",
     "user_agent",
@@ -75,8 +77,14 @@ DEFAULT_OPTIONS: Dict[str, Any] = {
     "backoff_max": 30.0,
     "retry_after_max": 120.0,
     "user_agent": None,
-    "pool_maxsize": 10,
+    "pool_maxsize": None,
+    "max_connections": None,
 }
+
+#: The most connections open at once to one host when ``max_connections`` is not given
+#: (and ``pool_maxsize`` is not larger): enough for a bot's 32 threads, or for any number of
+#: asyncio tasks (bench/concurrency.py: more connections serve no more requests per second).
+DEFAULT_MAX_CONNECTIONS = 32
 
 #: Keys 7.3.2 accepted and that mean nothing here (kept silent, not warned about).
 IGNORED_KEYS = frozenset({"http2"})
@@ -231,9 +239,12 @@ def normalize_options(options: Optional[Mapping[str, Any]] = None, *, warn: bool
     retries = merged["retries"]
     if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
         raise ValueError(f"retries must be a whole number >= 0, got {retries!r}")
-    pool = merged["pool_maxsize"]
-    if isinstance(pool, bool) or not isinstance(pool, int) or pool < 1:
-        raise ValueError(f"pool_maxsize must be a whole number >= 1, got {pool!r}")
+    for key in ("pool_maxsize", "max_connections"):
+        pool = merged[key]
+        if pool is None:
+            continue
+        if isinstance(pool, bool) or not isinstance(pool, int) or pool < 1:
+            raise ValueError(f"{key} must be a whole number >= 1, got {pool!r}")
     for key in ("backoff_factor", "backoff_max", "retry_after_max", "keepalive_delay", "timeout"):
         _number(merged[key], key)
     for key in ("token", "login_id", "password", "mfa_token", "user_agent"):
@@ -249,6 +260,13 @@ def user_agent(options: Mapping[str, Any]) -> str:
     """The ``User-Agent`` of REST requests and websocket upgrades: the ``user_agent`` option, else ours."""
     given: Optional[str] = options.get("user_agent")
     return given or f"mattermostdriver/{__version__} python-requests/{requests.__version__}"
+
+
+def connection_limits(options: Mapping[str, Any]) -> Tuple[int, int]:
+    """The most connections open at once to one host, and the most kept idle (see the options)."""
+    idle: Optional[int] = options["pool_maxsize"]
+    cap: int = options["max_connections"] or max(DEFAULT_MAX_CONNECTIONS, idle or 0)
+    return cap, min(idle or cap, cap)
 
 
 def base_url(options: Mapping[str, Any], path: str = "") -> str:

@@ -23,6 +23,7 @@ failed on the certificate, or that the server answered in plain HTTP).
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
@@ -254,10 +255,39 @@ def cannot_cure(exc: BaseException) -> bool:
     return answered_plain_http(exc) or "certificate verify failed" in failure_reason(exc).lower()
 
 
+# What makes a pending_post_id unique. Mattermost drops a post whose pending_post_id it saw in
+# the last 30 s (app/post.go, deduplicateCreatePost: the id alone is the key of its
+# seen_pending_post_ids cache) and hands back the first post instead, so two posts must never
+# share one. The server puts no limit of its own on the id's length (it is not stored, only
+# cached; the request body's size limit is all that bounds it); these ids stay short anyway
+# (about 60 characters), in the web app's "<user_id>:<milliseconds>" form followed by this
+# process's random token (64 bits: another process of the same user, a cron job run beside
+# this one or a forked worker, has another) and a counter (unique within the process).
+_ids = itertools.count()
+_ids_lock = threading.Lock()  # count() alone is atomic only under the GIL
+_process_token = os.urandom(8).hex()
+
+
+def _new_process_token() -> None:
+    """A forked child is another process: it gets a token of its own."""
+    global _process_token, _ids, _ids_lock
+    _process_token, _ids, _ids_lock = os.urandom(8).hex(), itertools.count(), threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows
+    os.register_at_fork(after_in_child=_new_process_token)
+
+
 def new_pending_post_id(user_id: str = "") -> str:
-    """A client-side post id in the web app's form, ``<user_id>:<milliseconds>``, made unique."""
+    """A client-side post id in the web app's form, ``<user_id>:<milliseconds>``, made unique.
+
+    Unique in the process (a counter) and, by 64 random bits drawn per process, across
+    processes; thread- and task-safe.
+    """
     prefix = user_id or os.urandom(13).hex()
-    return f"{prefix}:{int(time.time() * 1000)}{random.randint(0, 999):03d}"
+    with _ids_lock:
+        number = next(_ids)
+    return f"{prefix}:{int(time.time() * 1000)}{_process_token}{number:x}"
 
 
 class PendingPosts:

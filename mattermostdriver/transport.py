@@ -35,6 +35,7 @@ from requests.utils import get_encoding_from_headers, get_environ_proxies, selec
 from urllib3.exceptions import (
     ClosedPoolError,
     ConnectTimeoutError,
+    EmptyPoolError,
     InvalidHeader,
     LocationValueError,
     NewConnectionError,
@@ -44,7 +45,7 @@ from urllib3.exceptions import (
 from urllib3.exceptions import ProxyError as _ProxyError
 from urllib3.exceptions import SSLError as _SSLError
 
-from .deadline import POOL_CLASSES, clear, deadline, start
+from .deadline import POOL_CLASSES, Pools, Tracked, clear, deadline, start
 from .options import Timeouts
 
 __all__ = [
@@ -181,7 +182,9 @@ class Transport:
     Args:
         verify: True, False or a CA bundle path (as for :mod:`requests`).
         proxies: a :mod:`requests` proxies dict (the environment's apply beside it).
-        pool_maxsize: connections kept open per origin.
+        pool_maxsize: idle connections kept open per origin.
+        max_connections: the most connections open at once per origin (default
+            ``pool_maxsize``); a caller waits for a free one within its attempt's deadline.
 
     """
 
@@ -190,18 +193,42 @@ class Transport:
         verify: Union[bool, str] = True,
         proxies: Optional[Mapping[str, str]] = None,
         pool_maxsize: int = 10,
+        max_connections: Optional[int] = None,
     ) -> None:
         self.verify = effective_verify(verify)
         self.proxies = dict(proxies or {})
-        self._adapter = _Adapter(pool_connections=10, pool_maxsize=pool_maxsize)
+        self.max_connections = max(max_connections or pool_maxsize, 1)
+        self.idle_max = min(pool_maxsize, self.max_connections)
+        self._adapter = _Adapter(pool_connections=10, pool_maxsize=self.max_connections, pool_block=True)
         self._routes: Dict[str, _Route] = {}
+        self.pools = Pools()  # every pool it made
         self._lock = threading.Lock()
+        self.closed = False  # then a call in flight fails, and nothing more is sent
 
-    def close(self) -> None:
-        """Close every pooled connection."""
+    def close(self, wait: float = 1.0) -> None:
+        """Close every connection, idle or in use (a call in flight fails at once); idempotent.
+
+        The threads using one have ``wait`` seconds to drop it; what is left is closed then.
+        """
+        self.shut()
+        ends = time.monotonic() + wait
+        while self.pools.busy() and time.monotonic() < ends:
+            time.sleep(0.002)
+        self.pools.force_close()
+
+    def shut(self) -> None:
+        """The first half of :meth:`close`: close the idle connections, shut those in use."""
         with self._lock:
+            self.closed = True
             self._routes.clear()
             self._adapter.close()
+            self.pools.close()  # also those the manager no longer holds
+
+    def retire(self) -> None:
+        """Close the idle connections; those in use close when their calls end (options changed)."""
+        with self._lock:
+            self._routes.clear()
+            self.pools.close(abort=False)
 
     def _route(self, origin: str, request: requests.PreparedRequest) -> _Route:
         route = self._routes.get(origin)
@@ -215,6 +242,9 @@ class Transport:
             except LocationValueError as exc:
                 raise requests.exceptions.InvalidURL(exc, request=request) from None
             self._adapter.cert_verify(pool, origin + "/", self.verify, None)  # type: ignore[no-untyped-call]
+            if isinstance(pool, Tracked):
+                pool.idle_max = self.idle_max
+            self.pools.add(pool)
             absolute = (
                 bool(proxy) and origin.startswith("http:") and not str(proxy).lower().startswith("socks")
             )
@@ -244,6 +274,8 @@ class Transport:
         """
         if requests_patched():
             return self._send_through_requests(request, timeouts, stream)
+        if self.closed:
+            raise requests.exceptions.ConnectionError("the transport is closed", request=request)
         route = self._route(origin, request)
         started = time.monotonic()
         start(timeouts)
@@ -261,6 +293,7 @@ class Transport:
                 decode_content=False,
                 retries=False,
                 timeout=_urllib3_timeout(timeouts),
+                pool_timeout=timeouts.total,  # waiting for a free connection counts against the deadline
                 chunked=body is not None
                 and "Content-Length" not in headers
                 and not isinstance(body, (bytes, str)),
@@ -292,6 +325,12 @@ class Transport:
             raise requests.exceptions.ConnectTimeout(exc, request=request) from None
         except InvalidHeader as exc:
             raise requests.exceptions.InvalidHeader(exc, request=request) from None
+        except EmptyPoolError:
+            error = requests.exceptions.ConnectTimeout(
+                f"no free connection within {timeouts.total:g} s (max_connections={self.max_connections})",
+                request=request,
+            )
+            raise error from None
         except urllib3.exceptions.HTTPError as exc:
             raise requests.exceptions.ConnectionError(exc, request=request) from None
         finally:

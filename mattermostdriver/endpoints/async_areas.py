@@ -3859,7 +3859,10 @@ if TYPE_CHECKING:
 
             Iterate over the posts of a channel: newest first from the latest post (or from just
             before ``before``); with ``after``, oldest first from just after that post. Pages are
-            walked with the ``before``/``after`` cursors, so new posts do not shift them.
+            walked with the ``before``/``after`` cursors, so new posts do not shift them, and each
+            post is given once even where many share a millisecond. The posts that share the
+            ``create_at`` of the ``before``/``after`` post come too (the server cannot order them):
+            nothing made after a post you saw is missed.
             """
             ...
 

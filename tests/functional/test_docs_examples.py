@@ -417,6 +417,19 @@ def the_testing_fixture(w: World, block: Block) -> None:
     assert result.stdout.splitlines()[-1].startswith("1 passed"), result.stdout
 
 
+def cron_logout(w: World, block: Block, server: Dict[str, str]) -> None:
+    me = w.admin.client.userid
+    before = len(w.admin.users.get_sessions(me))
+    env = {
+        "MM_LOGIN_ID": server["MM_ADMIN_USERNAME"],
+        "MM_PASSWORD": server["MM_ADMIN_PASSWORD"],
+        "MM_CHANNEL_ID": w.channel["id"],
+    }
+    run_python(w, w.code(block), **env)
+    assert w.post("backed up")["user_id"] == me
+    assert len(w.admin.users.get_sessions(me)) == before  # the password session was logged out
+
+
 def cli_tour(w: World, block: Block) -> None:
     log = write_build_log(w)
     out = run_console(w, block).stdout
@@ -455,6 +468,7 @@ CHECKS: Dict[str, Callable[..., None]] = {
     "upgrade-732-websocket": upgrade_websocket,
     "cli-tour": cli_tour,
     "testing-fixture": the_testing_fixture,
+    "cron-logout": cron_logout,
     "events-bot": bot_block,
     "events-async-bot": bot_block,
 }
@@ -465,6 +479,8 @@ def test_runnable_block(name: str, w: World, request: pytest.FixtureRequest) -> 
     block = runnable_blocks()[name]
     if name == "errors-rate-limit":
         CHECKS[name](w, block, request.getfixturevalue("limited_server"))
+    elif name == "cron-logout":
+        CHECKS[name](w, block, request.getfixturevalue("server"))
     else:
         CHECKS[name](w, block)
 

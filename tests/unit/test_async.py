@@ -55,7 +55,8 @@ def test_requests_reuse_connections_and_close_with_the_driver(
     keepalive_server: RawServer, transport: str
 ) -> None:
     async def main() -> None:
-        async with AsyncDriver({"url": f"http://127.0.0.1:{keepalive_server.port}", "token": "t"}) as d:
+        options = {"url": f"http://127.0.0.1:{keepalive_server.port}", "token": "t", "pool_maxsize": 30}
+        async with AsyncDriver(options) as d:  # all 30 kept open while idle
             assert await d.login() == USER
             results = await asyncio.gather(*(d.users.get_user("me") for _ in range(30)))
             assert results == [USER] * 30
