@@ -419,7 +419,7 @@ def the_testing_fixture(w: World, block: Block) -> None:
 
 def cron_logout(w: World, block: Block, server: Dict[str, str]) -> None:
     me = w.admin.client.userid
-    before = len(w.admin.users.get_sessions(me))
+    before = len(w.admin.users.get_user_sessions(me))
     env = {
         "MM_LOGIN_ID": server["MM_ADMIN_USERNAME"],
         "MM_PASSWORD": server["MM_ADMIN_PASSWORD"],
@@ -427,7 +427,7 @@ def cron_logout(w: World, block: Block, server: Dict[str, str]) -> None:
     }
     run_python(w, w.code(block), **env)
     assert w.post("backed up")["user_id"] == me
-    assert len(w.admin.users.get_sessions(me)) == before  # the password session was logged out
+    assert len(w.admin.users.get_user_sessions(me)) == before  # the password session was logged out
 
 
 def cli_tour(w: World, block: Block) -> None:
