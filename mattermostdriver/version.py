@@ -1,3 +1,3 @@
 """The package version (the one place it is written; ``setup.py`` reads it from here)."""
 
-__version__ = "8.1.0.dev0"
+__version__ = "8.2.0.dev0"
