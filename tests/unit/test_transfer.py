@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -32,12 +33,19 @@ def _requests_body(data: Any, files: Any) -> Tuple[bytes, str]:
     return prepared.body, prepared.headers["Content-Type"].split("boundary=")[1]
 
 
-def _shapes(tmp_path: Path) -> List[Tuple[str, Callable[[], Any]]]:
-    """(name, factory of a fresh ``files`` argument) in every shape requests accepts."""
+def _shapes(tmp_path: Path, files: contextlib.ExitStack) -> List[Tuple[str, Callable[[], Any]]]:
+    """(name, factory of a fresh ``files`` argument) in every shape requests accepts.
+
+    The files it opens are closed with ``files``.
+    """
     on_disk = tmp_path / "disk.bin"
     on_disk.write_bytes(os.urandom(300_000))
+
+    def disk() -> Any:
+        return files.enter_context(on_disk.open("rb"))
+
     return [
-        ("dict-fileobj", lambda: {"files": on_disk.open("rb")}),
+        ("dict-fileobj", lambda: {"files": disk()}),
         ("dict-tuple-bytes", lambda: {"files": ("a.txt", b"data")}),
         ("dict-tuple-fileobj", lambda: {"files": ("r.bin", io.BytesIO(b"\0\1\2" * 1000))}),
         ("dict-tuple-str", lambda: {"files": ("t.txt", "text é")}),
@@ -46,7 +54,7 @@ def _shapes(tmp_path: Path) -> List[Tuple[str, Callable[[], Any]]]:
         (
             "list-of-pairs",
             lambda: [
-                ("files", ("one.bin", on_disk.open("rb"))),
+                ("files", ("one.bin", disk())),
                 ("files", ('two "quoted".txt', io.BytesIO(b"two"))),
                 ("files", ("ünï.txt", b"three")),
             ],
@@ -59,14 +67,15 @@ def _shapes(tmp_path: Path) -> List[Tuple[str, Callable[[], Any]]]:
 # -- the encoder -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("index", range(9))
 def test_body_equals_what_requests_sends(tmp_path: Path, index: int) -> None:
-    name, make = _shapes(tmp_path)[index]
-    data = {"channel_id": "chan1", "client_ids": ["a", "b"]}
-    expected, boundary = _requests_body(data, make())
-    body = multipart_body(data, make(), boundary=boundary)
-    assert body.content_type == f"multipart/form-data; boundary={boundary}"
-    assert len(body) == len(expected), name
-    assert b"".join(body) == expected, name
-    assert b"".join(body) == expected, name  # every pass is whole: a retry resends it all
+    with contextlib.ExitStack() as files:
+        name, make = _shapes(tmp_path, files)[index]
+        data = {"channel_id": "chan1", "client_ids": ["a", "b"]}
+        expected, boundary = _requests_body(data, make())
+        body = multipart_body(data, make(), boundary=boundary)
+        assert body.content_type == f"multipart/form-data; boundary={boundary}"
+        assert len(body) == len(expected), name
+        assert b"".join(body) == expected, name
+        assert b"".join(body) == expected, name  # every pass is whole: a retry resends it all
 
 
 def test_channel_id_comes_first_and_length_is_exact(tmp_path: Path) -> None:
