@@ -23,7 +23,7 @@ from typing import (
 from . import endpoints
 from .client import Client
 from .core import ClientBase
-from .exceptions import UnexpectedResponse
+from .exceptions import UnexpectedResponse, summary_of
 from .logs import enable_debug_logging
 from .options import DEFAULT_OPTIONS, Options
 from .types import StatusOK, User
@@ -211,7 +211,9 @@ class Driver(DriverBase, endpoints.Areas):
                 try:
                     self.logout()
                 except Exception as error:  # the block's own outcome matters more
-                    log.warning("leaving the with block: the session was not logged out: %s", error)
+                    log.warning(
+                        "leaving the with block: the session was not logged out: %s", summary_of(error)
+                    )
         finally:
             self.close()
 

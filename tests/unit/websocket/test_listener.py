@@ -447,6 +447,40 @@ def test_rejected_token_non_blocking_keeps_the_error(server: FakeMattermost) -> 
     assert server.attempts == 1
 
 
+@pytest.mark.parametrize("runner", ["thread", "event loop"])
+def test_the_logged_failures_give_the_status_and_the_url_never_the_token(
+    server: FakeMattermost, caplog: pytest.LogCaptureFixture, runner: str
+) -> None:
+    # str(e) is the server's message alone: a log line of it would say neither what nor where
+    token = "wrong-token-5550123"
+    ws = Websocket(options(server.port), token)
+    server.paused_status = 503  # retried, with a warning each time...
+    with caplog.at_level(logging.WARNING, logger="mattermostdriver.websocket"):
+        if runner == "thread":
+            ws.start(Collector())
+            assert wait_until(lambda: server.attempts >= 2)
+            server.paused_status = None  # ...then the token is refused: the end, logged as an error
+            assert ws.wait(5)
+        else:
+
+            async def main() -> None:
+                listening = asyncio.ensure_future(ws.connect(Collector()))
+                while server.attempts < 2:
+                    await asyncio.sleep(0.01)
+                server.paused_status = None
+                with pytest.raises(WebsocketAuthError):
+                    await listening
+
+            asyncio.run(main())
+    where = f"GET ws://127.0.0.1:{server.port}/api/v4/websocket"
+    lines = {r.levelname: r.getMessage() for r in caplog.records if r.name == "mattermostdriver.websocket"}
+    assert lines["WARNING"].startswith(f"websocket: 503 {where}: websocket upgrade refused with HTTP 503")
+    assert lines["ERROR"] == (
+        f"websocket: 401 {where}: websocket upgrade refused: the token is missing or invalid; not retrying"
+    )
+    assert token not in caplog.text
+
+
 @pytest.fixture
 def loops_made(monkeypatch: pytest.MonkeyPatch) -> Iterator[List[asyncio.AbstractEventLoop]]:
     """Every event loop made meanwhile, explicitly or by the policy itself, in a fresh policy
