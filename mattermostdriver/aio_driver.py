@@ -74,7 +74,7 @@ class AsyncDriver(DriverBase, AsyncAreas):
                     await self.logout()
                 except Exception as error:  # the block's own outcome matters more
                     log.warning(
-                        "leaving the async with block: the session was not logged out: %s", summary_of(error)
+                        "closing the driver: its password session was not logged out: %s", summary_of(error)
                     )
         finally:
             await self.close()

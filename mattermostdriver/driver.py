@@ -212,7 +212,7 @@ class Driver(DriverBase, endpoints.Areas):
                     self.logout()
                 except Exception as error:  # the block's own outcome matters more
                     log.warning(
-                        "leaving the with block: the session was not logged out: %s", summary_of(error)
+                        "closing the driver: its password session was not logged out: %s", summary_of(error)
                     )
         finally:
             self.close()

@@ -527,9 +527,9 @@ def test_a_failed_logout_on_leaving_with_is_logged_whole(
 
             asyncio.run(main())
     (warning,) = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert warning.endswith(
-        f"the session was not logged out: 500 POST {BASE}/users/logout: not ended "
-        "[app.logout.failed] (request id req123)"
+    assert warning == (
+        "closing the driver: its password session was not logged out: "
+        f"500 POST {BASE}/users/logout: not ended [app.logout.failed] (request id req123)"
     )
     assert "session-tok" not in caplog.text and "pw-secret" not in caplog.text
 
