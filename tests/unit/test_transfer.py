@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import io
 import json
@@ -18,7 +19,7 @@ import responses
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from mattermostdriver import Driver, ResourceNotFound, TransportError
+from mattermostdriver import AsyncDriver, Driver, ResourceNotFound, TransportError
 from mattermostdriver.transfer import MIN_FIRST_CHUNK, StreamBody, file_range, multipart_body
 
 from .conftest import BASE
@@ -491,6 +492,37 @@ def test_a_missing_file_is_an_api_error(serve: Any, tmp_path: Path) -> None:
     with pytest.raises(ResourceNotFound):
         driver.files.download_file("missing", tmp_path / "out.bin")
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_download_file_hands_progress_to_the_clients_download(kind: str, tmp_path: Path) -> None:
+    # the client's streaming download calls it (transfer.download_flow), as the upload's body does
+    calls: List[Dict[str, Any]] = []
+
+    def download(endpoint: str, dest: Any, **kwargs: Any) -> int:
+        calls.append({"endpoint": endpoint, "dest": dest, **kwargs})
+        return 7
+
+    async def async_download(endpoint: str, dest: Any, **kwargs: Any) -> int:
+        return download(endpoint, dest, **kwargs)
+
+    def progress(done: int, total: int) -> None:
+        pass
+
+    d: Any = Driver() if kind == "sync" else AsyncDriver()
+    d.client.download = download if kind == "sync" else async_download
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        result = d.files.download_file(*args, **kwargs)
+        return result if kind == "sync" else asyncio.run(result)
+
+    assert call("f/1", tmp_path / "out", progress=progress) == 7
+    assert call("f2", tmp_path / "out", chunk_size=10) == 7
+    dest = tmp_path / "out"
+    assert calls == [
+        {"endpoint": "/files/f%2F1", "dest": dest, "chunk_size": 1024 * 1024, "progress": progress},
+        {"endpoint": "/files/f2", "dest": dest, "chunk_size": 10},  # none given: none passed
+    ]
 
 
 def test_stream_body_parts() -> None:
