@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from typing import Any, Dict, Optional, Tuple, Type
 
 import requests
@@ -93,7 +94,7 @@ class MattermostError(requests.exceptions.RequestException):
         super().__init__(message, response=response)
         summary = self.summary
         if summary != str(message):  # the traceback shows the whole line
-            if hasattr(self, "add_note"):  # Python 3.11+
+            if sys.version_info >= (3, 11):
                 self.add_note(summary)
             else:  # what the exceptiongroup backport shows on 3.9 and 3.10
                 self.__notes__ = [summary]
