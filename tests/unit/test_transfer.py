@@ -22,6 +22,7 @@ from werkzeug import Request, Response
 from mattermostdriver import AsyncDriver, Driver, ResourceNotFound, TransportError
 from mattermostdriver.transfer import MIN_FIRST_CHUNK, StreamBody, file_range, multipart_body
 
+from ..support.listening import stop_accepting
 from .conftest import BASE
 
 MiB = 1024 * 1024
@@ -407,7 +408,7 @@ class RawServer:
         conn.sendall(head.encode() + (body if drop is None else body[:drop]))
 
     def close(self) -> None:
-        self.sock.close()
+        stop_accepting(self.sock, self.thread)
 
 
 @pytest.fixture
