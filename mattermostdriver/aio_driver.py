@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping, Optional, Typ
 from .aio_client import AsyncClient
 from .driver import DriverBase, EventHandler, Names
 from .endpoints.async_areas import AsyncAreas
+from .exceptions import summary_of
 from .types import StatusOK, User
 
 if TYPE_CHECKING:
@@ -72,7 +73,9 @@ class AsyncDriver(DriverBase, AsyncAreas):
                 try:
                     await self.logout()
                 except Exception as error:  # the block's own outcome matters more
-                    log.warning("leaving the async with block: the session was not logged out: %s", error)
+                    log.warning(
+                        "closing the driver: its password session was not logged out: %s", summary_of(error)
+                    )
         finally:
             await self.close()
 

@@ -23,7 +23,7 @@ from typing import (
 from . import endpoints
 from .client import Client
 from .core import ClientBase
-from .exceptions import UnexpectedResponse
+from .exceptions import UnexpectedResponse, summary_of
 from .logs import enable_debug_logging
 from .options import DEFAULT_OPTIONS, Options
 from .types import StatusOK, User
@@ -211,7 +211,9 @@ class Driver(DriverBase, endpoints.Areas):
                 try:
                     self.logout()
                 except Exception as error:  # the block's own outcome matters more
-                    log.warning("leaving the with block: the session was not logged out: %s", error)
+                    log.warning(
+                        "closing the driver: its password session was not logged out: %s", summary_of(error)
+                    )
         finally:
             self.close()
 
@@ -310,9 +312,9 @@ class Driver(DriverBase, endpoints.Areas):
         websocket = self._new_websocket(websocket_cls, on_resync, decode)
         if not blocking:
             return websocket.start(event_handler)
-        loop = _thread_event_loop()
-        loop.run_until_complete(websocket.connect(event_handler))
-        return loop
+        from .websocket.blocking import run_blocking
+
+        return run_blocking(websocket.connect, event_handler)
 
     @overload
     def events(
@@ -375,20 +377,3 @@ class Driver(DriverBase, endpoints.Areas):
         """
         stream: Events[Any] = self._stream("Events", decode, event, channel_id, buffer, on_resync)
         return stream
-
-
-def _thread_event_loop() -> asyncio.AbstractEventLoop:
-    """The calling thread's event loop (as 7.3.2 used it), created and set when there is none."""
-    import asyncio
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        try:
-            loop = asyncio.get_event_loop()
-        except RuntimeError:
-            loop = None
-    if loop is None or loop.is_closed():
-        loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(loop)
-    return loop

@@ -12,7 +12,8 @@ as in 7.3.2 (callers test ``"mfa" in str(e)``), never the status, URL or ids (so
 and ``error_id``. The whole line (status, method, URL, message, error id, request id) is
 :attr:`~MattermostError.summary`, also the exception's note, which tracebacks show (Python
 3.11+; on 3.9 and 3.10 where the ``exceptiongroup`` backport prints them, as under pytest);
-``repr(e)`` shows every field. Log ``e.summary`` or ``log.exception(...)``, not ``str(e)``.
+``repr(e)`` shows every field. Log ``e.summary`` (:func:`summary_of` for any exception) or
+``log.exception(...)``, not ``str(e)``.
 
 A failure without an answer is a :class:`TransportError` (a :class:`requests.ConnectionError`)
 whose message keeps the operating system's or TLS library's reason. As 7.3.2 let requests'
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from typing import Any, Dict, Optional, Tuple, Type
 
 import requests
@@ -58,6 +60,7 @@ __all__ = [
     "error_for_status",
     "failure_reason",
     "json_or_none",
+    "summary_of",
     "transport_error",
 ]
 
@@ -91,7 +94,7 @@ class MattermostError(requests.exceptions.RequestException):
         super().__init__(message, response=response)
         summary = self.summary
         if summary != str(message):  # the traceback shows the whole line
-            if hasattr(self, "add_note"):  # Python 3.11+
+            if sys.version_info >= (3, 11):
                 self.add_note(summary)
             else:  # what the exceptiongroup backport shows on 3.9 and 3.10
                 self.__notes__ = [summary]
@@ -123,6 +126,19 @@ class MattermostError(requests.exceptions.RequestException):
             if value not in (None, "")
         )
         return f"{type(self).__name__}({self.message!r}{', ' if fields else ''}{fields})"
+
+
+def summary_of(exc: BaseException) -> str:
+    """One line for a log or a warning about ``exc``, with nothing secret in it.
+
+    The driver's errors give their whole :attr:`~MattermostError.summary` (status, method, URL,
+    message, ids: ``str(e)`` is the message alone); any other exception its class name and its
+    text, URLs without their query, userinfo or webhook id, control characters escaped.
+    """
+    if isinstance(exc, MattermostError):
+        return exc.summary
+    text = clean(redact_urls(" ".join(str(exc).split())), 300)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 class ApiError(MattermostError, requests.HTTPError):

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # generic for the checkers only (not subscriptable at run time before 3.11)
+    _HandlerBase = logging.StreamHandler[Any]
+else:
+    _HandlerBase = logging.StreamHandler
 
 __all__ = ["enable_debug_logging"]
 
 
-class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+class _StderrHandler(_HandlerBase):
     """Writes to whatever ``sys.stderr`` is at the time of each record."""
 
     @property

@@ -98,11 +98,8 @@ def _cli_logging(args: argparse.Namespace, output: Output) -> Iterator[None]:
 def _run(args: argparse.Namespace, output: Output) -> int:
     if args.command == "webhook":
         return webhook(args, output)
-    session = Session(args, output, keepalive=args.command == "listen")
-    try:
+    with Session(args, output, keepalive=args.command == "listen") as session:
         return COMMANDS[args.command](session, args, output)
-    finally:
-        session.close()
 
 
 def main(argv: Optional[List[str]] = None) -> int:

@@ -8,13 +8,14 @@ or an object without its ``id`` is an :class:`~mattermostdriver.exceptions.Unexp
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
-from typing import Any, Dict, List, Optional
+from types import TracebackType
+from typing import Any, Dict, List, Optional, Type
 from urllib.parse import urlsplit
 
 from ..driver import Driver
-from ..exceptions import MattermostError
 from ..types import User
 from .errors import UsageError, unexpected
 from .inputs import driver_options
@@ -35,10 +36,14 @@ def url_password(url: str) -> str:
 
 
 class Session:
-    """A logged-in driver built from the options and the environment.
+    """A logged-in driver built from the options and the environment, used in ``with``.
 
     The server URL is read as the driver reads its ``url`` option (one rule: a bare host or
     ``host:port`` gets https and, without a port, 8065; a full URL its own scheme and port).
+    Entering the ``with`` logs in with the password, if one was given (a token needs no round
+    trip before the real call); leaving it is leaving the driver's own ``with``: a password
+    session is logged out (a cron job must not pile them up; a failure to is a warning) and
+    every connection closed, whatever happened in the block.
 
     Args:
         args: the parsed command line.
@@ -47,7 +52,7 @@ class Session:
 
     Raises:
         UsageError: no URL, no credentials, or options the driver refuses.
-        MattermostError: the password login failed.
+        MattermostError: the password login failed (on entering).
 
     """
 
@@ -76,23 +81,26 @@ class Session:
             self.driver = Driver(options)
         except ValueError as exc:  # its text holds no password or query of the URL
             raise UsageError(str(exc)) from None
-        self.password_session = not token
+        self._output = output
         self.me: Optional[User] = None
-        if self.password_session:  # a token needs no round trip before the real call
-            self.me = self.driver.login()
-            if self.driver.client.token:
-                output.secrets.append(self.driver.client.token)
 
-    def close(self) -> None:
-        """End the session opened with a password (a cron job must not pile them up)."""
-        try:
-            if self.password_session and self.driver.client.token:
-                self.driver.logout()
-        except MattermostError:
-            pass
-        finally:
-            self.driver.disconnect()
-            self.driver.client.close()
+    def __enter__(self) -> Session:
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(self.driver)  # closed at once if the login fails
+            if not self.driver.options.get("token"):
+                self.me = self.driver.login()
+                if self.driver.client.token:
+                    self._output.secrets.append(self.driver.client.token)
+            stack.pop_all()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.driver.__exit__(exc_type, exc, tb)
 
 
 def _has_id(answer: Any) -> bool:

@@ -2119,7 +2119,14 @@ if TYPE_CHECKING:
         At run time, a :class:`~mattermostdriver.endpoints.Files` over the async client.
         """
 
-        async def download_file(self, file_id: str, dest: Destination, *, chunk_size: int = 1048576) -> int:
+        async def download_file(
+            self,
+            file_id: str,
+            dest: Destination,
+            *,
+            chunk_size: int = 1048576,
+            progress: Optional[Progress] = None,
+        ) -> int:
             """GET /api/v4/files/{file_id}
 
             Download a file to ``dest`` with flat memory, a block of ``chunk_size`` bytes at a time.

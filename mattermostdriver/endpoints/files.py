@@ -196,7 +196,14 @@ class Files(Base):
             ),
         )
 
-    def download_file(self, file_id: str, dest: Destination, *, chunk_size: int = DOWNLOAD_CHUNK_SIZE) -> int:
+    def download_file(
+        self,
+        file_id: str,
+        dest: Destination,
+        *,
+        chunk_size: int = DOWNLOAD_CHUNK_SIZE,
+        progress: Optional[Progress] = None,
+    ) -> int:
         """GET /api/v4/files/{file_id}
 
         Download a file to ``dest`` with flat memory, a block of ``chunk_size`` bytes at a time.
@@ -207,6 +214,9 @@ class Files(Base):
                 it when complete; nothing is left behind after a failure), or a writable
                 binary file object.
             chunk_size: bytes read and written at a time.
+            progress: called as ``progress(bytes_received, total)`` as each block is written,
+                as :meth:`upload_file` calls its own (``total``: the file's size, from the
+                answer's ``Content-Length``).
 
         Returns:
             The number of bytes written.
@@ -217,4 +227,5 @@ class Files(Base):
                 ``Range`` request first, up to the ``retries`` option).
 
         """
-        return self.client.download(self.path("/files/{}", file_id), dest, chunk_size=chunk_size)
+        more: Dict[str, Any] = {} if progress is None else {"progress": progress}
+        return self.client.download(self.path("/files/{}", file_id), dest, chunk_size=chunk_size, **more)

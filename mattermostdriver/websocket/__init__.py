@@ -25,6 +25,7 @@ path) ends a listener that never connected, with a message that says so.
 The package's modules:
 
 * :mod:`.listener`: :class:`Websocket` and its handler front doors;
+* :mod:`.blocking`: the blocking ``init_websocket``, in the calling thread's event loop;
 * :mod:`.stream`: the iterators;
 * :mod:`.actions`: client actions and their replies;
 * :mod:`.engine`: the decisions, without I/O (reconnect, resume, gaps, the bad-token check);

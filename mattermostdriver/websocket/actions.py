@@ -26,33 +26,41 @@ class Runner(Protocol):
     @property
     def connected(self) -> bool:
         """Whether a connection is open."""
+        ...
 
     @property
     def alive(self) -> bool:
         """Whether the runner runs (connected, or waiting to reconnect)."""
+        ...
 
     @property
     def stopping(self) -> bool:
         """Whether :meth:`stop` was called."""
+        ...
 
     def stop(self) -> None:
         """End the runner and close its connection, from any thread."""
+        ...
 
     def join(self, timeout: Optional[float]) -> bool:
         """Wait for the runner to end; True if it has."""
+        ...
 
     def can_wait(self) -> bool:
         """Whether :meth:`join` can wait here (not on the runner's own thread or loop)."""
+        ...
 
     def send_action(
         self, action: str, data: Optional[Mapping[str, Any]], *, wait: bool, timeout: float
     ) -> Union[int, Dict[str, Any]]:
         """Send an action from plain code."""
+        ...
 
     async def send_action_async(
         self, action: str, data: Optional[Mapping[str, Any]], *, wait: bool, timeout: float
     ) -> Union[int, Dict[str, Any]]:
         """Send an action from a coroutine."""
+        ...
 
 
 def action_frame(seq: int, action: str, data: Optional[Mapping[str, Any]]) -> str:

@@ -15,7 +15,7 @@ import logging
 import threading
 from typing import Any, Coroutine, Dict, Mapping, Optional, Set, Tuple, Union
 
-from ..exceptions import WebsocketError
+from ..exceptions import WebsocketError, summary_of
 from ..redaction import clean
 from .actions import action_frame, not_connected, reply_result
 from .connection import AsyncConnection, ConnectionClosed, close_info, open_async
@@ -139,7 +139,7 @@ class LoopRunner:
         except (StopIteration, asyncio.CancelledError):
             pass  # ended, or stopped (the task's only canceller is stop())
         except WebsocketError as exc:
-            log.error("websocket: %s; not retrying", exc)
+            log.error("websocket: %s; not retrying", exc.summary)
             self.engine.error = exc
         except Exception as exc:  # a bug, not a network condition: end loudly rather than spin
             log.exception("websocket: the listener failed")
@@ -275,5 +275,6 @@ class LoopRunner:
 
     def _spawned(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.warning("websocket: %s", task.exception())
+        error = None if task.cancelled() else task.exception()
+        if error is not None:
+            log.warning("websocket: %s", summary_of(error))

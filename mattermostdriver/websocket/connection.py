@@ -156,7 +156,8 @@ def _connect_kwargs(url: str, token: str, options: Mapping[str, Any], *, threads
         kwargs["create_connection"] = _Connection
     if url.startswith("wss:"):
         kwargs["ssl"] = ssl_context(options["verify"])
-    for key, value in (options.get("websocket_kw_args") or {}).items():
+    extra: Mapping[str, Any] = options.get("websocket_kw_args") or {}
+    for key, value in extra.items():
         if key in _KW_DROPPED:
             log.warning("websocket: ignoring websocket_kw_args[%r] (not supported by websockets)", key)
             continue

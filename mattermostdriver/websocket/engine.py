@@ -219,7 +219,7 @@ class Engine:
             raise exc
         if exc.status_code in UPGRADE_NOT_PASSED and not self._connected_once:
             raise exc  # a proxy or a path that never worked: retrying will not help
-        log.warning("websocket: %s", exc)
+        log.warning("websocket: %s", exc.summary)
         return NOT_CONNECTED
 
     # -- one connection ---------------------------------------------------------------------

@@ -180,7 +180,7 @@ class ThreadRunner:
         except StopIteration:
             pass
         except WebsocketError as exc:
-            log.error("websocket: %s; not retrying", exc)
+            log.error("websocket: %s; not retrying", exc.summary)
             self.engine.error = exc
         except Exception as exc:  # a bug, not a network condition: end loudly rather than spin
             log.exception("websocket: the listener failed")

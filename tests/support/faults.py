@@ -18,6 +18,8 @@ import socket
 import threading
 from typing import Callable, List, Optional, Tuple
 
+from .listening import stop_accepting
+
 Fault = Callable[[str], str]
 
 
@@ -36,11 +38,12 @@ class FaultProxy:
         self.log: List[Tuple[str, str]] = []
         self._lock = threading.Lock()
         self._closed = threading.Event()
-        threading.Thread(target=self._accept, daemon=True).start()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
 
     def close(self) -> None:
         self._closed.set()
-        self.sock.close()
+        stop_accepting(self.sock, self._thread)
 
     def __enter__(self) -> FaultProxy:
         return self

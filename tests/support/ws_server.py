@@ -29,6 +29,8 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 from websockets.sync.server import Server, ServerConnection, serve
 
+from .listening import stop_accepting
+
 TOKEN = "s3cret-ws-token-0123456789"
 DEAD_QUEUE = 128
 
@@ -300,7 +302,8 @@ class TcpRelay:
         self.accepting = threading.Event()
         self.accepting.set()
         self.connections = 0  # links made so far
-        threading.Thread(target=self._accept, name="relay-accept", daemon=True).start()
+        self._thread = threading.Thread(target=self._accept, name="relay-accept", daemon=True)
+        self._thread.start()
 
     def freeze(self) -> None:
         with self._lock:
@@ -318,8 +321,7 @@ class TcpRelay:
                 sock.close()
 
     def close(self) -> None:
-        _shutdown(self._listener)  # wakes the accept() below; close() alone would not
-        self._listener.close()
+        stop_accepting(self._listener, self._thread)  # wakes the accept() below, then closes
         with self._lock:
             for a, b, _ in self._links:
                 for sock in (a, b):

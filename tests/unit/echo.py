@@ -21,6 +21,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import trustme
 
+from ..support.listening import stop_accepting
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -177,7 +179,8 @@ class Router:
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(64)
         self.port: int = self.sock.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
 
     def _accept(self) -> None:
         while True:
@@ -205,7 +208,7 @@ class Router:
             threading.Thread(target=_pump, args=(src, dst), daemon=True).start()
 
     def close(self) -> None:
-        self.sock.close()
+        stop_accepting(self.sock, self._thread)
 
 
 def _pump(src: socket.socket, dst: socket.socket) -> None:

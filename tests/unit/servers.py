@@ -9,6 +9,8 @@ from typing import Any, Callable, Iterator, Optional
 
 import pytest
 
+from ..support.listening import stop_accepting
+
 USER = {"id": "u1", "username": "bob"}
 
 
@@ -43,7 +45,7 @@ class RawServer:
                 pass
 
     def close(self) -> None:
-        self.sock.close()
+        stop_accepting(self.sock, self._thread)
 
 
 def read_request(conn: socket.socket) -> bytes:

@@ -22,6 +22,7 @@ from mattermostdriver.cli.inputs import DEFAULT_RETRIES, DEFAULT_TIMEOUT
 
 from ..support.ws_server import TOKEN as WS_TOKEN
 from ..support.ws_server import FakeMattermost
+from .echo import client_sockets
 from .servers import RawServer
 
 pytestmark = pytest.mark.timeout(60)
@@ -308,6 +309,58 @@ def test_wrong_password_exits_1_without_printing_it(
     assert result.code == 1
     assert "api.user.login.invalid_credentials_email_username" in result.err
     assert "pw-very-secret" not in result.err
+
+
+def test_a_failed_password_login_closes_the_driver(
+    keepalive_server: RawServer, run: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MATTERMOST_URL", f"http://127.0.0.1:{keepalive_server.port}")
+    monkeypatch.setenv("MATTERMOST_LOGIN_ID", "alice")
+    monkeypatch.setenv("MATTERMOST_PASSWORD", "pw-very-secret")
+    result = run("whoami")  # the server answers the user without a session token
+    assert result.code == 1 and "no session token" in result.err
+    assert keepalive_server.closed_by_peer.wait(5)  # the driver was closed, its connection with it
+
+
+def test_a_password_session_is_logged_out_once_even_when_the_command_fails(
+    httpserver: HTTPServer, run: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MATTERMOST_URL", httpserver.url_for(""))
+    monkeypatch.setenv("MATTERMOST_LOGIN_ID", "alice")
+    monkeypatch.setenv("MATTERMOST_PASSWORD", "pw-very-secret")
+    httpserver.expect_request("/api/v4/users/login", method="POST").respond_with_json(
+        {"id": "u" * 26, "username": "alice"}, headers={"Token": "session-token-xyz"}
+    )
+    httpserver.expect_request("/api/v4/posts", method="POST").respond_with_json(
+        app_error(403, "api.context.permissions.app_error", "No permission."), status=403
+    )
+    httpserver.expect_request("/api/v4/users/logout", method="POST").respond_with_json({"status": "OK"})
+    result = run("post", CHANNEL_ID, "hi")
+    assert result.code == 1 and "api.context.permissions.app_error" in result.err
+    assert len(requests_to(httpserver, "/api/v4/users/logout")) == 1
+    assert client_sockets(httpserver.port) == set()
+
+
+def test_a_failed_logout_is_a_warning_with_its_status(
+    httpserver: HTTPServer, run: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a cron job whose sessions are not ended piles them up on the server: say so, once
+    monkeypatch.setenv("MATTERMOST_URL", httpserver.url_for(""))
+    monkeypatch.setenv("MATTERMOST_LOGIN_ID", "alice")
+    monkeypatch.setenv("MATTERMOST_PASSWORD", "pw-very-secret")
+    me = {"id": "u" * 26, "username": "alice"}
+    httpserver.expect_request("/api/v4/users/login", method="POST").respond_with_json(
+        me, headers={"Token": "session-token-xyz"}
+    )
+    httpserver.expect_request("/api/v4/users/logout", method="POST").respond_with_json(
+        app_error(500, "app.session.revoke.app_error", "Could not end the session."), status=500
+    )
+    result = run("whoami")
+    assert result.code == 0 and json.loads(result.out) == me  # the command itself worked
+    (line,) = result.err.splitlines()
+    assert "not logged out: 500 POST http://" in line and "/api/v4/users/logout" in line
+    assert "Could not end the session. [app.session.revoke.app_error] (request id rq1)" in line
+    assert "session-token-xyz" not in result.err and "pw-very-secret" not in result.err
 
 
 def test_server_refusal_exits_1_with_message_status_and_id(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 import re
 import threading
 from typing import Any, List
@@ -14,6 +16,7 @@ from responses import matchers
 
 from mattermostdriver import (
     ApiError,
+    AsyncDriver,
     ClientError,
     Conflict,
     ContentTooLarge,
@@ -29,6 +32,7 @@ from mattermostdriver import (
     TransportError,
     UnexpectedResponse,
 )
+from mattermostdriver.exceptions import summary_of
 
 from .conftest import BASE, ResponsesTransport
 
@@ -82,6 +86,14 @@ def test_each_status_maps_to_its_class(
     assert str(e) == e.args[0] == "it went wrong"  # the server's message alone, as in 7.3.2
     line = e.summary
     assert "\n" not in line and str(status) in line and "some.error.id" in line and "req123" in line
+
+
+def test_summary_of_any_exception_is_one_safe_line() -> None:
+    error = ResourceNotFound("gone", status_code=404, method="GET", url=f"{BASE}/x", request_id="r1")
+    assert summary_of(error) == error.summary == f"404 GET {BASE}/x: gone (request id r1)"
+    line = summary_of(ConnectionError("closed by https://u:pw@h/hooks/abc?access_token=s3cret \x1b[2J\nnext"))
+    assert line == "ConnectionError: closed by https://h/hooks/*** \\x1b[2J next"
+    assert summary_of(KeyError()) == "KeyError"
 
 
 def test_classic_classes_subclass_http_error() -> None:
@@ -493,6 +505,33 @@ def test_login_with_token_checks_me(mock: responses.RequestsMock) -> None:
 def test_login_without_credentials_is_value_error() -> None:
     with pytest.raises(ValueError, match="token"):
         Driver().login()
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_a_failed_logout_on_leaving_with_is_logged_whole(
+    mock: responses.RequestsMock, caplog: pytest.LogCaptureFixture, kind: str
+) -> None:
+    # str(e) is the server's message alone: the warning must say which call failed and how
+    options = {"url": "http://mm.test", "port": 80, "login_id": "bob", "password": "pw-secret"}
+    mock.post(f"{BASE}/users/login", json={"id": "u1", "username": "bob"}, headers={"Token": "session-tok"})
+    mock.post(f"{BASE}/users/logout", status=500, json=app_error(500, "app.logout.failed", "not ended"))
+    with caplog.at_level(logging.WARNING, logger="mattermostdriver"):
+        if kind == "sync":
+            with Driver(options) as d:
+                d.login()
+        else:
+
+            async def main() -> None:
+                async with AsyncDriver(options) as d:
+                    await d.login()
+
+            asyncio.run(main())
+    (warning,) = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warning == (
+        "closing the driver: its password session was not logged out: "
+        f"500 POST {BASE}/users/logout: not ended [app.logout.failed] (request id req123)"
+    )
+    assert "session-tok" not in caplog.text and "pw-secret" not in caplog.text
 
 
 def test_logout_forgets_token(driver: Driver, mock: responses.RequestsMock) -> None:

@@ -19,7 +19,8 @@ from .test_api_table import api_table
 
 ENDPOINTS = all_endpoints()
 DATA = Path(__file__).resolve().parents[1] / "data"
-ROWS: List[Dict[str, str]] = list(csv.DictReader((DATA / "driver-methods.tsv").open(), delimiter="\t"))
+with (DATA / "driver-methods.tsv").open(encoding="utf-8") as _table:
+    ROWS: List[Dict[str, str]] = list(csv.DictReader(_table, delimiter="\t"))
 # A path argument with characters that would change the route if they were not escaped.
 NASTY = "a/../b?c#d e"
 FILLERS: Dict[str, Any] = {

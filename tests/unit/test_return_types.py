@@ -26,7 +26,8 @@ from ..support.return_types import conforms, is_typeddict, required
 
 ENDPOINTS = all_endpoints()
 DATA = Path(__file__).resolve().parents[1] / "data"
-ROWS: List[Dict[str, str]] = list(csv.DictReader((DATA / "driver-methods.tsv").open(), delimiter="\t"))
+with (DATA / "driver-methods.tsv").open(encoding="utf-8") as _table:
+    ROWS: List[Dict[str, str]] = list(csv.DictReader(_table, delimiter="\t"))
 
 #: The methods left ``-> Any``, and why: the shape of their answer depends on the call.
 ALLOW_ANY: Dict[str, str] = {

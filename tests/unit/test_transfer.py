@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import io
 import json
 import os
@@ -17,9 +19,10 @@ import responses
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from mattermostdriver import Driver, ResourceNotFound, TransportError
+from mattermostdriver import AsyncDriver, Driver, ResourceNotFound, TransportError
 from mattermostdriver.transfer import MIN_FIRST_CHUNK, StreamBody, file_range, multipart_body
 
+from ..support.listening import stop_accepting
 from .conftest import BASE
 
 MiB = 1024 * 1024
@@ -32,12 +35,19 @@ def _requests_body(data: Any, files: Any) -> Tuple[bytes, str]:
     return prepared.body, prepared.headers["Content-Type"].split("boundary=")[1]
 
 
-def _shapes(tmp_path: Path) -> List[Tuple[str, Callable[[], Any]]]:
-    """(name, factory of a fresh ``files`` argument) in every shape requests accepts."""
+def _shapes(tmp_path: Path, files: contextlib.ExitStack) -> List[Tuple[str, Callable[[], Any]]]:
+    """(name, factory of a fresh ``files`` argument) in every shape requests accepts.
+
+    The files it opens are closed with ``files``.
+    """
     on_disk = tmp_path / "disk.bin"
     on_disk.write_bytes(os.urandom(300_000))
+
+    def disk() -> Any:
+        return files.enter_context(on_disk.open("rb"))
+
     return [
-        ("dict-fileobj", lambda: {"files": on_disk.open("rb")}),
+        ("dict-fileobj", lambda: {"files": disk()}),
         ("dict-tuple-bytes", lambda: {"files": ("a.txt", b"data")}),
         ("dict-tuple-fileobj", lambda: {"files": ("r.bin", io.BytesIO(b"\0\1\2" * 1000))}),
         ("dict-tuple-str", lambda: {"files": ("t.txt", "text é")}),
@@ -46,7 +56,7 @@ def _shapes(tmp_path: Path) -> List[Tuple[str, Callable[[], Any]]]:
         (
             "list-of-pairs",
             lambda: [
-                ("files", ("one.bin", on_disk.open("rb"))),
+                ("files", ("one.bin", disk())),
                 ("files", ('two "quoted".txt', io.BytesIO(b"two"))),
                 ("files", ("ünï.txt", b"three")),
             ],
@@ -59,14 +69,15 @@ def _shapes(tmp_path: Path) -> List[Tuple[str, Callable[[], Any]]]:
 # -- the encoder -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("index", range(9))
 def test_body_equals_what_requests_sends(tmp_path: Path, index: int) -> None:
-    name, make = _shapes(tmp_path)[index]
-    data = {"channel_id": "chan1", "client_ids": ["a", "b"]}
-    expected, boundary = _requests_body(data, make())
-    body = multipart_body(data, make(), boundary=boundary)
-    assert body.content_type == f"multipart/form-data; boundary={boundary}"
-    assert len(body) == len(expected), name
-    assert b"".join(body) == expected, name
-    assert b"".join(body) == expected, name  # every pass is whole: a retry resends it all
+    with contextlib.ExitStack() as files:
+        name, make = _shapes(tmp_path, files)[index]
+        data = {"channel_id": "chan1", "client_ids": ["a", "b"]}
+        expected, boundary = _requests_body(data, make())
+        body = multipart_body(data, make(), boundary=boundary)
+        assert body.content_type == f"multipart/form-data; boundary={boundary}"
+        assert len(body) == len(expected), name
+        assert b"".join(body) == expected, name
+        assert b"".join(body) == expected, name  # every pass is whole: a retry resends it all
 
 
 def test_channel_id_comes_first_and_length_is_exact(tmp_path: Path) -> None:
@@ -397,7 +408,7 @@ class RawServer:
         conn.sendall(head.encode() + (body if drop is None else body[:drop]))
 
     def close(self) -> None:
-        self.sock.close()
+        stop_accepting(self.sock, self.thread)
 
 
 @pytest.fixture
@@ -482,6 +493,37 @@ def test_a_missing_file_is_an_api_error(serve: Any, tmp_path: Path) -> None:
     with pytest.raises(ResourceNotFound):
         driver.files.download_file("missing", tmp_path / "out.bin")
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_download_file_hands_progress_to_the_clients_download(kind: str, tmp_path: Path) -> None:
+    # the client's streaming download calls it (transfer.download_flow), as the upload's body does
+    calls: List[Dict[str, Any]] = []
+
+    def download(endpoint: str, dest: Any, **kwargs: Any) -> int:
+        calls.append({"endpoint": endpoint, "dest": dest, **kwargs})
+        return 7
+
+    async def async_download(endpoint: str, dest: Any, **kwargs: Any) -> int:
+        return download(endpoint, dest, **kwargs)
+
+    def progress(done: int, total: int) -> None:
+        pass
+
+    d: Any = Driver() if kind == "sync" else AsyncDriver()
+    d.client.download = download if kind == "sync" else async_download
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        result = d.files.download_file(*args, **kwargs)
+        return result if kind == "sync" else asyncio.run(result)
+
+    assert call("f/1", tmp_path / "out", progress=progress) == 7
+    assert call("f2", tmp_path / "out", chunk_size=10) == 7
+    dest = tmp_path / "out"
+    assert calls == [
+        {"endpoint": "/files/f%2F1", "dest": dest, "chunk_size": 1024 * 1024, "progress": progress},
+        {"endpoint": "/files/f2", "dest": dest, "chunk_size": 10},  # none given: none passed
+    ]
 
 
 def test_stream_body_parts() -> None:

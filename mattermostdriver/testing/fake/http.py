@@ -14,7 +14,7 @@ import socket
 import threading
 from http.cookies import SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable, Dict, List, NamedTuple, Optional, Pattern, Set, Tuple
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, Pattern, Set, Tuple, cast
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from . import models
@@ -122,7 +122,11 @@ class _Handler(BaseHTTPRequestHandler):
     """One HTTP connection (keep-alive: several requests in a row)."""
 
     protocol_version = "HTTP/1.1"
-    server: HttpServer
+
+    @property
+    def fake(self) -> HttpServer:
+        """The server this connection came to (``self.server``, typed as what it is)."""
+        return cast("HttpServer", self.server)
 
     def setup(self) -> None:
         """Send each answer at once (no Nagle delay between its head and its body)."""
@@ -153,10 +157,10 @@ class _Handler(BaseHTTPRequestHandler):
         query = dict(parse_qsl(split.query, keep_blank_values=True))
         if self.command == "GET" and self.headers.get("Upgrade", "").lower() == "websocket":
             self.close_connection = True
-            self.server.websocket(self, split.path, query)
+            self.fake.websocket(self, split.path, query)
             return
         request = Request(self.command, path, query, self.headers, self._body())
-        reply = self.server.answer(request)
+        reply = self.fake.answer(request)
         if reply is None:  # a fault that cuts the connection
             self.close_connection = True
             try:

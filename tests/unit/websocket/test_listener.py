@@ -7,7 +7,7 @@ import json
 import logging
 import threading
 import time
-from typing import Any, Dict, List, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Tuple
 
 import pytest
 import trustme
@@ -445,6 +445,118 @@ def test_rejected_token_non_blocking_keeps_the_error(server: FakeMattermost) -> 
     assert isinstance(ws.error, WebsocketAuthError)
     ws.stop()  # does not raise
     assert server.attempts == 1
+
+
+@pytest.mark.parametrize("runner", ["thread", "event loop"])
+def test_the_logged_failures_give_the_status_and_the_url_never_the_token(
+    server: FakeMattermost, caplog: pytest.LogCaptureFixture, runner: str
+) -> None:
+    # str(e) is the server's message alone: a log line of it would say neither what nor where
+    token = "wrong-token-5550123"
+    ws = Websocket(options(server.port), token)
+    server.paused_status = 503  # retried, with a warning each time...
+    with caplog.at_level(logging.WARNING, logger="mattermostdriver.websocket"):
+        if runner == "thread":
+            ws.start(Collector())
+            assert wait_until(lambda: server.attempts >= 2)
+            server.paused_status = None  # ...then the token is refused: the end, logged as an error
+            assert ws.wait(5)
+        else:
+
+            async def main() -> None:
+                listening = asyncio.ensure_future(ws.connect(Collector()))
+                while server.attempts < 2:
+                    await asyncio.sleep(0.01)
+                server.paused_status = None
+                with pytest.raises(WebsocketAuthError):
+                    await listening
+
+            asyncio.run(main())
+    where = f"GET ws://127.0.0.1:{server.port}/api/v4/websocket"
+    lines = {r.levelname: r.getMessage() for r in caplog.records if r.name == "mattermostdriver.websocket"}
+    assert lines["WARNING"].startswith(f"websocket: 503 {where}: websocket upgrade refused with HTTP 503")
+    assert lines["ERROR"] == (
+        f"websocket: 401 {where}: websocket upgrade refused: the token is missing or invalid; not retrying"
+    )
+    assert token not in caplog.text
+
+
+@pytest.fixture
+def loops_made(monkeypatch: pytest.MonkeyPatch) -> Iterator[List[asyncio.AbstractEventLoop]]:
+    """Every event loop made meanwhile, explicitly or by the policy itself, in a fresh policy
+    (no loop set in any thread yet), which is dropped at the end."""
+    made: List[asyncio.AbstractEventLoop] = []
+    policy_cls = type(asyncio.get_event_loop_policy())
+    real = policy_cls.new_event_loop
+
+    def recording(self: Any) -> asyncio.AbstractEventLoop:
+        loop = real(self)
+        made.append(loop)
+        return loop
+
+    monkeypatch.setattr(policy_cls, "new_event_loop", recording)
+    asyncio.set_event_loop_policy(None)
+    try:
+        yield made
+    finally:
+        asyncio.set_event_loop_policy(None)
+
+
+def _in_thread(where: str, call: Callable[[], None]) -> None:
+    if where == "main thread":
+        call()
+        return
+    thread = threading.Thread(target=call)
+    thread.start()
+    thread.join(30)
+
+
+@pytest.mark.parametrize("where", ["main thread", "another thread"])
+def test_refused_blocking_init_websocket_closes_the_loop_it_made(
+    server: FakeMattermost, loops_made: List[asyncio.AbstractEventLoop], where: str
+) -> None:
+    d = Driver({**options(server.port), "token": "wrong"})
+    errors: List[BaseException] = []
+    left_set: List[Any] = []
+
+    def listen() -> None:
+        try:
+            d.init_websocket(Collector())
+        except WebsocketAuthError as exc:
+            errors.append(exc)
+        try:
+            left_set.append(asyncio.get_event_loop_policy().get_event_loop())
+        except RuntimeError:  # no loop set in this thread
+            left_set.append(None)
+
+    _in_thread(where, listen)
+    assert len(errors) == 1 and server.attempts == 1
+    assert len(loops_made) == 1 and loops_made[0].is_closed()
+    assert left_set == [None]  # not the closed loop: a later get_event_loop() makes a usable one
+
+
+@pytest.mark.parametrize("where", ["main thread", "another thread"])
+def test_refused_blocking_init_websocket_leaves_the_callers_loop_open(
+    server: FakeMattermost, loops_made: List[asyncio.AbstractEventLoop], where: str
+) -> None:
+    d = Driver({**options(server.port), "token": "wrong"})
+    seen: List[Any] = []
+
+    def listen() -> None:
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        try:
+            with pytest.raises(WebsocketAuthError):
+                d.init_websocket(Collector())
+            seen.append(loop.is_closed())
+            seen.append(asyncio.get_event_loop_policy().get_event_loop() is loop)  # still the thread's
+            seen.append(loop.run_until_complete(asyncio.sleep(0, "usable")))
+        finally:
+            asyncio.set_event_loop(None)
+            loop.close()
+
+    _in_thread(where, listen)
+    assert seen == [False, True, "usable"]
 
 
 # -- TLS ----------------------------------------------------------------------------------------
