@@ -72,38 +72,65 @@ def _is_type_checking(node: ast.If) -> bool:
     return "TYPE_CHECKING" in ast.unparse(node.test)
 
 
+class ImportBeyondPackage(Exception):
+    """A relative import that climbs above the package (Python refuses it at run time)."""
+
+
+def resolve(module: str, node: ast.ImportFrom) -> str:
+    """The package module a ``from ... import`` statement of ``module`` reads from ("" if none).
+
+    The package's own ``__init__`` (the front door) is ``"__init__"``: ``from . import Driver`` in
+    a top-level module, ``from .. import __version__`` one level down and ``from mattermostdriver
+    import Driver`` all take from it.
+    """
+    if node.level:
+        own = [] if module == "__init__" else module.split(".")
+        package = own if _source(module).name == "__init__.py" else own[:-1]
+        if node.level - 1 > len(package):
+            raise ImportBeyondPackage(
+                f"{module}: 'from {'.' * node.level}{node.module or ''} import' climbs above the package"
+            )
+        base = package[: len(package) - (node.level - 1)]
+        target = ".".join([*base, *(node.module.split(".") if node.module else [])])
+    elif node.module and node.module.split(".")[0] == NAME:
+        target = node.module[len(NAME) + 1 :]
+    else:
+        return ""
+    return target or "__init__"
+
+
 def imports(module: str, *, typing_too: bool = True) -> Set[str]:
-    """The package modules ``module`` imports, anywhere in its code (in functions too)."""
-    path = _source(module)
-    package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
-    if module == "__init__":
-        package = []
-    found: Set[str] = set()
-    tree = ast.parse(path.read_text())
+    """The package modules ``module`` imports, in every form and anywhere in its code (in functions,
+    under ``TYPE_CHECKING``): ``import mattermostdriver.x.y``, ``from .x import name``,
+    ``from . import x`` (a module) or ``from . import name`` (a name of the package's ``__init__``),
+    relative at any depth, or absolute."""
+    tree = ast.parse(_source(module).read_text())
     skip: Set[int] = set()
     if not typing_too:
         for node in ast.walk(tree):
             if isinstance(node, ast.If) and _is_type_checking(node):
                 skip.update(id(n) for n in ast.walk(node))
+    found: Set[str] = set()
     for node in ast.walk(tree):
         if id(node) in skip:
             continue
         if isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package[: len(package) - node.level + 1] if node.level > 1 else package
-                target = ".".join([*base, *(node.module.split(".") if node.module else [])])
-            elif node.module and node.module.split(".")[0] == NAME:
-                target = node.module[len(NAME) + 1 :]
-            else:
+            target = resolve(module, node)
+            if not target:
                 continue
-            for alias in node.names:  # "from . import endpoints" names a module
-                candidate = f"{target}.{alias.name}" if target else alias.name
+            for (
+                alias
+            ) in node.names:  # "from . import endpoints" names a module, "from . import Driver" a name
+                prefix = "" if target == "__init__" else target + "."
+                candidate = prefix + alias.name
                 found.add(candidate if candidate in MODULES else target)
         elif isinstance(node, ast.Import):
             for alias in node.names:
-                if alias.name.split(".")[0] == NAME and alias.name != NAME:
+                if alias.name == NAME:
+                    found.add("__init__")
+                elif alias.name.split(".")[0] == NAME:
                     found.add(alias.name[len(NAME) + 1 :])
-    return {m for m in found if m and m != module}
+    return {m for m in found if m != module}
 
 
 MODULES = set(modules())
@@ -157,14 +184,76 @@ def test_the_fake_server_imports_nothing_of_the_driver() -> None:
         assert not outside, f"{module} imports {sorted(outside)}"
 
 
-def test_the_layer_rule_catches_an_upward_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The check itself: a pure module importing the client is reported."""
+#: Each form of import, written in a layer-1 module (``paths.py`` at the top, or
+#: ``options/inner.py`` one level down): what it imports, and that module's layer.
+FORMS = {
+    "from .mod import name": ("paths.py", "from .client import Client\n", "client"),
+    "from . import module": ("paths.py", "from . import client\n", "client"),
+    "from . import name (the front door)": ("paths.py", "from . import Driver\n", "__init__"),
+    "import pkg.mod": ("paths.py", "import mattermostdriver.client\n", "client"),
+    "import pkg.mod as alias": ("paths.py", "import mattermostdriver.client as c\n", "client"),
+    "import pkg": ("paths.py", "import mattermostdriver\n", "__init__"),
+    "from pkg import name": ("paths.py", "from mattermostdriver import Driver\n", "__init__"),
+    "from pkg.mod import name": ("paths.py", "from mattermostdriver.client import Client\n", "client"),
+    "from .. import name, one level down": ("options/inner.py", "from .. import Driver\n", "__init__"),
+    "from ..mod import name, one level down": ("options/inner.py", "from ..client import Client\n", "client"),
+    "in a function": ("paths.py", "def f():\n    from .client import Client\n", "client"),
+    "under TYPE_CHECKING": (
+        "paths.py",
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .driver import Driver\n",
+        "driver",
+    ),
+}
+
+
+def _fake_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: Dict[str, str]) -> None:
     fake = tmp_path / "mattermostdriver"
-    fake.mkdir()
-    (fake / "paths.py").write_text("from .client import Client\n")
-    (fake / "client.py").write_text("from .paths import build_path\n")
-    monkeypatch.setattr(__import__(__name__, fromlist=["x"]), "PACKAGE", fake)
-    monkeypatch.setattr(__import__(__name__, fromlist=["x"]), "MODULES", {"paths", "client"})
+    for name, text in files.items():
+        (fake / name).parent.mkdir(parents=True, exist_ok=True)
+        (fake / name).write_text(text)
+    this = __import__(__name__, fromlist=["x"])
+    monkeypatch.setattr(this, "PACKAGE", fake)
+    monkeypatch.setattr(this, "MODULES", set(modules()))
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_the_layer_rule_catches_every_form_of_import(
+    form: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check itself: a layer-1 module importing a higher one, in each form, is reported."""
+    where, code, target = FORMS[form]
+    files = {
+        "__init__.py": "from .driver import Driver\n",
+        "client.py": "",
+        "driver.py": "",
+        "options/__init__.py": "",
+    }
+    _fake_package(tmp_path, monkeypatch, {**files, where: code})
+    module = where[: -len(".py")].replace("/", ".")
+    assert rank(module) == 1
+    with pytest.raises(
+        AssertionError, match=re.escape(f"{module} (layer 1) imports {target} (layer {rank(target)})")
+    ):
+        test_imports_only_from_its_layer_or_below(module)
+
+
+def test_a_relative_import_above_the_package_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_package(tmp_path, monkeypatch, {"__init__.py": "", "paths.py": "from .. import something\n"})
+    with pytest.raises(ImportBeyondPackage):
+        imports("paths")
+
+
+def test_the_layer_rule_catches_an_upward_import_and_a_cycle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check itself: a pure module importing the client is reported, and so is the cycle."""
+    _fake_package(
+        tmp_path,
+        monkeypatch,
+        {"paths.py": "from .client import Client\n", "client.py": "from .paths import build_path\n"},
+    )
     with pytest.raises(AssertionError, match=re.escape("paths (layer 1) imports client (layer 3)")):
         test_imports_only_from_its_layer_or_below("paths")
     with pytest.raises(AssertionError, match="import cycle"):
