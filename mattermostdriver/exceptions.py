@@ -29,8 +29,8 @@ from typing import Any, Dict, Optional, Tuple, Type
 
 import requests
 
-from .options import Timeouts
 from .redaction import clean, redact_urls
+from .timeouts import Timeouts
 
 __all__ = [
     "MattermostError",

@@ -41,7 +41,6 @@ from urllib.parse import urlencode
 
 from ..exceptions import WebsocketAuthError, WebsocketError
 from ..options import Options
-from ..retry import Retry
 from .events import connection_id_problem, decode_event, loads_object
 
 __all__ = [
@@ -155,7 +154,7 @@ class Engine:
 
     def _backoff(self, failures: int) -> float:
         """The reconnect delay after ``failures`` failures in a row: the driver's retry policy."""
-        return Retry.from_options(self.options).reconnect_delay(failures)
+        return self.options.retry.reconnect_delay(failures)
 
     # -- the connection loop ------------------------------------------------------------------
 

@@ -1,7 +1,11 @@
 """The layers of the package: a module imports only from its own layer or below, and nothing forms a cycle.
 
 0 the fake Mattermost of mattermostdriver.testing (it imports nothing of the driver),
-1 pure building blocks (no I/O), 2 transports, 3 clients (and the websocket, beside them),
+1 pure building blocks (no I/O),
+2 the core without I/O (``core/``: building a request, the request loop, the pending posts, the
+  transfer flows) and, beside it, the transports (``transports/``): neither imports the other,
+3 the runners: the clients and the transfers that run the core over the transports (and the
+  websocket, beside them),
 4 endpoints, 5 drivers, 6 the command line, 7 the package's front door.
 """
 
@@ -32,12 +36,13 @@ LAYERS: Dict[int, Tuple[str, ...]] = {
         "option_help",
         "logs",
         "pagination",
+        "timeouts",
         "types",
     ),
-    2: ("deadline", "transport", "aio_transport"),
-    3: ("outgoing", "core", "client", "sources", "transfer", "aio_client", "aio_transfer", "websocket"),
+    2: ("core", "transports"),
+    3: ("client", "aio_client", "transfer", "aio_transfer", "websocket"),
     4: ("endpoints",),
-    5: ("driver", "aio_driver"),
+    5: ("driver_base", "driver", "aio_driver"),
     6: ("cli", "__main__", "testing"),
     7: ("__init__",),
 }
@@ -173,6 +178,38 @@ def test_no_import_cycles() -> None:
     for node in sorted(graph):
         if node not in state:
             visit(node)
+
+
+def test_the_core_and_the_transports_stand_apart() -> None:
+    """The core builds and decides, the transports send: neither imports the other."""
+    for module in MODULES:
+        top = module.split(".")[0]
+        if top in ("core", "transports"):
+            other = "transports" if top == "core" else "core"
+            crossing = {t for t in imports(module) if t.split(".")[0] == other}
+            assert not crossing, f"{module} imports {sorted(crossing)}"
+
+
+#: What the core may not import: the network, and what runs it.
+NETWORK = ("socket", "ssl", "asyncio", "http.client", "aiohttp", "websockets", "selectors")
+
+
+def test_the_core_does_no_io() -> None:
+    """Nothing of the core imports the network (of urllib3, only its exception classes)."""
+    core = [m for m in MODULES if m.split(".")[0] == "core"]
+    assert len(core) >= 5
+    for module in core:
+        for node in ast.walk(ast.parse(_source(module).read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names = [node.module]
+            for name in names:
+                assert not name.startswith(NETWORK), f"{module} imports {name}"
+                assert name.split(".")[0] != "urllib3" or name in ("urllib3", "urllib3.exceptions"), (
+                    f"{module} imports {name}"
+                )
 
 
 def test_the_fake_server_imports_nothing_of_the_driver() -> None:

@@ -29,7 +29,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ClosedPoolError
 
-from .options import Timeouts
+from ..timeouts import Timeouts
 
 __all__ = [
     "PROGRESS_BLOCK",
