@@ -17,6 +17,6 @@ the driver makes its own.
 """
 
 from .base import AsyncTransport, Outgoing, Transport
-from .mock import Handler, MockResponse, MockTransport
+from .mock import MockHandler, MockResponse, MockTransport
 
-__all__ = ["AsyncTransport", "Handler", "MockResponse", "MockTransport", "Outgoing", "Transport"]
+__all__ = ["AsyncTransport", "MockHandler", "MockResponse", "MockTransport", "Outgoing", "Transport"]

@@ -189,7 +189,7 @@ def _answer(conn: HTTPConnection, getresponse: Any) -> Any:
         raise
 
 
-class _Connection(HTTPConnection):
+class _DeadlineConnection(HTTPConnection):
     def connect(self) -> None:
         super().connect()
         self.sock = DeadlineSocket(self.sock)
@@ -198,7 +198,7 @@ class _Connection(HTTPConnection):
         return _answer(self, super().getresponse)
 
 
-class _TLSConnection(HTTPSConnection):
+class _DeadlineTLSConnection(HTTPSConnection):
     def connect(self) -> None:
         super().connect()
         self.sock = DeadlineSocket(self.sock)
@@ -327,11 +327,11 @@ class Pools:
 
 
 class _Pool(Tracked):
-    ConnectionCls = _Connection
+    ConnectionCls = _DeadlineConnection
 
 
 class _TLSPool(Tracked, HTTPSConnectionPool):
-    ConnectionCls = _TLSConnection
+    ConnectionCls = _DeadlineTLSConnection
 
 
 POOL_CLASSES: Dict[str, Type[HTTPConnectionPool]] = {"http": _Pool, "https": _TLSPool}

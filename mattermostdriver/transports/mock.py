@@ -29,11 +29,11 @@ from requests.structures import CaseInsensitiveDict
 from ..timeouts import Timeouts
 from .base import Outgoing
 
-__all__ = ["Handler", "MockResponse", "MockTransport"]
+__all__ = ["MockHandler", "MockResponse", "MockTransport"]
 
 #: ``handler(request)``: the :class:`requests.PreparedRequest` (``method``, ``url``, ``headers``,
 #: ``body`` as bytes) in, a :class:`requests.Response` out (or its awaitable, with ``AsyncDriver``).
-Handler = Callable[[requests.PreparedRequest], Union[requests.Response, Awaitable[requests.Response]]]
+MockHandler = Callable[[requests.PreparedRequest], Union[requests.Response, Awaitable[requests.Response]]]
 
 _NO_JSON: Any = object()
 
@@ -89,7 +89,7 @@ class MockTransport:
 
     """
 
-    def __init__(self, handler: Handler) -> None:
+    def __init__(self, handler: MockHandler) -> None:
         self.handler = handler
 
     def send(self, request: Outgoing) -> requests.Response:
