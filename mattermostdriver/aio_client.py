@@ -102,7 +102,9 @@ class AsyncClient(ClientBase[Awaitable[requests.Response]]):
                     await self._wait(step)
                     result: Any = None
                 else:
-                    transport = self.transport  # a new one after close()
+                    transport = self._given or self._transport
+                    if transport is None:
+                        transport = self.transport  # made now (a new one after close())
                     try:
                         result = await transport.asend(step)
                     except requests.RequestException as exc:

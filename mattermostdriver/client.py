@@ -152,7 +152,9 @@ class Client(ClientBase[requests.Response]):
                     self._wait(step)
                     result: Any = None
                 else:
-                    transport = self.transport  # a new one after close()
+                    transport = self._given or self._pool
+                    if transport is None or (transport is not self._given and requests_patched()):
+                        transport = self.transport  # made now (a new one after close()), or requests' way
                     try:
                         result = transport.send(step)
                     except requests.RequestException as exc:

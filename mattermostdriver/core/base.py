@@ -290,12 +290,13 @@ class ClientBase(Generic[R]):
 
         """
         ctype = response.headers.get("Content-Type", "").lower()
-        if response.status_code == 204 or not response.content:
+        content = response.content
+        if response.status_code == 204 or not content:
             return None
         mime = ctype.split(";", 1)[0].strip()
         if mime == "application/json" or mime.endswith("+json"):
-            value = json_or_none(response.content)
-            if value is None and response.content.strip() != b"null":
+            value = json_or_none(content)
+            if value is None and content.strip() != b"null":
                 raise _unexpected(response, "the server's answer is not valid JSON")
             return value
         if "html" in ctype:

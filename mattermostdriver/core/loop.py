@@ -41,7 +41,7 @@ def exchange(request: Request) -> Exchange:
     answered = reached = False  # the server answered for good / an attempt may have reached it
     try:
         while True:
-            started = time.monotonic()
+            started = time.monotonic() if debug else first_sent
             reached_before, reached = reached, True  # while the request is out, it may reach the server
             result = yield request
             if isinstance(result, BaseException):

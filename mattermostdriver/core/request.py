@@ -172,7 +172,11 @@ def build_request(
         safety = IDEMPOTENT if method in IDEMPOTENT_METHODS else ONCE
     else:
         safety = Retry.safety(method, retry)
-    origin, target, trusted = _where(endpoint, basepath, settings)
+    if endpoint[:1] == "/":  # a path under the API (or ``basepath``): the server's
+        origin, trusted = settings.origin, True
+        target = (settings.basepath if basepath is None else basepath) + endpoint
+    else:
+        origin, target, trusted = _where(endpoint, basepath, settings)
     if not _CLEAN_TARGET.fullmatch(target):
         target = requote_uri(target)
     if params:

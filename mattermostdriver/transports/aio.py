@@ -16,7 +16,6 @@ from typing import Any, AsyncIterator, Dict, Mapping, Optional, Set, Tuple, Unio
 
 import requests
 from requests.cookies import RequestsCookieJar
-from requests.structures import CaseInsensitiveDict
 from requests.utils import select_proxy
 
 from ..timeouts import Timeouts
@@ -33,17 +32,10 @@ class AiohttpResponse(LazyResponse):
     """
 
     def __init__(
-        self,
-        request: Optional[requests.PreparedRequest] = None,
-        answer: Any = None,
-        content: Optional[bytes] = None,
-        started: float = 0.0,
+        self, request: requests.PreparedRequest, answer: Any, content: Optional[bytes], started: float
     ) -> None:
-        if answer is None:
-            self._set(request, None, CaseInsensitiveDict(), None, content, started)
-        else:  # aiohttp's case-insensitive multidict for headers
-            self._set(request, answer.status, answer.headers, answer.reason or "", content, started)
-        self.raw = None
+        # aiohttp's case-insensitive multidict for headers
+        super().__init__(request, answer.status, answer.headers, answer.reason or "", content, started)
         #: aiohttp's response, for a streamed body.
         self.stream: Any = answer if content is None else None
 

@@ -20,7 +20,6 @@ from typing import Any, Dict, List, Mapping, Optional, Protocol, Union
 import requests
 from requests.adapters import DEFAULT_CA_BUNDLE_PATH
 from requests.cookies import RequestsCookieJar, cookiejar_from_dict, extract_cookies_to_jar
-from requests.structures import CaseInsensitiveDict
 from requests.utils import get_encoding_from_headers, get_environ_proxies
 from urllib3.exceptions import ProtocolError
 
@@ -167,37 +166,43 @@ class LazyResponse(requests.Response):
 
     def __init__(
         self,
-        request: Optional[requests.PreparedRequest] = None,
-        raw: Any = None,
-        content: Optional[bytes] = None,
-        started: Optional[float] = None,
-    ) -> None:
-        if raw is None:
-            self._set(request, None, CaseInsensitiveDict(), None, content, started)
-        else:  # urllib3's own case-insensitive headers (requests copies them into a CaseInsensitiveDict)
-            self._set(request, raw.status, raw.headers, raw.reason, content, started)
-        self.raw = raw
-
-    def _set(
-        self,
-        request: Optional[requests.PreparedRequest],
-        status: Optional[int],
+        request: requests.PreparedRequest,
+        status: int,
         headers: Any,
         reason: Optional[str],
         content: Optional[bytes],
-        started: Optional[float],
+        started: float,
+        raw: Any = None,
     ) -> None:
-        """The attributes requests' own ``Response.__init__`` and adapter would set."""
+        """The attributes requests' own ``Response.__init__`` and adapter would set.
+
+        ``headers``: a case-insensitive mapping (urllib3's own, not copied into a
+        ``CaseInsensitiveDict`` as requests does); ``content``: the body, or None while
+        ``raw`` holds it unread; ``started``: when the request was sent (``time.monotonic()``).
+        """
         self._content = content if content is not None else False  # type: ignore[assignment]
         self._content_consumed = content is not None
         self._next = None
         self.history = []
-        self.status_code = status  # type: ignore[assignment]
+        self.status_code = status
         self.headers = headers
         self.reason = reason  # type: ignore[assignment]
-        self.url = (request.url or "") if request is not None else None  # type: ignore[assignment]
-        self.request = request  # type: ignore[assignment]
-        self.elapsed = datetime.timedelta(seconds=time.monotonic() - started if started else 0)
+        self.url = request.url or ""
+        self.request = request
+        self._started, self._received = started, time.monotonic()
+        self.raw = raw
+
+    @property
+    def elapsed(self) -> datetime.timedelta:
+        """The time from sending the request to the answer's headers (made when read)."""
+        value: Optional[datetime.timedelta] = self.__dict__.get("_elapsed")
+        if value is None:
+            value = self.__dict__["_elapsed"] = datetime.timedelta(seconds=self._received - self._started)
+        return value
+
+    @elapsed.setter
+    def elapsed(self, value: datetime.timedelta) -> None:
+        self.__dict__["_elapsed"] = value
 
     @property
     def cookies(self) -> RequestsCookieJar:

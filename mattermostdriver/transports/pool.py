@@ -61,7 +61,18 @@ class _Adapter(HTTPAdapter):
         return manager
 
 
+class _Timeout(urllib3.Timeout):
+    """urllib3's timeout, copied without checking again: urllib3 copies it at every request."""
+
+    def clone(self) -> _Timeout:
+        copy = _Timeout.__new__(_Timeout)
+        copy.__dict__.update(self.__dict__)
+        return copy
+
+
 _TIMEOUTS: Dict[Timeouts, urllib3.Timeout] = {}
+#: No retry, no redirect: the request loop decides (made once: urllib3 would make one per call of False).
+_NO_RETRY = urllib3.Retry(total=False, redirect=False)
 
 
 def _urllib3_timeout(timeouts: Timeouts) -> urllib3.Timeout:
@@ -70,7 +81,7 @@ def _urllib3_timeout(timeouts: Timeouts) -> urllib3.Timeout:
     if made is None:
         if len(_TIMEOUTS) > 64:
             _TIMEOUTS.clear()
-        made = _TIMEOUTS[timeouts] = urllib3.Timeout(
+        made = _TIMEOUTS[timeouts] = _Timeout(
             connect=timeouts.connect, read=min(timeouts.read, timeouts.total)
         )
     return made
@@ -189,8 +200,8 @@ class PoolTransport:
                 assert_same_host=False,
                 preload_content=False,
                 decode_content=False,
-                retries=False,
-                timeout=_urllib3_timeout(timeouts),
+                retries=_NO_RETRY,
+                timeout=_TIMEOUTS.get(timeouts) or _urllib3_timeout(timeouts),
                 pool_timeout=timeouts.total,  # waiting for a free connection counts against the deadline
                 chunked=body is not None
                 and "Content-Length" not in headers
@@ -235,7 +246,7 @@ class PoolTransport:
             raise requests.exceptions.ConnectionError(exc, request=prepared) from None
         finally:
             clear()  # a streamed body is read under deadline() by whoever reads it
-        return LazyResponse(prepared, raw, content, started)
+        return LazyResponse(prepared, raw.status, raw.headers, raw.reason, content, started, raw)
 
     @staticmethod
     def read_block(response: requests.Response, size: int, timeouts: Timeouts) -> bytes:
