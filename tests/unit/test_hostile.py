@@ -318,3 +318,27 @@ def test_retried_5xx_with_html_then_garbage_gives_one_clear_error(
     with pytest.raises(ServerError) as info:
         driver.users.get_user("me")
     assert info.value.status_code == 503 and "\x00" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"a": "\u00e9\u20ac"}'.encode(),
+        '{"a": "\u00e9"}'.encode("utf-16"),  # with its BOM
+        '{"a": "\u00e9"}'.encode("utf-16-le"),  # without: NULs tell it
+        '{"a": "\u00e9"}'.encode("utf-32"),
+        '\ufeff{"a": "\u00e9"}'.encode(),  # UTF-8 with a BOM
+        b'["\\ud800"]',  # a lone surrogate, escaped
+    ],
+)
+def test_json_is_read_in_whatever_encoding_json_loads_reads(body: bytes) -> None:
+    from mattermostdriver.exceptions import json_or_none
+
+    assert json_or_none(body) == json.loads(body)
+
+
+@pytest.mark.parametrize("body", [b'{"a": "\xff"}', b"{", b"[1,", b"\x00\x00"])
+def test_broken_json_is_none(body: bytes) -> None:
+    from mattermostdriver.exceptions import json_or_none
+
+    assert json_or_none(body) is None
