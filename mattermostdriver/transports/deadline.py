@@ -120,27 +120,23 @@ class DeadlineSocket:
 
     def recv(self, bufsize: int, flags: int = 0) -> bytes:
         """Receive, waiting no longer than the deadline allows."""
-        attempt = _local.attempt
-        if attempt is None:
-            return bytes(self._sock.recv(bufsize, flags))
-        attempt.limit(self._sock)
-        data: bytes = self._sock.recv(bufsize, flags)
-        attempt.moved += len(data)
-        if attempt.moved >= PROGRESS_BLOCK:
-            attempt.progress()
+        data: bytes = self._guarded(self._sock.recv, len, bufsize, flags)
         return data
 
     def send(self, data: Any, flags: int = 0) -> int:
         """Send, waiting no longer than the deadline allows."""
-        attempt = _local.attempt
-        if attempt is None:
-            return int(self._sock.send(data, flags))
-        attempt.limit(self._sock)
-        count: int = self._sock.send(data, flags)
-        attempt.moved += count
-        if attempt.moved >= PROGRESS_BLOCK:
-            attempt.progress()
+        count: int = self._guarded(self._sock.send, int, data, flags)
         return count
+
+    def _guarded(self, operation: Any, moved: Any, *args: Any) -> Any:
+        """``operation(*args)`` under the deadline; ``moved(result)`` is the bytes it moved."""
+        attempt = _local.attempt
+        if attempt is not None:
+            attempt.limit(self._sock)
+        result = operation(*args)
+        if attempt is not None:
+            attempt.moved_bytes(moved(result))
+        return result
 
     def sendall(self, data: Any, flags: int = 0) -> None:
         """Send all of ``data`` in pieces, each waiting no longer than the deadline allows."""
