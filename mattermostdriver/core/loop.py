@@ -45,7 +45,8 @@ def exchange(request: Request) -> Exchange:
             reached_before, reached = reached, True  # while the request is out, it may reach the server
             result = yield request
             if isinstance(result, BaseException):
-                reached = reached_before or reached_server(result)
+                this_reached = reached_server(result)
+                reached = reached_before or this_reached
                 if debug:
                     log.debug(
                         "%s %s -> %s after %.1f ms",
@@ -57,7 +58,7 @@ def exchange(request: Request) -> Exchange:
                 delay = retry.after_failure(
                     safety=request.safety,
                     attempt=attempt,
-                    reached_server=reached_server(result),
+                    reached_server=this_reached,
                     resendable=request.rewind is not None,
                     elapsed=time.monotonic() - first_sent,
                     final=cannot_cure(result),
@@ -68,7 +69,7 @@ def exchange(request: Request) -> Exchange:
                         method=request.method,
                         url=request.shown,
                         timeouts=request.timeouts,
-                        reached_server=reached_server(result),
+                        reached_server=this_reached,
                         post=request.post is not None,
                     )
                 cause = type(result).__name__
