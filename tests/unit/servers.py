@@ -43,6 +43,18 @@ class RawServer:
                 pass
 
     def close(self) -> None:
+        """Stop accepting, then release the socket.
+
+        The accepting thread is woken first (shutdown) and joined: closing the socket under a
+        thread blocked in accept() frees its file descriptor while that thread may still accept on
+        it, so that it could take (and answer, as this server) the connections of whichever socket
+        gets the number next, another test's server.
+        """
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)  # a blocked accept() returns at once
+        except OSError:
+            pass
+        self._thread.join(5)
         self.sock.close()
 
 
