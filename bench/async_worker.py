@@ -80,11 +80,11 @@ async def ours(args: argparse.Namespace) -> AsyncIterator[Call]:
 async def ours_threads(args: argparse.Namespace) -> AsyncIterator[Call]:
     """mattermostdriver's AsyncDriver without aiohttp: the sync transport in threads."""
     from mattermostdriver import AsyncDriver
-    from mattermostdriver.aio_transport import ThreadTransport
+    from mattermostdriver.transports.threads import ThreadTransport
 
-    async with AsyncDriver({"url": _base(args), "verify": args.ca, "token": TOKEN}) as d:
+    transport = ThreadTransport(args.ca, None, 8)
+    async with AsyncDriver({"url": _base(args), "verify": args.ca, "token": TOKEN}, transport=transport) as d:
         d.client.token = TOKEN
-        d.client._transport = ThreadTransport(args.ca, None, 8)
         asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(8))
         yield (lambda: d.users.get_user("me")) if args.op == "get" else (lambda: d.posts.create_post(BODY))
 

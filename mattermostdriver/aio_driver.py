@@ -12,14 +12,18 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping, Optional, Type, overload
 
 from .aio_client import AsyncClient
-from .driver import DriverBase, EventHandler, Names
+from .driver_base import DriverBase
 from .endpoints.async_areas import AsyncAreas
 from .exceptions import summary_of
+from .retry import Retry
 from .types import StatusOK, User
 
 if TYPE_CHECKING:
+    from .transports import AsyncTransport
     from .types import WebsocketEvent
     from .websocket import AsyncEvents, Websocket
+    from .websocket.events import EventHandler
+    from .websocket.stream import Names
 
 __all__ = ["AsyncDriver"]
 
@@ -32,6 +36,10 @@ class AsyncDriver(DriverBase, AsyncAreas):
     Args:
         options: as for :class:`~mattermostdriver.Driver` (the same keys, defaults and checks).
         client_cls: the :class:`~mattermostdriver.aio_client.AsyncClient` class to use.
+        retry: the retry policy, as for the Driver.
+        transport: what sends the requests (:class:`~mattermostdriver.transports.MockTransport`
+            in a unit test, or any :class:`~mattermostdriver.transports.AsyncTransport`); by
+            default aiohttp's (the ``async`` extra), else the sync pool in worker threads.
 
     Use it in ``async with``, or call :meth:`close`: leaving the block closes the websocket and
     every connection, and, when :meth:`login` logged in with a password, logs out first (a
@@ -54,9 +62,14 @@ class AsyncDriver(DriverBase, AsyncAreas):
     client: AsyncClient
 
     def __init__(
-        self, options: Optional[Mapping[str, Any]] = None, client_cls: Type[AsyncClient] = AsyncClient
+        self,
+        options: Optional[Mapping[str, Any]] = None,
+        client_cls: Type[AsyncClient] = AsyncClient,
+        *,
+        retry: Optional[Retry] = None,
+        transport: Optional[AsyncTransport] = None,
     ) -> None:
-        super().__init__(options, client_cls)
+        super().__init__(options, client_cls, retry, transport)
 
     async def __aenter__(self) -> AsyncDriver:
         return self

@@ -1,7 +1,7 @@
 """Streaming transfers over the async client: :mod:`~mattermostdriver.transfer`'s flows, awaited.
 
-The same steps and rules (the chunk plan, the resume checks, the atomic file, the
-:class:`~mattermostdriver.retry.Retry` policy); file blocks are read and written on the
+The same flows (:mod:`~mattermostdriver.core.flows`: the chunk plan, the resume checks, the
+atomic file, the :class:`~mattermostdriver.retry.Retry` policy); file blocks are read and written on the
 loop's thread a block at a time, so memory stays flat whatever the file size.
 """
 
@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Optional
 
-from .transfer import (
+from .core.flows import (
     DOWNLOAD_CHUNK_SIZE,
     UPLOAD_CHUNK_SIZE,
-    Call,
-    Destination,
     Flow,
-    Progress,
-    Read,
-    Source,
+    ReadBlock,
+    SendRequest,
     download_flow,
     upload_flow,
 )
+from .core.sources import Destination, Source
+from .multipart import Progress
 
 __all__ = ["download", "run", "upload_resumable"]
 
@@ -31,12 +30,12 @@ async def run(client: Any, flow: Flow) -> Any:
         step = next(flow)
         while True:
             try:
-                if isinstance(step, Call):
+                if isinstance(step, SendRequest):
                     result: Any = await client.make_request(step.method, step.endpoint, **step.kwargs)
-                elif isinstance(step, Read):
-                    result = await client.transport.read_block(step.response, step.size, client.timeouts)
+                elif isinstance(step, ReadBlock):
+                    result = await client._read_block(step.response, step.size)
                 else:
-                    await client._sleep(step)
+                    await client._wait(step)
                     result = None
             except Exception as exc:  # the flow decides what a failure means
                 step = flow.throw(exc)
@@ -57,7 +56,7 @@ async def upload_resumable(
     chunk_size: int = UPLOAD_CHUNK_SIZE,
     progress: Optional[Progress] = None,
 ) -> Any:
-    """Upload a file through an upload session (see :func:`~mattermostdriver.transfer.upload_flow`)."""
+    """Upload a file through an upload session (see :func:`~mattermostdriver.core.flows.upload_flow`)."""
     return await run(client, upload_flow(client, channel_id, source, filename, chunk_size, progress))
 
 
@@ -70,6 +69,6 @@ async def download(
     params: Optional[Mapping[str, Any]] = None,
     basepath: Optional[str] = None,
 ) -> int:
-    """Stream ``GET endpoint``'s body to ``dest`` (:func:`~mattermostdriver.transfer.download_flow`)."""
+    """Stream ``GET endpoint``'s body to ``dest`` (:func:`~mattermostdriver.core.flows.download_flow`)."""
     written: int = await run(client, download_flow(client, endpoint, dest, chunk_size, params, basepath))
     return written

@@ -1,9 +1,10 @@
 """The sync client: every call to the server goes through :meth:`Client.make_request`.
 
-It runs the request loop of :class:`~mattermostdriver.core.ClientBase` (retries,
-timeouts, the status -> exception table, one DEBUG line per request with nothing secret
-in it) with blocking calls on a :class:`~mattermostdriver.transport.Transport`, whose
-connections are pooled and shared by every thread.
+It runs the request loop (:mod:`~mattermostdriver.core.loop`: retries, timeouts, the status
+-> exception table, one DEBUG line per request with nothing secret in it) with blocking calls
+on a transport (:mod:`~mattermostdriver.transports`): by default a pool of connections
+shared by every thread (:class:`~mattermostdriver.transports.pool.PoolTransport`), or the one
+given (``transport=``, such as :class:`~mattermostdriver.transports.MockTransport`).
 """
 
 from __future__ import annotations
@@ -15,63 +16,94 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Mapping, 
 
 import requests
 
-from .core import ClientBase, closed_in_flight
-from .options import Timeout
+from .core.base import ClientBase
+from .core.loop import closed_in_flight, exchange
+from .core.request import Request
+from .core.settings import Settings
 from .pagination import MAX_PER_PAGE
 from .redaction import install_urllib3_redactor, redact, redact_url
-from .retry import RetryArg
+from .retry import Retry
+from .transports.base import Transport
+from .transports.compat import RequestsTransport, requests_patched
 
-if TYPE_CHECKING:  # the transport loads with the first request (import time)
-    from .transport import Transport
+if TYPE_CHECKING:  # the pool loads with the first request (import time)
+    from .transports.pool import PoolTransport
 
 
 __all__ = ["Client", "redact", "redact_url"]
 
 
-class Client(ClientBase):
+class Client(ClientBase[requests.Response]):
     """The HTTP client behind a :class:`~mattermostdriver.Driver`.
 
     Args:
         options: the driver's :class:`~mattermostdriver.options.Options` (shared with it),
             or a dict of options.
+        retry: the retry policy (:class:`~mattermostdriver.retry.Retry`), instead of the one
+            the options describe.
+        transport: what sends the requests (a :class:`~mattermostdriver.transports.Transport`,
+            such as :class:`~mattermostdriver.transports.MockTransport`); by default a pool of
+            connections made from the options (``verify``, ``proxy``, ``max_connections``...).
 
     """
 
-    def __init__(self, options: Optional[Mapping[str, Any]] = None) -> None:
-        self._transport: Optional[Transport] = None
-        self._transport_key: Any = None
+    def __init__(
+        self,
+        options: Optional[Mapping[str, Any]] = None,
+        *,
+        retry: Optional[Retry] = None,
+        transport: Optional[Transport] = None,
+    ) -> None:
+        if transport is not None and not callable(getattr(transport, "send", None)):
+            raise TypeError("transport must have send(), read_block() and close() (a sync transport)")
+        self._given = transport
+        self._pool: Optional[PoolTransport] = None
+        self._compat: Optional[RequestsTransport] = None
+        self._made_for: Any = None  # the settings' transport_key the pool and compat were made for
         self._transport_lock = threading.Lock()
-        self._sleep: Callable[[float], None] = time.sleep
         self._local = threading.local()
         self._sessions: List[requests.Session] = []
         install_urllib3_redactor()
-        super().__init__(options)
+        super().__init__(options, retry=retry)
+        self._made_for = self._settings.transport_key
 
-    def _configure(self) -> None:
-        super()._configure()
+    def _settings_changed(self, settings: Settings) -> None:
         with self._transport_lock:  # threads may notice an options change together
-            if self._transport_settings == self._transport_key:
+            if settings.transport_key == self._made_for:
                 return
-            old, self._transport = self._transport, None
-            self._transport_key = self._transport_settings
-        if old is not None:
-            old.retire()  # calls in flight on it end normally
+            pool, self._pool, self._compat = self._pool, None, None
+            self._made_for = settings.transport_key
+        if pool is not None:
+            pool.retire()  # calls in flight on it end normally
 
     @property
     def transport(self) -> Transport:
-        """The transport requests go through (made on first use; remade when TLS or proxy options change)."""
-        if self._generation != self.options.generation:
-            self._configure()
-        transport = self._transport
-        if transport is None:
-            from .transport import Transport
+        """The transport requests go through now: the one given, else the pool (made on first use,
+        made again when the TLS, proxy or connection options change), or requests' own way while a
+        test's HTTP mock patches it (:mod:`~mattermostdriver.transports.compat`).
+        """
+        if self._given is not None:
+            return self._given
+        settings = self._current()
+        if requests_patched():
+            compat = self._compat
+            if compat is None:
+                compat = self._compat = RequestsTransport(settings.verify, settings.proxies)
+            return compat
+        pool = self._pool
+        if pool is None:
+            pool = self._new_pool(settings)
+        return pool
 
-            with self._transport_lock:
-                if self._transport is None:
-                    cap, idle = self._limits
-                    self._transport = Transport(self.options["verify"], self._proxies, idle, cap)
-                transport = self._transport
-        return transport
+    def _new_pool(self, settings: Settings) -> PoolTransport:
+        from .transports.pool import PoolTransport
+
+        with self._transport_lock:
+            pool = self._pool
+            if pool is None:
+                cap, idle = settings.limits
+                pool = self._pool = PoolTransport(settings.verify, settings.proxies, idle, cap)
+        return pool
 
     @property
     def session(self) -> requests.Session:
@@ -83,11 +115,12 @@ class Client(ClientBase):
         """
         session: Optional[requests.Session] = getattr(self._local, "session", None)
         if session is None:
+            settings = self._current()
             session = requests.Session()
             # The jar stays empty: an MMAUTHTOKEN cookie would beat the Bearer header and turn on CSRF.
             session.cookies.set_policy(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
-            session.headers["User-Agent"] = self._base_headers["User-Agent"]
-            session.verify = self.options["verify"]
+            session.headers["User-Agent"] = settings.headers["User-Agent"]
+            session.verify = settings.verify
             self._local.session = session
             with self._transport_lock:
                 self._sessions.append(session)
@@ -97,72 +130,33 @@ class Client(ClientBase):
         """Close every connection, idle or in use (and the sessions handed out by :attr:`session`).
 
         A call in flight in another thread fails at once; the next call opens new connections.
+        A transport given to the client is closed too.
         """
         with self._transport_lock:
-            transport, self._transport = self._transport, None
+            pool, self._pool = self._pool, None
             sessions, self._sessions = self._sessions, []
-        if transport is not None:
-            transport.close()
+        for transport in (pool, self._given):
+            if transport is not None:
+                transport.close()
         for session in sessions:
             session.close()
         self._local = threading.local()
 
-    # -- the request core ---------------------------------------------------------------------
-    def make_request(
-        self,
-        method: str,
-        endpoint: str,
-        options: Any = None,
-        params: Optional[Mapping[str, Any]] = None,
-        data: Any = None,
-        files: Any = None,
-        basepath: Optional[str] = None,
-        *,
-        timeout: Optional[Timeout] = None,
-        headers: Optional[Mapping[str, str]] = None,
-        stream: bool = False,
-        retry: RetryArg = None,
-    ) -> requests.Response:
-        """Send one request (retried as the policy allows) and return its :class:`requests.Response`.
-
-        Args:
-            method: the HTTP method (any case).
-            endpoint: the path under ``basepath`` (already escaped), or an absolute URL
-                (credentials are sent only to the configured server, never to another host).
-            options: the JSON body (dict or list); POST, PUT and PATCH send ``{}`` without one.
-            params: the query string.
-            data: a form or raw body.
-            files: multipart files, as for :mod:`requests`.
-            basepath: replaces the API base path (e.g. ``/hooks``).
-            timeout: seconds, (connect, read) or (connect, read, total), for this call only.
-            headers: extra headers.
-            stream: do not read the body yet (downloads).
-            retry: ``True`` if the request is safe to repeat, ``False`` to repeat only what
-                never reached the server, ``"dedupe"`` for a post with a ``pending_post_id``;
-                by default idempotent methods are retried.
-
-        Raises:
-            ApiError: the server answered 4xx or 5xx (the subclass follows the status).
-            TransportError: no answer (connection refused, reset, timed out, TLS failure).
-            UnexpectedResponse: the server redirected elsewhere.
-            ValueError: a path argument, option or body that cannot be sent.
-
-        """
-        flow = self._exchange(
-            method, endpoint, options, params, data, files, basepath, timeout, headers, retry
-        )
+    # -- the request loop, run with blocking calls -----------------------------------------------
+    def _run(self, request: Request) -> requests.Response:
+        flow = exchange(request)
         try:
             step = next(flow)
             while True:
                 if isinstance(step, float):
-                    self._sleep(step)
+                    self._wait(step)
                     result: Any = None
                 else:
-                    transport = self.transport  # a new one after close()
+                    transport = self._given or self._pool
+                    if transport is None or (transport is not self._given and requests_patched()):
+                        transport = self.transport  # made now (a new one after close()), or requests' way
                     try:
-                        result = transport.send(
-                            step.request, step.origin, step.target, step.timeouts, stream=stream
-                        )
+                        result = transport.send(step)
                     except requests.RequestException as exc:
                         if getattr(transport, "closed", False):
                             raise closed_in_flight(step) from None
@@ -174,15 +168,16 @@ class Client(ClientBase):
         finally:
             flow.close()
 
+    def _wait(self, seconds: float) -> None:
+        """Wait before a retry, as the retry policy says (:attr:`Retry.sleep`)."""
+        (self.retry.sleep or time.sleep)(seconds)
+
+    def _read_block(self, response: requests.Response, size: int) -> bytes:
+        """Up to ``size`` bytes of a streamed answer, under the attempt's deadline."""
+        return self.transport.read_block(response, size, self.timeouts)
+
     def _parsed(self, response: requests.Response) -> Any:
         return self.parse(response)
-
-    if TYPE_CHECKING:  # the verbs of ClientBase, as they are typed here: head gives the Response
-
-        def head(
-            self, endpoint: str, params: Optional[Mapping[str, Any]] = None, **kwargs: Any
-        ) -> requests.Response:
-            """HEAD ``endpoint`` and return the Response (its headers)."""
 
     # -- what endpoint methods with logic of their own call (the async client has the same) --------
     def pages(

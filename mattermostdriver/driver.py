@@ -1,4 +1,7 @@
-"""The Driver: options, login and logout, the endpoint attributes, and the websocket."""
+"""The Driver: options, login and logout, the endpoint attributes, and the websocket.
+
+What it shares with ``AsyncDriver`` is :class:`~mattermostdriver.driver_base.DriverBase`'s.
+"""
 
 from __future__ import annotations
 
@@ -7,166 +10,32 @@ from types import TracebackType
 from typing import (
     TYPE_CHECKING,
     Any,
-    Awaitable,
     Callable,
-    Dict,
-    Iterable,
     Literal,
     Mapping,
     Optional,
     Type,
     Union,
-    cast,
     overload,
 )
 
 from . import endpoints
 from .client import Client
-from .core import ClientBase
-from .exceptions import UnexpectedResponse, summary_of
-from .logs import enable_debug_logging
-from .options import DEFAULT_OPTIONS, Options
+from .driver_base import DriverBase
+from .exceptions import summary_of
+from .retry import Retry
 from .types import StatusOK, User
 
 if TYPE_CHECKING:  # the websocket machinery loads only when it is used
     import asyncio
 
+    from .transports import Transport
     from .types import WebsocketEvent
     from .websocket import Events, Websocket
+    from .websocket.events import EventHandler
+    from .websocket.stream import Names
 
 log = logging.getLogger(__name__)
-
-EventHandler = Callable[[str], Union[Awaitable[None], None]]
-#: An event name or channel id, several, or None for all (the filters of ``events()``).
-Names = Union[None, str, Iterable[str]]
-
-
-class DriverBase:
-    """What :class:`Driver` and ``AsyncDriver`` share: the options, the client, the login rules.
-
-    The areas come from a second base, typed for each: :class:`~mattermostdriver.endpoints.Areas`
-    (the Driver's) and :class:`~mattermostdriver.endpoints.async_areas.AsyncAreas`.
-    """
-
-    #: The 7.3.2 defaults, kept for callers that read them.
-    default_options: Dict[str, Any] = DEFAULT_OPTIONS
-
-    def __init__(self, options: Optional[Mapping[str, Any]], client_cls: Type[ClientBase]) -> None:
-        #: The options: one :class:`~mattermostdriver.options.Options` object, shared with the
-        #: client and the websocket (a change reaches both; a bad value raises ValueError).
-        self.options: Options = Options(options)
-        #: 7.3.2 name of the options.
-        self.driver = self.options
-        if self.options["debug"]:
-            enable_debug_logging()
-        self.client = client_cls(self.options)
-        self.websocket: Optional[Websocket] = None
-        #: Whether login() opened a session with a password (leaving ``with`` then logs out).
-        self._password_session = False
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self.client.url}>"
-
-    @property
-    def api(self) -> Dict[str, Any]:
-        """Every endpoint area by attribute name (deprecated in 7.3.2: use ``driver.<area>``)."""
-        import warnings
-
-        warnings.warn(
-            "Driver.api is deprecated: use the endpoints directly", DeprecationWarning, stacklevel=2
-        )
-        return {name: getattr(self, name) for name in endpoints.AREAS}
-
-    def _login_body(self) -> Dict[str, Any]:
-        if not (self.options.get("login_id") and self.options.get("password")):
-            raise ValueError("login needs the 'token' option, or 'login_id' and 'password'")
-        body = {"login_id": self.options["login_id"], "password": self.options["password"]}
-        if self.options.get("mfa_token"):
-            body["token"] = self.options["mfa_token"]
-        return body
-
-    def _logged_in(self, user: Any, response: Any) -> User:
-        """Keep the session of a login answer (``response``: the password login's) and return the user."""
-        if (
-            not isinstance(user, dict)
-            or not isinstance(user.get("id"), str)
-            or not isinstance(user.get("username"), str)
-        ):
-            raise UnexpectedResponse(
-                "the login answer is not a user (no id and username): is url the Mattermost server?",
-                status_code=getattr(response, "status_code", None),
-                method="POST" if response is not None else "GET",
-                url=self.client.url + ("/users/login" if response is not None else "/users/me"),
-                response=response,
-            )
-        if response is not None:
-            token = response.headers.get("Token")
-            if not token:
-                raise UnexpectedResponse(
-                    "the login answer has no session token (Token header)",
-                    status_code=response.status_code,
-                    method="POST",
-                    url=self.client.url + "/users/login",
-                    response=response,
-                )
-            self.client.token = token
-            self.client.cookies = response.cookies
-        self._password_session = response is not None
-        self.client.userid = user["id"]
-        self.client.username = user["username"]
-        return cast("User", user)
-
-    def _forget_session(self) -> None:
-        self._password_session = False
-        self.client.token = None
-        self.client.userid = ""
-        self.client.username = ""
-
-    def _logout_on_exit(self) -> bool:
-        """Whether leaving ``with`` logs out: login() opened a session with a password."""
-        return self._password_session and bool(self.client.token)
-
-    def _new_websocket(
-        self,
-        websocket_cls: Optional[Type[Websocket]],
-        on_resync: Optional[Callable[[str, str], Any]],
-        decode: bool,
-    ) -> Websocket:
-        """The websocket of ``init_websocket``, with the driver's options and token."""
-        if websocket_cls is None:
-            from .websocket import Websocket
-
-            websocket_cls = Websocket
-        extra: Dict[str, Any] = {k: v for k, v in (("on_resync", on_resync), ("decode", decode)) if v}
-        # a 7.3.2-style class takes (options, token) only: pass the new arguments when used
-        self.websocket = websocket_cls(self.options, self.client.token, **extra)
-        return self.websocket
-
-    def _stream(
-        self,
-        stream: str,
-        decode: bool,
-        event: Names,
-        channel_id: Names,
-        buffer: Optional[int],
-        on_resync: Optional[Callable[[str, str], Any]],
-    ) -> Any:
-        """The ``Events`` or ``AsyncEvents`` of ``events()``, on a new websocket (``self.websocket``)."""
-        from . import websocket
-
-        stream_cls = getattr(websocket, stream)
-        return stream_cls(
-            self._new_websocket(None, None, decode),
-            event=event,
-            channel_id=channel_id,
-            buffer=websocket.BUFFER if buffer is None else buffer,
-            on_resync=on_resync,
-        )
-
-    def disconnect(self) -> None:
-        """Close the websocket, if one runs (from any thread)."""
-        if self.websocket is not None:
-            self.websocket.disconnect()
 
 
 class Driver(DriverBase, endpoints.Areas):
@@ -182,6 +51,12 @@ class Driver(DriverBase, endpoints.Areas):
         options: see :data:`~mattermostdriver.options.DEFAULT_OPTIONS`. ``Driver()``
             builds offline; nothing is sent before the first call.
         client_cls: the :class:`~mattermostdriver.client.Client` class to use.
+        retry: the retry policy (:class:`~mattermostdriver.retry.Retry`) of REST calls,
+            transfers and websocket reconnects, instead of the one the options describe
+            (``retries``, ``backoff_factor``...); ``d.client.retry`` holds it.
+        transport: what sends the requests (:class:`~mattermostdriver.transports.MockTransport`
+            in a unit test, or any :class:`~mattermostdriver.transports.Transport`); by default
+            a pool of connections made from the options.
 
     Example:
         >>> d = Driver({"url": "https://chat.example.com", "token": "..."})
@@ -192,9 +67,14 @@ class Driver(DriverBase, endpoints.Areas):
     client: Client
 
     def __init__(
-        self, options: Optional[Mapping[str, Any]] = None, client_cls: Type[Client] = Client
+        self,
+        options: Optional[Mapping[str, Any]] = None,
+        client_cls: Type[Client] = Client,
+        *,
+        retry: Optional[Retry] = None,
+        transport: Optional[Transport] = None,
     ) -> None:
-        super().__init__(options, client_cls)
+        super().__init__(options, client_cls, retry, transport)
 
     def __enter__(self) -> Driver:
         return self

@@ -31,8 +31,8 @@ from typing import Any, Dict, Optional, Tuple, Type
 
 import requests
 
-from .options import Timeouts
 from .redaction import clean, redact_urls
+from .timeouts import Timeouts
 
 __all__ = [
     "MattermostError",
@@ -271,6 +271,9 @@ def _retry_after(response: requests.Response) -> Optional[float]:
 def json_or_none(content: bytes) -> Any:
     """The JSON in ``content``, or None when it is not valid JSON (or nested too deeply to parse)."""
     try:
+        if content[:1] in (b"{", b"[") and content[1:2] != b"\0":
+            # UTF-8, as json.loads would find it (no BOM, no NUL of UTF-16 or UTF-32): decoded at once
+            return json.loads(content.decode("utf-8", "surrogatepass"))
         return json.loads(content)
     except (ValueError, RecursionError):
         return None

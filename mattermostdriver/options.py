@@ -20,20 +20,19 @@ REST and the websocket use the new value from their next request or connection.
 from __future__ import annotations
 
 import logging
-import math
 import os
 import re
-from typing import Any, Dict, Mapping, NamedTuple, Optional, Tuple, Union
+from typing import Any, Dict, Mapping, Optional, Tuple
 from urllib.parse import urlsplit
 
 import requests
 
 from .redaction import redact_url
+from .retry import Retry, retry_fields
+from .timeouts import Timeout, Timeouts, as_timeout, finite_number, timeouts
 from .version import __version__
 
 log = logging.getLogger(__name__)
-
-Timeout = Union[float, Tuple[float, float], Tuple[float, float, float]]
 
 __all__ = [
     "DEFAULT_MAX_CONNECTIONS",
@@ -89,18 +88,11 @@ DEFAULT_MAX_CONNECTIONS = 32
 #: Keys 7.3.2 accepted and that mean nothing here (kept silent, not warned about).
 IGNORED_KEYS = frozenset({"http2"})
 
-_DEFAULT_PORTS = {"http": 80, "https": 443}
+#: The port of each scheme when a URL names none.
+DEFAULT_PORTS = {"http": 80, "https": 443}
 _HOST = re.compile(r"^(?:[A-Za-z0-9._~%!$&'()*+,;=-]+|\[[0-9A-Fa-f:.]+(?:%[\w.~-]+)?\])$")
 # host[:port] without a scheme: a name or a bracketed IPv6 address, then an optional port
 _HOST_PORT = re.compile(r"^(?P<host>\[[^\]]*\]|[^:\[\]]*)(?::(?P<port>[^:]*))?$")
-
-
-class Timeouts(NamedTuple):
-    """Seconds: to connect, between two reads, and for a whole attempt (see ``request_timeout``)."""
-
-    connect: float
-    read: float
-    total: float
 
 
 def _shown(value: str) -> str:
@@ -113,7 +105,7 @@ def _split_url(value: str) -> Dict[str, Any]:
     scheme = parts.scheme.lower()
     if scheme in ("ws", "wss"):
         scheme = "https" if scheme == "wss" else "http"
-    if scheme not in _DEFAULT_PORTS:
+    if scheme not in DEFAULT_PORTS:
         raise ValueError(f"url {_shown(value)}: scheme must be http or https")
     if parts.username is not None or parts.password is not None or "@" in parts.netloc:
         raise ValueError("url: credentials in the URL are not supported; use token or login_id/password")
@@ -130,35 +122,6 @@ def _split_url(value: str) -> Dict[str, Any]:
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
     return {"scheme": scheme, "url": host, "port": port, "site_path": path}
-
-
-def _number(value: Any, key: str, *, positive: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ValueError(f"{key} must be a finite number, got {value!r}")
-    if value < 0 or (positive and value == 0):
-        raise ValueError(f"{key} must be {'positive' if positive else '>= 0'}, got {value!r}")
-    return float(value)
-
-
-def _as_timeout(value: Any, key: str) -> Optional[Timeout]:
-    if value is None:
-        return None
-    if isinstance(value, (tuple, list)) and len(value) in (2, 3):
-        return tuple(_number(v, key, positive=True) for v in value)  # type: ignore[return-value]
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _number(value, key, positive=True)
-    raise ValueError(
-        f"{key} must be seconds, a (connect, read) pair or a (connect, read, total) triple, got {value!r}"
-    )
-
-
-def timeouts(value: Timeout) -> Timeouts:
-    """The (connect, read, total) seconds of a ``request_timeout`` value (already validated)."""
-    if isinstance(value, tuple):
-        connect, read = value[0], value[1]
-        total = value[2] if len(value) == 3 else connect + read
-        return Timeouts(connect, read, total)
-    return Timeouts(value, value, 2 * value)
 
 
 def normalize_options(options: Optional[Mapping[str, Any]] = None, *, warn: bool = True) -> Dict[str, Any]:
@@ -194,7 +157,7 @@ def normalize_options(options: Optional[Mapping[str, Any]] = None, *, warn: bool
         if parsed["port"] is not None:
             merged["port"] = parsed["port"]
         elif given.get("port") is None:
-            merged["port"] = _DEFAULT_PORTS[parsed["scheme"]]
+            merged["port"] = DEFAULT_PORTS[parsed["scheme"]]
     else:
         if "@" in url:
             raise ValueError("url: credentials in the URL are not supported; use token or login_id/password")
@@ -211,7 +174,7 @@ def normalize_options(options: Optional[Mapping[str, Any]] = None, *, warn: bool
     if not _HOST.match(merged["url"]):
         raise ValueError(f"url {_shown(url)}: not a valid host name")
     scheme = str(merged["scheme"]).lower()
-    if scheme not in _DEFAULT_PORTS:
+    if scheme not in DEFAULT_PORTS:
         raise ValueError(f"scheme must be 'http' or 'https', got {merged['scheme']!r}")
     merged["scheme"] = scheme
     try:
@@ -226,7 +189,7 @@ def normalize_options(options: Optional[Mapping[str, Any]] = None, *, warn: bool
     merged["basepath"] = (
         (merged["site_path"] + basepath).rstrip("/") if basepath != "/" else merged["site_path"]
     )
-    merged["request_timeout"] = _as_timeout(merged["request_timeout"], "request_timeout")
+    merged["request_timeout"] = as_timeout(merged["request_timeout"], "request_timeout")
     if merged["request_timeout"] is None:
         merged["request_timeout"] = DEFAULT_OPTIONS["request_timeout"]
     verify = merged["verify"]
@@ -246,7 +209,7 @@ def normalize_options(options: Optional[Mapping[str, Any]] = None, *, warn: bool
         if isinstance(pool, bool) or not isinstance(pool, int) or pool < 1:
             raise ValueError(f"{key} must be a whole number >= 1, got {pool!r}")
     for key in ("backoff_factor", "backoff_max", "retry_after_max", "keepalive_delay", "timeout"):
-        _number(merged[key], key)
+        finite_number(merged[key], key)
     for key in ("token", "login_id", "password", "mfa_token", "user_agent"):
         value = merged[key]
         if value is not None and not isinstance(value, str):
@@ -281,21 +244,47 @@ class Options(Dict[str, Any]):
     normalized and validated with the rest at once: a bad value raises
     :class:`ValueError` and leaves the options as they were. :attr:`generation` counts
     the changes, so that the client can rebuild what it derives from them.
+
+    The options also hold the driver's one retry policy, :attr:`retry`.
     """
 
-    def __init__(self, options: Optional[Mapping[str, Any]] = None) -> None:
+    def __init__(self, options: Optional[Mapping[str, Any]] = None, *, retry: Optional[Retry] = None) -> None:
         given: Dict[str, Any] = dict(options.given if isinstance(options, Options) else (options or {}))
         super().__init__(normalize_options(given))
         #: The options as the caller gave them (before normalization).
         self.given: Dict[str, Any] = given
         #: Bumped on every change.
         self.generation = 0
+        if retry is None:
+            retry = options.retry if isinstance(options, Options) else Retry.from_options(self)
+        self._retry = _checked(retry)
+
+    @property
+    def retry(self) -> Retry:
+        """The retry policy of REST calls, transfers and websocket reconnects (``d.client.retry``).
+
+        Built from ``retries``, ``backoff_factor``, ``backoff_max``, ``retry_after_max`` and
+        ``keepalive_delay``, or given (``Driver(retry=Retry(...))``, or set here). It is
+        :class:`~mattermostdriver.retry.Retry`, immutable: a later write of one of those
+        options changes that field of it (:meth:`~mattermostdriver.retry.Retry.new`) and
+        nothing else; no other write touches it.
+        """
+        return self._retry
+
+    @retry.setter
+    def retry(self, policy: Retry) -> None:
+        self._retry = _checked(policy)
+        self.generation += 1
 
     def _replace(self, given: Dict[str, Any], *, warn: bool = False) -> None:
         merged = normalize_options(given, warn=warn)
+        before = retry_fields(self)
         self.given = given
         super().clear()
         super().update(merged)
+        changed = {field: value for field, value in retry_fields(self).items() if before[field] != value}
+        if changed:
+            self._retry = self._retry.new(**changed)
         self.generation += 1
 
     def __setitem__(self, key: str, value: Any) -> None:
@@ -336,11 +325,18 @@ class Options(Dict[str, Any]):
         self._replace({})
 
     def copy(self) -> Options:
-        """An independent copy."""
+        """An independent copy (with the same retry policy)."""
         return Options(self)
 
     def __copy__(self) -> Options:
         return self.copy()
 
     def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any]]]:
+        # the retry policy is made again from the options (a given one may hold a function)
         return (Options, (self.given,))
+
+
+def _checked(policy: Any) -> Retry:
+    if not isinstance(policy, Retry):
+        raise TypeError(f"retry must be a mattermostdriver.retry.Retry, got {type(policy).__name__}")
+    return policy

@@ -8,12 +8,15 @@ Every path argument is escaped whole (``quote(str(x), safe="")``), so an id such
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, Mapping, Optional
 from urllib.parse import quote
 
 __all__ = ["build_path", "escape_segment", "is_absolute_url", "query"]
 
 _DOT_SEGMENTS = frozenset({".", ".."})
+# what quote(x, safe="") leaves as it is: such a segment (an id, "me") needs no quoting
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]+").fullmatch
 
 
 def escape_segment(value: Any) -> str:
@@ -26,7 +29,7 @@ def escape_segment(value: Any) -> str:
     text = "" if value is None else str(value)
     if text == "" or text in _DOT_SEGMENTS:
         raise ValueError(f"invalid path argument {text!r}: an id cannot be empty, '.' or '..'")
-    return quote(text, safe="")
+    return text if _UNRESERVED(text) else quote(text, safe="")
 
 
 def build_path(template: str, *args: Any) -> str:

@@ -23,29 +23,23 @@ failed on the certificate, or that the server answered in plain HTTP).
 
 from __future__ import annotations
 
-import itertools
-import json
-import os
 import random
-import threading
-import time
-from typing import Any, Dict, Mapping, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Mapping, Optional, Union
 
 import requests
 
 from .exceptions import answered_plain_http, failure_reason
-from .options import Timeouts
+from .timeouts import Timeouts
 
 __all__ = [
     "DEDUPE",
     "IDEMPOTENT",
     "ONCE",
     "PENDING_POST_ERROR",
-    "PendingPosts",
     "Retry",
     "cannot_cure",
-    "new_pending_post_id",
     "reached_server",
+    "retry_fields",
 ]
 
 #: May be repeated after any failure.
@@ -68,10 +62,36 @@ DEDUPE_MARGIN = 5.0
 
 Safety = str
 RetryArg = Union[None, bool, str]
+#: How a client waits before a retry: ``sleep(seconds)``; an async client awaits what it returns.
+Sleep = Callable[[float], Any]
+
+#: The options that make the policy, and the field of :class:`Retry` each one sets.
+OPTION_FIELDS = {
+    "retries": "total",
+    "backoff_factor": "backoff_factor",
+    "backoff_max": "backoff_max",
+    "retry_after_max": "retry_after_max",
+    "keepalive_delay": "first_delay",
+}
+_FIELDS = (
+    "total",
+    "backoff_factor",
+    "backoff_max",
+    "retry_after_max",
+    "first_delay",
+    "reconnect_max",
+    "dedupe_window",
+    "sleep",
+)
+
+
+def retry_fields(options: Mapping[str, Any]) -> Dict[str, Any]:
+    """The fields of :class:`Retry` that ``options`` set (``retries`` -> ``total``...)."""
+    return {field: options[key] for key, field in OPTION_FIELDS.items()}
 
 
 class Retry:
-    """The retry policy of one driver.
+    """The retry policy of one driver; immutable (:meth:`new` makes a changed copy, as urllib3's).
 
     Args:
         total: the most retries after the first attempt (0 turns retrying off).
@@ -83,8 +103,27 @@ class Retry:
         first_delay: the first reconnect delay of the websocket (``keepalive_delay``).
         reconnect_max: the longest delay between two reconnects of the websocket.
         dedupe_window: how long the server drops a repeated ``pending_post_id``.
+        sleep: how a REST call or a transfer waits before a retry, ``sleep(seconds)``: by
+            default :func:`time.sleep` (``asyncio.sleep`` with ``AsyncDriver``). An async client
+            awaits what it returns. A test gives ``waits.append`` to note the waits and not
+            sleep; the websocket's reconnect waits are its own (a ``disconnect()`` ends them).
+
+    A driver's policy is ``d.client.retry`` (see :attr:`Options.retry
+    <mattermostdriver.options.Options.retry>`): give one with ``Driver(options,
+    retry=Retry(...))`` or set it there.
 
     """
+
+    __slots__ = _FIELDS
+
+    total: int
+    backoff_factor: float
+    backoff_max: float
+    retry_after_max: float
+    first_delay: float
+    reconnect_max: float
+    dedupe_window: float
+    sleep: Optional[Sleep]
 
     def __init__(
         self,
@@ -96,25 +135,51 @@ class Retry:
         first_delay: float = 5.0,
         reconnect_max: float = 60.0,
         dedupe_window: float = DEDUPE_WINDOW,
+        sleep: Optional[Sleep] = None,
     ) -> None:
-        self.total = total
-        self.backoff_factor = backoff_factor
-        self.backoff_max = backoff_max
-        self.retry_after_max = retry_after_max
-        self.first_delay = first_delay
-        self.reconnect_max = reconnect_max
-        self.dedupe_window = dedupe_window
+        if isinstance(total, bool) or not isinstance(total, int) or total < 0:
+            raise ValueError(f"total must be a whole number >= 0, got {total!r}")
+        if sleep is not None and not callable(sleep):
+            raise TypeError("sleep must be a function of the seconds to wait")
+        values = (total, backoff_factor, backoff_max, retry_after_max, first_delay, reconnect_max)
+        numbers = [float(v) for v in values[1:]]
+        if any(not 0 <= v < float("inf") for v in [*numbers, dedupe_window]):
+            raise ValueError("the seconds of a Retry must be finite and >= 0")
+        for name, value in zip(_FIELDS, (total, *numbers, float(dedupe_window), sleep)):
+            object.__setattr__(self, name, value)
+
+    def new(self, **changes: Any) -> Retry:
+        """A copy with ``changes`` (``retry.new(total=0)``); this one is left as it is."""
+        unknown = set(changes) - set(_FIELDS)
+        if unknown:
+            raise TypeError(f"Retry has no field {', '.join(sorted(unknown))}")
+        fields = {name: getattr(self, name) for name in _FIELDS}
+        fields.update(changes)
+        total = fields.pop("total")
+        backoff_factor, backoff_max = fields.pop("backoff_factor"), fields.pop("backoff_max")
+        return type(self)(total, backoff_factor, backoff_max, fields.pop("retry_after_max"), **fields)
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Retry:
         """The policy the driver's options describe (``retries``, ``backoff_*``, ``keepalive_delay``...)."""
-        return cls(
-            options["retries"],
-            float(options["backoff_factor"]),
-            float(options["backoff_max"]),
-            float(options["retry_after_max"]),
-            first_delay=float(options["keepalive_delay"]),
-        )
+        return cls().new(**retry_fields(options))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a Retry is immutable: use retry.new({name}=...) for a changed copy")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("a Retry is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Retry):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in _FIELDS)
+
+    def __hash__(self) -> int:
+        return hash(tuple(getattr(self, name) for name in _FIELDS))
+
+    def __reduce__(self) -> Any:
+        return (_rebuild, ({name: getattr(self, name) for name in _FIELDS},))
 
     def __repr__(self) -> str:
         return (
@@ -255,85 +320,5 @@ def cannot_cure(exc: BaseException) -> bool:
     return answered_plain_http(exc) or "certificate verify failed" in failure_reason(exc).lower()
 
 
-# What makes a pending_post_id unique. Mattermost drops a post whose pending_post_id it saw in
-# the last 30 s (app/post.go, deduplicateCreatePost: the id alone is the key of its
-# seen_pending_post_ids cache) and hands back the first post instead, so two posts must never
-# share one. The server puts no limit of its own on the id's length (it is not stored, only
-# cached; the request body's size limit is all that bounds it); these ids stay short anyway
-# (about 60 characters), in the web app's "<user_id>:<milliseconds>" form followed by this
-# process's random token (64 bits: another process of the same user, a cron job run beside
-# this one or a forked worker, has another) and a counter (unique within the process).
-_ids = itertools.count()
-_ids_lock = threading.Lock()  # count() alone is atomic only under the GIL
-_process_token = os.urandom(8).hex()
-
-
-def _new_process_token() -> None:
-    """A forked child is another process: it gets a token of its own."""
-    global _process_token, _ids, _ids_lock
-    _process_token, _ids, _ids_lock = os.urandom(8).hex(), itertools.count(), threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):  # not on Windows
-    os.register_at_fork(after_in_child=_new_process_token)
-
-
-def new_pending_post_id(user_id: str = "") -> str:
-    """A client-side post id in the web app's form, ``<user_id>:<milliseconds>``, made unique.
-
-    Unique in the process (a counter) and, by 64 random bits drawn per process, across
-    processes; thread- and task-safe.
-    """
-    prefix = user_id or os.urandom(13).hex()
-    with _ids_lock:
-        number = next(_ids)
-    return f"{prefix}:{int(time.time() * 1000)}{_process_token}{number:x}"
-
-
-class PendingPosts:
-    """The ``pending_post_id`` of each post, kept while the outcome of its sending is unknown.
-
-    A post gets a new id, unless the caller repeats a post whose earlier call ended without
-    an answer (a dropped connection, a timeout, a cancelled task) less than the server's
-    duplicate window ago: it then gets that call's id again, so the server drops it if the
-    first one was saved after all. A post whose call ended with an answer is forgotten.
-    """
-
-    def __init__(self, window: float = DEDUPE_WINDOW) -> None:
-        self.window = window
-        self._lock = threading.Lock()
-        self._in_doubt: Dict[str, Tuple[str, float]] = {}
-
-    @staticmethod
-    def _key(body: Mapping[str, Any]) -> str:
-        return json.dumps(
-            {k: v for k, v in body.items() if k != "pending_post_id"}, sort_keys=True, default=str
-        )
-
-    def assign(self, body: Mapping[str, Any], user_id: str = "") -> Dict[str, Any]:
-        """A copy of ``body`` with its ``pending_post_id``: the caller's, a remembered one or a new one."""
-        post = dict(body)
-        if post.get("pending_post_id"):
-            return post
-        remembered = None
-        if self._in_doubt:
-            now = time.monotonic()
-            with self._lock:
-                for key in [
-                    k for k, (_, at) in self._in_doubt.items() if now - at > self.window - DEDUPE_MARGIN
-                ]:
-                    del self._in_doubt[key]
-                remembered = self._in_doubt.get(self._key(post))
-        post["pending_post_id"] = remembered[0] if remembered else new_pending_post_id(user_id)
-        return post
-
-    def in_doubt(self, body: Mapping[str, Any], first_sent: float) -> None:
-        """The call for ``body`` ended without an answer; remember its id (``first_sent``: monotonic)."""
-        with self._lock:
-            self._in_doubt.setdefault(self._key(body), (str(body["pending_post_id"]), first_sent))
-
-    def settled(self, body: Mapping[str, Any]) -> None:
-        """The call for ``body`` got an answer; forget its id."""
-        if self._in_doubt:
-            with self._lock:
-                self._in_doubt.pop(self._key(body), None)
+def _rebuild(fields: Dict[str, Any]) -> Retry:
+    return Retry().new(**fields)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any, NoReturn
 
-from .. import __version__
+from ..version import __version__
 from .inputs import DEFAULT_RETRIES, DEFAULT_TIMEOUT
 from .output import PROG, shown
 

@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     import requests
 
     from ..aio_client import AsyncClient
+    from ..core.sources import Destination, Source
     from ..multipart import Progress
-    from ..transfer import Destination, Source
     from ..types import Channel, FileInfo, Post, PostList, StatusOK, Team, User
 
     class AsyncArea(Protocol):

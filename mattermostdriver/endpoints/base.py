@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..core import ClientBase
+from ..core.base import ClientBase
 from ..paths import build_path, query
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ class Base:
     #: The area's main path under the API base path (an attribute 7.3.2 had too).
     endpoint = ""
 
-    def __init__(self, client: ClientBase) -> None:
+    def __init__(self, client: ClientBase[Any]) -> None:
         #: The client (typed as the sync one: with ``AsyncDriver`` its calls return awaitables).
         self.client: Client = client  # type: ignore[assignment]
 

@@ -6,15 +6,13 @@ from typing import TYPE_CHECKING, Any, Dict, Optional, cast
 
 import requests
 
+from ..core.flows import DOWNLOAD_CHUNK_SIZE
 from ..multipart import Progress, multipart_body, raw_body
 from ..types import FileInfo
 from .base import Base, query
 
 if TYPE_CHECKING:
-    from ..transfer import Destination
-
-#: Default block size of :meth:`Files.download_file` (1 MiB).
-DOWNLOAD_CHUNK_SIZE = 1024 * 1024
+    from ..core.sources import Destination
 
 
 class Files(Base):

@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Optional, cast
 from .base import Base, query
 
 #: Where the Playbooks plugin serves its API, under the site path.
-API = "/plugins/playbooks/api/v0"
+PLAYBOOKS_API = "/plugins/playbooks/api/v0"
 
 
 class PlaybookRuns(Base):
@@ -18,7 +18,7 @@ class PlaybookRuns(Base):
     @property
     def _api(self) -> str:
         """The base path of the plugin's routes: the site path and :data:`API`."""
-        return str(self.client.options["site_path"]) + API
+        return str(self.client.options["site_path"]) + PLAYBOOKS_API
 
     def change_owner(
         self, run_id: str, options: Any = None, params: Optional[Dict[str, Any]] = None

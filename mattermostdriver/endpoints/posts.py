@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterator, List, Optional, cast
 
-from ..retry import DEDUPE, new_pending_post_id
+from ..core.pending import new_pending_post_id
+from ..retry import DEDUPE
 from ..types import FileInfo, Post, PostList, StatusOK
 from .base import query
 from .post_actions import PostActions

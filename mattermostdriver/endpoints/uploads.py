@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, Optional, cast
 
+from ..core.flows import UPLOAD_CHUNK_SIZE
 from ..multipart import raw_body
 from ..types import FileInfo
 from .base import Base
 
 if TYPE_CHECKING:
-    from ..transfer import Progress, Source
-
-#: Default chunk size of :meth:`Uploads.upload_file_resumable` (8 MiB): one request each.
-UPLOAD_CHUNK_SIZE = 8 * 1024 * 1024
+    from ..core.sources import Source
+    from ..multipart import Progress
 
 
 class Uploads(Base):

@@ -6,14 +6,25 @@
   ``events_sent``) and fault switches (``fail``, ``drop_websockets``);
 * :class:`Mattermost`: that server with a team, a channel, a bot and a person, and drivers
   logged in to it;
-* the pytest plugin (:mod:`.pytest_plugin`, loaded by pytest only): the ``mattermost`` fixture.
+* the pytest plugin (:mod:`.pytest_plugin`, loaded by pytest only): the ``mattermost`` fixture;
+* :class:`MockTransport` and :class:`MockResponse` (from :mod:`mattermostdriver.transports`): no
+  server at all, a function of the test answers every request.
 
 See the documentation page "Testing your bot".
 """
 
 from __future__ import annotations
 
+from ..transports.mock import MockResponse, MockTransport
 from .fake import Call, FakeMattermost, NotImplementedWarning, UnimplementedRoute
 from .harness import Mattermost
 
-__all__ = ["Call", "FakeMattermost", "Mattermost", "NotImplementedWarning", "UnimplementedRoute"]
+__all__ = [
+    "Call",
+    "FakeMattermost",
+    "Mattermost",
+    "MockResponse",
+    "MockTransport",
+    "NotImplementedWarning",
+    "UnimplementedRoute",
+]

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Type, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Type
 
 from ..driver import Driver
 from .fake import FakeMattermost
+from .fake.server import Someone
 
 if TYPE_CHECKING:
     from ..aio_driver import AsyncDriver
 
 __all__ = ["Mattermost"]
-
-Someone = Union[str, Dict[str, Any]]
 
 
 class Mattermost:

@@ -19,7 +19,7 @@ from ..exceptions import WebsocketError, summary_of
 from ..redaction import clean
 from .actions import action_frame, not_connected, reply_result
 from .connection import AsyncConnection, ConnectionClosed, close_info, open_async
-from .engine import Engine, Open, Session, Sink
+from .engine import Engine, Open, Outcome, Sink
 
 __all__ = ["LoopRunner"]
 
@@ -150,7 +150,7 @@ class LoopRunner:
             self._done.set()
             self.on_end()
 
-    async def _session(self, step: Open) -> Session:
+    async def _session(self, step: Open) -> Outcome:
         """Run one connection until it closes."""
         engine = self.engine
         conn = await open_async(step.url, engine._token, engine.options, step.shown)

@@ -33,7 +33,7 @@ from typing import Any, Callable, Dict, Mapping, Optional, Protocol, Set, Type
 from .events import EventHandler, hello_connection_id, loads_object
 
 
-class Websocket(Protocol):
+class WebsocketView(Protocol):
     """What these coroutines use of :class:`mattermostdriver.websocket.Websocket`."""
 
     _wakers: Set[Callable[[], None]]
@@ -67,7 +67,7 @@ _TIMEOUT = object()  # time for a heartbeat
 class _Stopper:
     """An event of the running loop that :meth:`Websocket.disconnect` sets, from any thread."""
 
-    def __init__(self, ws: Websocket, *, now: bool = True) -> None:
+    def __init__(self, ws: WebsocketView, *, now: bool = True) -> None:
         self.ws = ws
         self.now = now  # set at once when ws._alive is already False
         self.loop = asyncio.get_running_loop()
@@ -116,7 +116,7 @@ async def _receive(websocket: Any, stopped: asyncio.Future[Any], timeout: Option
     return recv.result()  # the message, or the library's ConnectionClosed raised
 
 
-async def _hand(ws: Websocket, handler: EventHandler, raw: Any) -> Optional[Dict[str, Any]]:
+async def _hand(ws: WebsocketView, handler: EventHandler, raw: Any) -> Optional[Dict[str, Any]]:
     """Pass one message to the handler (awaiting it if needed); return it decoded, if it is an object."""
     text = raw if isinstance(raw, str) else bytes(raw).decode("utf-8", "replace")
     message = loads_object(text)
@@ -129,7 +129,7 @@ async def _hand(ws: Websocket, handler: EventHandler, raw: Any) -> Optional[Dict
     return message
 
 
-async def authenticate(ws: Websocket, websocket: Any, handler: EventHandler) -> bool:
+async def authenticate(ws: WebsocketView, websocket: Any, handler: EventHandler) -> bool:
     """Authenticate ``websocket`` with the token and pass messages on until the ``hello``.
 
     Returns:
@@ -151,7 +151,9 @@ async def authenticate(ws: Websocket, websocket: Any, handler: EventHandler) -> 
                 return True
 
 
-async def start_loop(ws: Websocket, websocket: Any, handler: EventHandler, *, heartbeat: bool = True) -> None:
+async def start_loop(
+    ws: WebsocketView, websocket: Any, handler: EventHandler, *, heartbeat: bool = True
+) -> None:
     """Pass every message of ``websocket`` to ``handler`` while ``ws._alive``.
 
     With ``heartbeat``, a pong goes out every ``timeout`` seconds (the option; 0 turns it off).

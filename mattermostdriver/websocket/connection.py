@@ -36,7 +36,7 @@ from websockets.version import version as websockets_version
 from ..exceptions import WebsocketAuthError, WebsocketError
 from ..options import user_agent
 from ..redaction import clean, redact_header, redact_url
-from ..transport import ssl_context
+from ..transports.base import ssl_context
 from .engine import UPGRADE_NOT_PASSED, FatalError
 
 if TYPE_CHECKING:

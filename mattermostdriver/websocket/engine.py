@@ -5,7 +5,7 @@ driven by the sync and the async client: :mod:`.threads` (websockets' threading 
 named thread) and :mod:`.aio` (websockets' asyncio client, on the caller's event loop, no
 thread). :meth:`Engine.plan` is the connection loop: a generator that yields each connection to
 open (an :class:`Open`) or each wait (seconds, the one :class:`~mattermostdriver.retry.Retry`
-policy's backoff), is sent back how the connection went (a :class:`Session`) or the
+policy's backoff), is sent back how the connection went (an :class:`Outcome`) or the
 :class:`~mattermostdriver.exceptions.WebsocketError` that kept it from opening, returns when the
 listener should end and raises the error that ends it. :meth:`Engine.route` reads one frame:
 it keeps the ``connection_id`` of each ``hello`` and the ``seq`` of the next expected event,
@@ -41,7 +41,6 @@ from urllib.parse import urlencode
 
 from ..exceptions import WebsocketAuthError, WebsocketError
 from ..options import Options
-from ..retry import Retry
 from .events import connection_id_problem, decode_event, loads_object
 
 __all__ = [
@@ -54,7 +53,7 @@ __all__ = [
     "FatalError",
     "Open",
     "Resync",
-    "Session",
+    "Outcome",
     "Sink",
 ]
 
@@ -90,7 +89,7 @@ class Open(NamedTuple):
     resumed: bool  # it asks the server to resume (connection_id and sequence_number)
 
 
-class Session(NamedTuple):
+class Outcome(NamedTuple):
     """How one connection went (what the runner sends back into :meth:`Engine.plan`)."""
 
     received: bool  # the server sent something (a hello, an event, a reply)
@@ -101,8 +100,8 @@ class Session(NamedTuple):
     behind: bool = False  # closed by us once a slow consumer caught up, to resume at once
 
 
-#: What the engine never sends back: the ``Session`` of an attempt that did not connect.
-NOT_CONNECTED = Session(False, False, False, False, False)
+#: What the engine never sends back: the ``Outcome`` of an attempt that did not connect.
+NOT_CONNECTED = Outcome(False, False, False, False, False)
 
 
 class Resync(NamedTuple):
@@ -121,7 +120,7 @@ class Resync(NamedTuple):
 #: it is an event of the sequence. It returns False only to refuse a sequenced event (full).
 Sink = Callable[[Any, Optional[Dict[str, Any]], bool], bool]
 #: ``reply(seq, message)`` completes the wait of the action whose request ``seq`` it answers.
-Reply = Callable[[int, Dict[str, Any]], None]
+ActionReply = Callable[[int, Dict[str, Any]], None]
 Step = Union[Open, float]
 
 
@@ -155,7 +154,7 @@ class Engine:
 
     def _backoff(self, failures: int) -> float:
         """The reconnect delay after ``failures`` failures in a row: the driver's retry policy."""
-        return Retry.from_options(self.options).reconnect_delay(failures)
+        return self.options.retry.reconnect_delay(failures)
 
     # -- the connection loop ------------------------------------------------------------------
 
@@ -168,7 +167,7 @@ class Engine:
             opened = self._clock()
             outcome = yield self._attempt(resume=unproven < UNPROVEN_RESUMES)
             keepalive = bool(self.options["keepalive"])
-            result = outcome if isinstance(outcome, Session) else self._not_connected(outcome, keepalive)
+            result = outcome if isinstance(outcome, Outcome) else self._not_connected(outcome, keepalive)
             if result.behind:
                 continue  # the consumer caught up: resume at once from the first event not taken
             quick = self._clock() - opened < SILENT_CLOSE_WINDOW
@@ -213,7 +212,7 @@ class Engine:
         log.debug("websocket: connecting to %s", base)
         return Open(url, base, resumed)
 
-    def _not_connected(self, exc: WebsocketError, keepalive: bool) -> Session:
+    def _not_connected(self, exc: WebsocketError, keepalive: bool) -> Outcome:
         """The outcome of an attempt that failed to connect; raises when the listener must end."""
         if isinstance(exc, (WebsocketAuthError, FatalError)) or not keepalive:
             raise exc
@@ -246,7 +245,7 @@ class Engine:
         behind: bool,
         stopping: bool,
         close: Optional[Any] = None,
-    ) -> Session:
+    ) -> Outcome:
         """A connection ended: log why, and say how it went.
 
         Args:
@@ -265,9 +264,9 @@ class Engine:
             by_server, abrupt = not by_us, not by_us and not got_frame
             if not stopping and not gap and not behind:
                 log.warning("websocket: connection closed (%s %s)", code, reason)
-        return Session(received, gap, step.resumed, by_server, abrupt, behind)
+        return Outcome(received, gap, step.resumed, by_server, abrupt, behind)
 
-    def route(self, text: str, sink: Sink, reply: Reply) -> bool:
+    def route(self, text: str, sink: Sink, reply: ActionReply) -> bool:
         """Track seqs and pass one message on; return True on a gap (that message is not passed).
 
         Only events (``event`` and ``seq``) are sequence-checked: an older seq is a duplicate and

@@ -26,7 +26,7 @@ from ..exceptions import WebsocketError
 from ..redaction import clean
 from .actions import action_frame, not_connected, reply_result
 from .connection import ClientConnection, ConnectionClosed, close_info, open_connection
-from .engine import Engine, Open, Session, Sink
+from .engine import Engine, Open, Outcome, Sink
 
 __all__ = ["THREAD_NAME", "ThreadRunner"]
 
@@ -190,7 +190,7 @@ class ThreadRunner:
             self.ready.set()
             self.on_end()
 
-    def _session(self, step: Open) -> Session:
+    def _session(self, step: Open) -> Outcome:
         """Run one connection until it closes."""
         engine = self.engine
         conn = open_connection(step.url, engine._token, engine.options, step.shown)

@@ -144,7 +144,7 @@ def test_a_429_from_the_server_is_retried_after_its_retry_after(
     started = time.monotonic()
     if kind == "sync":
         d = Driver(options)
-        d.client._sleep = lambda s: (waits.append(s), time.sleep(s))  # type: ignore[func-returns-value]
+        d.client.retry = d.client.retry.new(sleep=lambda s: (waits.append(s), time.sleep(s)))
         answers = [d.users.get_user("me")["id"] for _ in range(5)]
     else:
 
@@ -155,7 +155,7 @@ def test_a_429_from_the_server_is_retried_after_its_retry_after(
                     waits.append(seconds)
                     await asyncio.sleep(seconds)
 
-                a.client._sleep = sleep
+                a.client.retry = a.client.retry.new(sleep=sleep)
                 return [(await a.users.get_user("me"))["id"] for _ in range(5)]
 
         answers = run(main())

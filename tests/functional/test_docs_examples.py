@@ -417,6 +417,12 @@ def the_testing_fixture(w: World, block: Block) -> None:
     assert result.stdout.splitlines()[-1].startswith("1 passed"), result.stdout
 
 
+def the_mock_transport(w: World, block: Block) -> None:
+    (w.tmp / "test_greet.py").write_text(w.code(block))
+    result = run(w, [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_greet.py"])
+    assert result.stdout.splitlines()[-1].startswith("2 passed"), result.stdout
+
+
 def cron_logout(w: World, block: Block, server: Dict[str, str]) -> None:
     me = w.admin.client.userid
     before = len(w.admin.users.get_user_sessions(me))
@@ -468,6 +474,7 @@ CHECKS: Dict[str, Callable[..., None]] = {
     "upgrade-732-websocket": upgrade_websocket,
     "cli-tour": cli_tour,
     "testing-fixture": the_testing_fixture,
+    "testing-mock-transport": the_mock_transport,
     "cron-logout": cron_logout,
     "events-bot": bot_block,
     "events-async-bot": bot_block,

@@ -14,7 +14,9 @@ import requests
 from typing_extensions import assert_type
 
 import mattermostdriver
-from mattermostdriver import ApiError, Driver, ResourceNotFound, TooManyRequests, Websocket
+from mattermostdriver import ApiError, AsyncDriver, Driver, ResourceNotFound, TooManyRequests, Websocket
+from mattermostdriver.retry import Retry
+from mattermostdriver.testing import MockResponse, MockTransport
 from mattermostdriver.types import Channel, FileInfo, Post, PostList, StatusOK, Team, User
 from mattermostdriver.websocket import decode_event
 
@@ -139,3 +141,21 @@ def the_front_door() -> None:
         assert_type(d.client.token, Optional[str])
         assert_type(d.client.userid, str)
         assert_type(d.options["url"], Any)
+
+
+def a_unit_test_without_a_server() -> None:
+    """A transport of the test's own, a retry policy that does not wait; the async driver takes both."""
+
+    def handler(request: requests.PreparedRequest) -> requests.Response:
+        return MockResponse(200, json={"id": "u1", "username": "bot"})
+
+    waits: List[float] = []
+    policy = Retry(total=2, sleep=waits.append)
+    d = Driver(
+        {"url": "https://chat.example.com", "token": "t"}, transport=MockTransport(handler), retry=policy
+    )
+    assert_type(d.client.retry, Retry)
+    assert_type(d.client.retry.new(total=0), Retry)
+    assert_type(d.users.get_user("me"), User)
+    a = AsyncDriver({"url": "https://chat.example.com"}, transport=MockTransport(handler), retry=policy)
+    assert_type(a.client.retry, Retry)

@@ -15,59 +15,52 @@ from requests.adapters import HTTPAdapter
 from mattermostdriver import AsyncDriver, Driver
 from mattermostdriver.aio_client import AsyncClient
 from mattermostdriver.endpoints import Base
-from mattermostdriver.options import Timeouts
-from mattermostdriver.transport import Transport
+from mattermostdriver.options import Options
+from mattermostdriver.retry import Retry
+from mattermostdriver.transports import MockTransport
 
 from .servers import keepalive_server, silent_server  # noqa: F401 - fixtures of the transport tests
 
 BASE = "http://mm.test:80/api/v4"
+_ADAPTER = HTTPAdapter()
 
 
-class ResponsesTransport:
-    """The transport, replaced by requests' adapter, which :mod:`responses` intercepts.
+def through_requests(request: requests.PreparedRequest) -> requests.Response:
+    """A MockTransport handler: each request goes to requests' adapter, which :mod:`responses` intercepts.
 
-    Everything above the transport (the request loop, retries, errors, bodies, headers)
-    runs for real; the transport itself is tested against real local servers
-    (test_transport.py).
+    The Driver needs none: while ``responses`` is installed it sends through requests itself
+    (the compatibility transport); the AsyncDriver is given ``MockTransport(through_requests)``.
+    Everything above the transport (the request loop, retries, errors, bodies, headers) runs
+    for real; the transports themselves are tested against real local servers (test_transport.py).
     """
-
-    adapter = HTTPAdapter()
-
-    def send(
-        self,
-        request: requests.PreparedRequest,
-        origin: str,
-        target: str,
-        timeouts: Timeouts,
-        *,
-        stream: bool = False,
-    ) -> requests.Response:
-        response = self.adapter.send(request, stream=stream, timeout=(timeouts.connect, timeouts.read))
-        if not stream:
-            response.content  # noqa: B018 - read the body, as the real transport does
-        return response
+    return _ADAPTER.send(request, timeout=(10, 60))
 
 
-class AsyncResponsesTransport(ResponsesTransport):
-    """The async client's transport, replaced the same way."""
+def read_body(body: Any) -> bytes:
+    """A request's body as the server gets it: bytes, or the blocks of a streamed one joined."""
+    return body if isinstance(body, bytes) else b"".join(body)
 
-    async def send(self, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
-        return ResponsesTransport.send(self, *args, **kwargs)
 
-    async def read_block(self, response: requests.Response, size: int, timeouts: Timeouts) -> bytes:
-        return bytes(response.raw.read(size))
+class Recorded(MockTransport):
+    """A MockTransport that also keeps what it was given (each request, with its ``timeouts``)."""
 
-    async def close(self) -> None:
-        pass
+    def __init__(self, handler: Any = through_requests) -> None:
+        super().__init__(handler)
+        self.seen: List[Any] = []
+
+    def send(self, request: Any) -> requests.Response:
+        self.seen.append(request)
+        return super().send(request)
+
+    async def asend(self, request: Any) -> requests.Response:
+        self.seen.append(request)
+        return await super().asend(request)
 
 
 @contextlib.contextmanager
 def mock_http(**kwargs: Any) -> Iterator[responses.RequestsMock]:
-    """A :class:`responses.RequestsMock` that the requests of both drivers go to."""
-    fake = ResponsesTransport()
-    with pytest.MonkeyPatch.context() as patch, responses.RequestsMock(**kwargs) as mocked:
-        patch.setattr(Transport, "send", lambda self, *a, **kw: fake.send(*a, **kw))
-        patch.setattr("mattermostdriver.aio_client.make_transport", lambda *a: AsyncResponsesTransport())
+    """A :class:`responses.RequestsMock` that the requests of both drivers (see :func:`make_driver`) go to."""
+    with responses.RequestsMock(**kwargs) as mocked:
         yield mocked
 
 
@@ -133,21 +126,32 @@ def _lazily(iterator: Any, loop: asyncio.AbstractEventLoop) -> Iterator[Any]:
             return
 
 
-def make_driver(kind: str, options: Dict[str, Any], sleeps: Optional[List[float]] = None) -> Any:
-    """A Driver, or an AsyncDriver behind :class:`Blocking` (``kind``: "sync" or "async")."""
+def no_sleep(options: Dict[str, Any], sleeps: List[float]) -> Retry:
+    """The retry policy of ``options`` that notes its waits in ``sleeps`` instead of sleeping."""
+    return Retry.from_options(Options(options)).new(sleep=sleeps.append)
+
+
+def make_driver(
+    kind: str,
+    options: Dict[str, Any],
+    sleeps: Optional[List[float]] = None,
+    *,
+    mocked: bool = False,
+    transport: Optional[MockTransport] = None,
+) -> Any:
+    """A Driver, or an AsyncDriver behind :class:`Blocking` (``kind``: "sync" or "async").
+
+    ``sleeps``: the backoff is noted there instead of slept; ``mocked``: the AsyncDriver's
+    requests go to :mod:`responses` (as the Driver's do while it is installed); ``transport``:
+    both send through it.
+    """
+    retry = None if sleeps is None else no_sleep(options, sleeps)
     if kind == "sync":
-        d = Driver(options)
-        if sleeps is not None:
-            d.client._sleep = sleeps.append  # record the backoff instead of sleeping
-        return d
+        return Driver(options, retry=retry, transport=transport)
+    if transport is None and mocked:
+        transport = MockTransport(through_requests)
     loop = asyncio.new_event_loop()
-    a = AsyncDriver(options)
-    if sleeps is not None:
-
-        async def sleep(seconds: float) -> None:
-            sleeps.append(seconds)
-
-        a.client._sleep = sleep
+    a = AsyncDriver(options, retry=retry, transport=transport)
     OPENED.append((a, loop))
     return Blocking(a, loop)
 
@@ -170,16 +174,17 @@ def kind(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
+#: The options of the ``driver`` fixtures.
+OPTIONS = {"url": "http://mm.test", "port": 80, "token": "s3cret-token", "backoff_factor": 0.5}
+
+
 @pytest.fixture
 def driver(sleeps: List[float], kind: str) -> Any:
     """The Driver, and again the AsyncDriver (through blocking calls): the same rules, from the same code."""
-    options = {"url": "http://mm.test", "port": 80, "token": "s3cret-token", "backoff_factor": 0.5}
-    return make_driver(kind, options, sleeps)
+    return make_driver(kind, OPTIONS, sleeps, mocked=True)
 
 
 @pytest.fixture
 def sync_driver(sleeps: List[float]) -> Driver:
     """The Driver only (for tests of what only it has)."""
-    d = Driver({"url": "http://mm.test", "port": 80, "token": "s3cret-token", "backoff_factor": 0.5})
-    d.client._sleep = sleeps.append
-    return d
+    return Driver(OPTIONS, retry=no_sleep(OPTIONS, sleeps))

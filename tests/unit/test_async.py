@@ -16,7 +16,8 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from mattermostdriver import AsyncDriver, ServerError, TransportError
-from mattermostdriver.aio_transport import AiohttpTransport, ThreadTransport
+from mattermostdriver.transports.aio import AiohttpTransport
+from mattermostdriver.transports.threads import ThreadTransport
 
 from .servers import USER, RawServer, json_answer, read_request
 
@@ -222,8 +223,7 @@ def test_no_thread_works_past_its_timeout(silent_server: RawServer) -> None:
 
     async def main() -> bool:
         options = {"url": f"http://127.0.0.1:{silent_server.port}", "request_timeout": (1, 1), "retries": 0}
-        d = AsyncDriver(options)
-        d.client._transport = ThreadTransport()
+        d = AsyncDriver(options, transport=ThreadTransport())
         task = asyncio.ensure_future(d.users.get_user("me"))
         while silent_server.accepted == 0:
             await asyncio.sleep(0.01)

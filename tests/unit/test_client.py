@@ -34,7 +34,7 @@ from mattermostdriver import (
 )
 from mattermostdriver.exceptions import summary_of
 
-from .conftest import BASE, ResponsesTransport
+from .conftest import BASE, OPTIONS, Recorded, make_driver, no_sleep, read_body
 
 
 def app_error(status: int, error_id: str = "some.error.id", message: str = "it went wrong") -> dict:
@@ -284,8 +284,8 @@ def test_create_post_not_retried_on_plain_500(driver: Driver, mock: responses.Re
 
 def test_connect_error_retried_even_for_post(sleeps: List[float]) -> None:
     # nothing listens on port 9 of loopback: the request never reaches a server
-    d = Driver({"url": "http://127.0.0.1:9", "token": "t", "retries": 2})
-    d.client._sleep = sleeps.append
+    options = {"url": "http://127.0.0.1:9", "token": "t", "retries": 2}
+    d = Driver(options, retry=no_sleep(options, sleeps))
     with pytest.raises(TransportError, match="could not connect") as info:
         d.teams.create_team({"name": "x"})
     assert len(sleeps) == 2
@@ -300,27 +300,21 @@ def test_upload_rewound_between_attempts(driver: Driver, mock: responses.Request
     mock.put(f"{BASE}/users/u1/image", json={"status": "OK"})
     with f.open("rb") as fh:
         driver.client.make_request("put", "/users/u1/image", files={"image": fh})
-        assert all(b"payload-bytes" in b"".join(c.request.body) for c in mock.calls)
+        assert all(b"payload-bytes" in read_body(c.request.body) for c in mock.calls)
     assert len(mock.calls) == 2
 
 
 # -- timeouts ---------------------------------------------------------------------------------------
 
 
-def test_default_timeout_is_sent(driver: Driver, mock: responses.RequestsMock) -> None:
-    seen: List[Any] = []
-    real = ResponsesTransport.send
-
-    def spy(self: Any, request: Any, origin: str, target: str, timeouts: Any, **kwargs: Any) -> Any:
-        seen.append(timeouts)
-        return real(self, request, origin, target, timeouts, **kwargs)
-
+def test_default_timeout_is_sent(kind: str, mock: responses.RequestsMock) -> None:
+    transport = Recorded()
+    driver = make_driver(kind, OPTIONS, transport=transport)
     mock.get(f"{BASE}/users/me", json={})
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(ResponsesTransport, "send", spy)
-        driver.users.get_user("me")
-        driver.client.make_request("get", "/users/me", timeout=1.5)
-        driver.client.make_request("get", "/users/me", timeout=(2, 3, 4))
+    driver.users.get_user("me")
+    driver.client.make_request("get", "/users/me", timeout=1.5)
+    driver.client.make_request("get", "/users/me", timeout=(2, 3, 4))
+    seen = [request.timeouts for request in transport.seen]
     assert seen[0] == (10.0, 60.0, 70.0) and driver.options["request_timeout"] == (10.0, 60.0)
     assert seen[1] == (1.5, 1.5, 3.0) and seen[2] == (2, 3, 4)
 
@@ -333,8 +327,8 @@ def test_read_timeout_on_real_socket_is_transport_error(sleeps: List[float]) -> 
     server.listen(5)  # accepts the connection, never answers
     port = server.getsockname()[1]
     try:
-        d = Driver({"url": f"http://127.0.0.1:{port}", "request_timeout": (1, 0.3), "retries": 1})
-        d.client._sleep = sleeps.append
+        options = {"url": f"http://127.0.0.1:{port}", "request_timeout": (1, 0.3), "retries": 1}
+        d = Driver(options, retry=no_sleep(options, sleeps))
         with pytest.raises(TransportError, match="timed out"):
             d.users.get_user("me")
         assert len(sleeps) == 1  # a GET is retried once, then gives up
@@ -567,4 +561,4 @@ def test_unseekable_upload_read_once_and_resent_whole(
     mock.put(f"{BASE}/x", json={})
     driver.client.make_request("put", "/x", files={"f": ("a", Pipe())})
     assert len(mock.calls) == 2
-    assert all(b"from a pipe" in b"".join(c.request.body) for c in mock.calls)
+    assert all(b"from a pipe" in read_body(c.request.body) for c in mock.calls)

@@ -15,8 +15,8 @@ from typing import Any, Awaitable, Callable, Dict, Iterator, List, Set, TypeVar
 import pytest
 
 from mattermostdriver import AsyncDriver, Driver, TransportError
+from mattermostdriver.core.pending import new_pending_post_id
 from mattermostdriver.options import DEFAULT_MAX_CONNECTIONS, Options, connection_limits
-from mattermostdriver.retry import new_pending_post_id
 
 from .echo import EchoServer, client_sockets
 from .websocket.helpers import wait_until

@@ -201,12 +201,12 @@ import http.server, json, sys, threading
 import requests_mock, responses
 from mattermostdriver import Driver
 
-assert "mattermostdriver.transport" not in sys.modules  # the first request below loads it
+assert "mattermostdriver.transports.pool" not in sys.modules  # loaded by the first unmocked request
 d = Driver({"url": "http://mm.test", "port": 80, "token": "t"})
 with responses.RequestsMock() as mocked:
     mocked.get("http://mm.test:80/api/v4/users/me", json={"id": "u1"})
     first = d.users.get_user("me")
-assert "mattermostdriver.transport" in sys.modules
+assert "mattermostdriver.transports.pool" not in sys.modules  # a mocked request needs no pool
 with requests_mock.Mocker() as mocked:
     json_type = {"Content-Type": "application/json"}
     mocked.get("http://mm.test:80/api/v4/users/me", json={"id": "u2"}, headers=json_type)
@@ -228,7 +228,7 @@ server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 threading.Thread(target=server.serve_forever, daemon=True).start()
 with Driver({"url": f"http://127.0.0.1:{server.server_address[1]}", "token": "t"}) as unmocked:
     third = unmocked.users.get_user("me")
-    pooled = bool(unmocked.client.transport._routes)  # the pooled way; requests' way keeps no route
+    pooled = type(unmocked.client.transport).__name__ == "PoolTransport"  # not requests' way
 server.shutdown()
 server.server_close()
 print(json.dumps([first, second, third, pooled]))

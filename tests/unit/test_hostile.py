@@ -14,7 +14,7 @@ import responses
 from mattermostdriver import Driver, ServerError, TransportError, UnexpectedResponse
 from mattermostdriver.options import normalize_options
 
-from .conftest import BASE, ResponsesTransport
+from .conftest import BASE, OPTIONS, Recorded, make_driver
 
 ESC = "\x1b[2J\x1b[H"  # clear the screen, cursor home
 
@@ -98,7 +98,7 @@ def test_create_post_not_resent_once_the_window_may_have_passed(
     driver: Driver, mock: responses.RequestsMock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clock = [1000.0]
-    monkeypatch.setattr("mattermostdriver.core.time.monotonic", lambda: clock[0])
+    monkeypatch.setattr("mattermostdriver.core.loop.time.monotonic", lambda: clock[0])
     calls: List[int] = []
 
     def answer(request: requests.PreparedRequest) -> Any:
@@ -115,18 +115,14 @@ def test_create_post_not_resent_once_the_window_may_have_passed(
 
 @pytest.mark.parametrize("timeout", [(10, 60), (600, 600, 6000), 5])
 def test_create_post_attempts_are_short_enough_to_resend_in_the_window(
-    driver: Driver, mock: responses.RequestsMock, monkeypatch: pytest.MonkeyPatch, timeout: Any
+    kind: str, mock: responses.RequestsMock, timeout: Any
 ) -> None:
-    seen: List[Any] = []
-    real = ResponsesTransport.send
-    monkeypatch.setattr(
-        ResponsesTransport,
-        "send",
-        lambda self, r, o, t, tm, **k: seen.append(tm) or real(self, r, o, t, tm, **k),
-    )
+    transport = Recorded()
+    driver = make_driver(kind, OPTIONS, transport=transport)
     mock.post(f"{BASE}/posts", json={"id": "p1"})
     driver.client.options["request_timeout"] = timeout
     driver.posts.create_post({"channel_id": "c", "message": "hi"})
+    seen = [request.timeouts for request in transport.seen]
     assert seen and seen[0].total <= 12.5 and seen[0].read <= 12.5
 
 
@@ -322,3 +318,27 @@ def test_retried_5xx_with_html_then_garbage_gives_one_clear_error(
     with pytest.raises(ServerError) as info:
         driver.users.get_user("me")
     assert info.value.status_code == 503 and "\x00" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"a": "\u00e9\u20ac"}'.encode(),
+        '{"a": "\u00e9"}'.encode("utf-16"),  # with its BOM
+        '{"a": "\u00e9"}'.encode("utf-16-le"),  # without: NULs tell it
+        '{"a": "\u00e9"}'.encode("utf-32"),
+        '\ufeff{"a": "\u00e9"}'.encode(),  # UTF-8 with a BOM
+        b'["\\ud800"]',  # a lone surrogate, escaped
+    ],
+)
+def test_json_is_read_in_whatever_encoding_json_loads_reads(body: bytes) -> None:
+    from mattermostdriver.exceptions import json_or_none
+
+    assert json_or_none(body) == json.loads(body)
+
+
+@pytest.mark.parametrize("body", [b'{"a": "\xff"}', b"{", b"[1,", b"\x00\x00"])
+def test_broken_json_is_none(body: bytes) -> None:
+    from mattermostdriver.exceptions import json_or_none
+
+    assert json_or_none(body) is None

@@ -159,7 +159,9 @@ def _arguments(row: Dict[str, str], bodies: Tuple[Any, ...]) -> Tuple[List[Any],
 
 
 def _send(row: Dict[str, str], args: List[Any], kwargs: Dict[str, Any], kind: str = "sync") -> Any:
-    driver = make_driver(kind, {"url": "http://mm.test", "port": 80, "token": "t0ken", "retries": 0})
+    driver = make_driver(
+        kind, {"url": "http://mm.test", "port": 80, "token": "t0ken", "retries": 0}, mocked=True
+    )
     with mock_http(assert_all_requests_are_fired=False) as mock:
         mock.add_callback(
             row["http_method"],

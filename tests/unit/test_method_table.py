@@ -95,7 +95,9 @@ def test_every_attribute_is_a_driver_attribute() -> None:
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['attribute']}.{r['method']}:{r['path']}" for r in ROWS])
 def test_row_issues_its_method_and_escaped_path(row: Dict[str, str], kind: str) -> None:
     """Every row, through the Driver and through the AsyncDriver."""
-    driver = make_driver(kind, {"url": "http://mm.test", "port": 80, "token": "t0ken", "retries": 0})
+    driver = make_driver(
+        kind, {"url": "http://mm.test", "port": 80, "token": "t0ken", "retries": 0}, mocked=True
+    )
     with mock_http() as mock:
         mock.add_callback(
             row["http_method"],

@@ -23,7 +23,7 @@ from mattermostdriver import AsyncDriver, Driver, ResourceNotFound, TransportErr
 from mattermostdriver.transfer import MIN_FIRST_CHUNK, StreamBody, file_range, multipart_body
 
 from ..support.listening import stop_accepting
-from .conftest import BASE
+from .conftest import BASE, read_body
 
 MiB = 1024 * 1024
 
@@ -192,7 +192,7 @@ def test_file_objects_are_rewound_when_the_upload_is_retried(
     statuses = iter([429, 200])
 
     def callback(request: Any) -> Tuple[int, Dict[str, str], str]:
-        bodies.append(b"".join(request.body))  # read it as urllib3 would
+        bodies.append(read_body(request.body))  # read it as urllib3 would
         status = next(statuses)
         return status, {"Content-Type": "application/json", "Retry-After": "0"}, '{"file_infos": []}'
 
@@ -240,7 +240,7 @@ class FakeUploads:
     def data(self, request: Any) -> Tuple[int, Dict[str, str], str]:
         upload_id = request.path_url.rsplit("/", 1)[1]
         session = self.sessions[upload_id]
-        body = b"".join(request.body)  # read as urllib3 would
+        body = read_body(request.body)  # read as urllib3 would
         number = len(self.chunks)
         self.chunks.append(len(body))
         assert request.headers["Content-Type"] == "application/octet-stream"
@@ -422,7 +422,7 @@ def serve() -> Iterator[Callable[..., Tuple[RawServer, Driver, List[float]]]]:
         servers.append(server)
         driver = Driver({"url": f"http://127.0.0.1:{server.port}", "token": "t", "request_timeout": 5})
         sleeps: List[float] = []
-        driver.client._sleep = sleeps.append
+        driver.client.retry = driver.client.retry.new(sleep=sleeps.append)
         return server, driver, sleeps
 
     yield make

@@ -274,7 +274,7 @@ def test_environment_is_read_once_per_driver(
     keepalive_server: RawServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: List[str] = []
-    import mattermostdriver.transport as transport
+    import mattermostdriver.transports.base as transport
 
     real = transport.get_environ_proxies
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Optional
 
-from .http import API, Call, Fault, Reply, Request, error_reply, match, not_found, session_token
+from .http import API_V4, Call, Fault, Incoming, Reply, error_reply, match, not_found, session_token
 from .routes_posts import hook_receiver
-from .store import ApiError
+from .store import AppError
 
 if TYPE_CHECKING:
     from .server import FakeMattermost
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["answer"]
 
 
-def _fault(fake: FakeMattermost, request: Request) -> Optional[Fault]:
+def _fault(fake: FakeMattermost, request: Incoming) -> Optional[Fault]:
     for fault in fake._faults:
         if (fault.method is None or fault.method == request.method) and (
             fault.path is None or request.path.startswith(fault.path)
@@ -32,7 +32,7 @@ def _fault(fake: FakeMattermost, request: Request) -> Optional[Fault]:
     return None
 
 
-def answer(fake: FakeMattermost, request: Request) -> Optional[Reply]:
+def answer(fake: FakeMattermost, request: Incoming) -> Optional[Reply]:
     """Answer one request (the HTTP server calls this): record it, apply a fault, or route it."""
     with fake.store.lock:
         request.token = session_token(request.headers)
@@ -57,11 +57,11 @@ def answer(fake: FakeMattermost, request: Request) -> Optional[Reply]:
         return reply
 
 
-def _reply(fake: FakeMattermost, request: Request) -> Optional[Reply]:
+def _reply(fake: FakeMattermost, request: Incoming) -> Optional[Reply]:
     fault = _fault(fake, request)
     if fault is not None:
         if fault.status == 0:  # the request is handled, its answer lost: the connection is cut
-            _route(fake, request)
+            _dispatch(fake, request)
             return None
         if fault.status == 429:
             headers = {
@@ -73,27 +73,27 @@ def _reply(fake: FakeMattermost, request: Request) -> Optional[Reply]:
             return Reply(
                 429, raw=b"limit exceeded\n", content_type="text/plain; charset=utf-8", headers=headers
             )
-        error = ApiError(fault.status, fault.error_id, "An error injected by the test (FakeMattermost.fail).")
+        error = AppError(fault.status, fault.error_id, "An error injected by the test (FakeMattermost.fail).")
         return error_reply(error, request.request_id)
-    return _route(fake, request)
+    return _dispatch(fake, request)
 
 
-def _route(fake: FakeMattermost, request: Request) -> Reply:
+def _dispatch(fake: FakeMattermost, request: Incoming) -> Reply:
     path = request.path
     try:
         if path.startswith("/hooks/") and request.method == "POST" and path.count("/") == 2:
             return hook_receiver(fake.store, path[len("/hooks/") :], request)
-        if not path.startswith(API + "/"):
+        if not path.startswith(API_V4 + "/"):
             return not_found(path)
-        route, params = match(fake._routes, request.method, path[len(API) :])
+        route, params = match(fake._routes, request.method, path[len(API_V4) :])
         if route is None:
             fake.unimplemented.append(f"{request.method} {path}")
             message = f"mattermostdriver.testing's fake Mattermost does not implement {request.method} {path}"
             return error_reply(
-                ApiError(501, "api.fake.not_implemented.app_error", message), request.request_id
+                AppError(501, "api.fake.not_implemented.app_error", message), request.request_id
             )
         request.params = params
         result = route.handler(request)
         return result if isinstance(result, Reply) else Reply(200, result)
-    except ApiError as error:
+    except AppError as error:
         return error_reply(error, request.request_id)

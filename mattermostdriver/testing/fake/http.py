@@ -18,11 +18,11 @@ from typing import Any, Callable, Dict, List, NamedTuple, Optional, Pattern, Set
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from . import models
-from .store import ApiError
+from .store import AppError
 
-__all__ = ["Call", "Fault", "HttpServer", "Reply", "Request", "Route"]
+__all__ = ["Call", "Fault", "HttpServer", "Reply", "Incoming", "Route"]
 
-API = "/api/v4"
+API_V4 = "/api/v4"
 VERSION_ID = "11.4.0.fake.fake.false"
 
 
@@ -65,7 +65,7 @@ class Reply:
         self.headers = dict(headers or {})
 
 
-class Request:
+class Incoming:
     """What a route handler gets."""
 
     def __init__(self, method: str, path: str, query: Dict[str, str], headers: Any, body: bytes) -> None:
@@ -79,7 +79,7 @@ class Request:
     def me(self) -> str:
         """The session's user id; 401 when the request has no valid session."""
         if self.user_id is None:
-            raise ApiError(
+            raise AppError(
                 401,
                 "api.context.session_expired.app_error",
                 "Invalid or expired session, please login again.",
@@ -91,7 +91,7 @@ class Request:
         try:
             return json.loads(self.body or b"null")
         except ValueError:
-            raise ApiError(
+            raise AppError(
                 400, "api.context.invalid_body_param.app_error", f"Invalid or missing {name} in request body."
             ) from None
 
@@ -99,13 +99,13 @@ class Request:
         """The JSON body, which must be an object (400 naming ``name`` otherwise)."""
         value = self.json(name)
         if not isinstance(value, dict):
-            raise ApiError(
+            raise AppError(
                 400, "api.context.invalid_body_param.app_error", f"Invalid or missing {name} in request body."
             )
         return value
 
 
-Handler = Callable[[Request], Any]
+Handler = Callable[[Incoming], Any]
 
 
 class Route(NamedTuple):
@@ -159,7 +159,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.fake.websocket(self, split.path, query)
             return
-        request = Request(self.command, path, query, self.headers, self._body())
+        request = Incoming(self.command, path, query, self.headers, self._body())
         reply = self.fake.answer(request)
         if reply is None:  # a fault that cuts the connection
             self.close_connection = True
@@ -187,7 +187,7 @@ class HttpServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, answer: Callable[[Request], Optional[Reply]], websocket: Callable[..., None]) -> None:
+    def __init__(self, answer: Callable[[Incoming], Optional[Reply]], websocket: Callable[..., None]) -> None:
         self.answer = answer
         self._websocket = websocket
         self._open: Set[socket.socket] = set()
@@ -261,7 +261,7 @@ def session_token(headers: Any) -> Optional[str]:
     return None
 
 
-def error_reply(error: ApiError, request_id: str) -> Reply:
+def error_reply(error: AppError, request_id: str) -> Reply:
     body = models.app_error(error.error_id, error.message, error.status, request_id, error.detailed_error)
     return Reply(error.status, body)
 

@@ -27,7 +27,7 @@ from websockets.sync.connection import Connection
 
 from .models import new_id, valid_id
 
-__all__ = ["DEAD_QUEUE", "Hub", "Link", "broadcast"]
+__all__ = ["DEAD_QUEUE", "Hub", "Link", "broadcast", "cut"]
 
 #: Events kept per connection for a resume (``deadQueueSize``).
 DEAD_QUEUE = 128
@@ -142,7 +142,7 @@ class Hub:
                     link.ws = None
         for ws in sockets:
             if ws is not None:
-                _cut(ws)
+                cut(ws)
         return len(sockets)
 
     def forget(self) -> None:
@@ -161,7 +161,7 @@ class Hub:
                 try:
                     ws.close(1001, "server shutting down")
                 except Exception:  # pragma: no cover - close() does not raise
-                    _cut(ws)
+                    cut(ws)
 
     def _deliver(self, link: Link, event: str, data: Dict[str, Any], where: Dict[str, Any]) -> None:
         message = {"event": event, "data": data, "broadcast": where, "seq": link.next_seq}
@@ -183,7 +183,7 @@ def _send(ws: Connection, text: str) -> bool:
         return False
 
 
-def _cut(ws: Connection) -> None:
+def cut(ws: Connection) -> None:
     """End a socket abruptly: no close frame, the TCP stream just ends."""
     try:
         ws.socket.shutdown(socket.SHUT_RDWR)

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 from urllib.parse import urlencode, urlsplit
 
 from . import models
-from .http import Handler, Reply, Request
+from .http import Handler, Incoming, Reply
 from .hub import broadcast, dumps
-from .store import ApiError, forbidden
+from .store import AppError, forbidden
 
 if TYPE_CHECKING:
     from .server import FakeMattermost
@@ -35,13 +35,13 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 def _call(url: str, data: bytes, content_type: str, timeout: float = 10.0) -> Dict[str, Any]:
     if urlsplit(url).hostname not in LOOPBACK:
-        raise ApiError(
+        raise AppError(
             400,
             "api.command.execute_command.failed.app_error",
             f"the fake Mattermost calls only loopback URLs, not {url!r}",
         )
     if urlsplit(url).scheme not in ("http", "https"):
-        raise ApiError(400, "api.command.execute_command.failed.app_error", "the URL must be http or https")
+        raise AppError(400, "api.command.execute_command.failed.app_error", "the URL must be http or https")
     request = urllib.request.Request(  # noqa: S310 - http(s) on loopback only, checked above
         url, data=data, headers={"Content-Type": content_type, "Accept": "application/json"}
     )
@@ -49,7 +49,7 @@ def _call(url: str, data: bytes, content_type: str, timeout: float = 10.0) -> Di
         with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310 - loopback http only
             body = answer.read()
     except OSError as exc:
-        raise ApiError(
+        raise AppError(
             500, "api.command.execute_command.failed.app_error", f"Command with a trigger of failed: {exc}"
         ) from None
     try:
@@ -63,7 +63,7 @@ def routes(fake: FakeMattermost) -> List[Tuple[str, str, Handler]]:
     """(method, template, handler) for commands and post actions."""
     state = fake.store
 
-    def create_command(r: Request) -> Reply:
+    def create_command(r: Incoming) -> Reply:
         body = r.object("command")
         team = state.team(str(body.get("team_id") or ""))
         roles = state.team_members[team["id"]].get(r.me, "").split()
@@ -92,7 +92,7 @@ def routes(fake: FakeMattermost) -> List[Tuple[str, str, Handler]]:
         state.commands[record["id"]] = record
         return Reply(201, record)
 
-    def execute(r: Request) -> Any:
+    def execute(r: Incoming) -> Any:
         body = r.object("command_args")
         return run_command(r.me, str(body.get("channel_id") or ""), str(body.get("command") or ""))
 
@@ -106,7 +106,7 @@ def routes(fake: FakeMattermost) -> List[Tuple[str, str, Handler]]:
             (c for c in state.commands.values() if c["trigger"] == trigger and c["team_id"] == team_id), None
         )
         if found is None:
-            raise ApiError(
+            raise AppError(
                 404,
                 "api.command.execute_command.not_found.app_error",
                 f"Command with a trigger of '/{trigger}' not found.",
@@ -172,12 +172,12 @@ def routes(fake: FakeMattermost) -> List[Tuple[str, str, Handler]]:
             "pending_post_id": "",
             "remote_id": None,
         }
-        data = {"post": dumps(models.post(record, reply_count=0, metadata={}))}
+        data = {"post": dumps(models.post_view(record, reply_count=0, metadata={}))}
         state.hub.publish(
             "ephemeral_message", data, broadcast(user_id=user_id, channel_id=channel_id), [user_id]
         )
 
-    def do_action(r: Request) -> Any:
+    def do_action(r: Incoming) -> Any:
         return click(
             r.me, r.params["post_id"], r.params["action_id"], r.object("post_action").get("selected_option")
         )
@@ -187,7 +187,7 @@ def routes(fake: FakeMattermost) -> List[Tuple[str, str, Handler]]:
         actions = [a for att in post["props"].get("attachments") or [] for a in att.get("actions") or []]
         action = next((a for a in actions if a.get("id") == action_id), None)
         if action is None:
-            raise ApiError(404, "api.post.do_action.action_id.app_error", "Invalid action id.")
+            raise AppError(404, "api.post.do_action.action_id.app_error", "Invalid action id.")
         integration = action.get("integration") or {}
         channel = state.channels[post["channel_id"]]
         payload = {

@@ -15,6 +15,7 @@ from typing import Any, Dict, List, Optional
 
 __all__ = [
     "NOTIFY_PROPS",
+    "OK",
     "app_error",
     "bot",
     "channel",
@@ -23,7 +24,7 @@ __all__ = [
     "hook",
     "new_id",
     "now",
-    "post",
+    "post_view",
     "reaction",
     "status",
     "team",
@@ -57,6 +58,8 @@ CHANNEL_NOTIFY_PROPS = {
     "mark_unread": "all",
     "push": "default",
 }
+#: What a route answers when it has nothing else to say.
+OK = {"status": "OK"}
 TIMEZONE = {"automaticTimezone": "", "manualTimezone": "", "useAutomaticTimezone": "true"}
 
 
@@ -228,7 +231,7 @@ def channel_member(record: Dict[str, Any]) -> Dict[str, Any]:
     }
 
 
-def post(
+def post_view(
     record: Dict[str, Any],
     *,
     reply_count: int,

@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Optional
 
 from . import models
 from .hub import broadcast, dumps
-from .store import ApiError, Store, forbidden
+from .store import AppError, Store, forbidden
 
 __all__ = ["DEDUPE_WINDOW_MS", "State"]
 
@@ -50,7 +50,7 @@ class State(Store):
                 meta["files"] = [models.file_info(self.files[f]) for f in post["file_ids"]]
             if reactions:
                 meta["reactions"] = [models.reaction(r) for r in reactions]
-        shown = models.post(post, reply_count=replies, metadata=meta, has_reactions=bool(reactions))
+        shown = models.post_view(post, reply_count=replies, metadata=meta, has_reactions=bool(reactions))
         if not fresh:
             shown["pending_post_id"] = ""
         return shown
@@ -58,14 +58,14 @@ class State(Store):
     def post(self, post_id: str, user_id: str) -> Dict[str, Any]:
         """A post the user may read (404 for a deleted or unknown one, 403 for an unreadable channel)."""
         if not models.valid_id(post_id):
-            raise ApiError(
+            raise AppError(
                 400,
                 "api.context.invalid_url_param.app_error",
                 "Invalid or missing post_id parameter in request URL.",
             )
         found = self.posts.get(post_id)
         if found is None or found["delete_at"]:
-            raise ApiError(404, "app.post.get.app_error", "Unable to get the post.")
+            raise AppError(404, "app.post.get.app_error", "Unable to get the post.")
         self.readable_channel(found["channel_id"], user_id)
         return found
 
@@ -93,9 +93,9 @@ class State(Store):
         if channel is None or (user_id not in self.members[channel["id"]] and not self.is_admin(user_id)):
             raise forbidden()
         if str(body.get("type") or "").startswith("system_"):
-            raise ApiError(400, "api.context.invalid_param.app_error", "Invalid post.type parameter.")
+            raise AppError(400, "api.context.invalid_param.app_error", "Invalid post.type parameter.")
         if channel["delete_at"]:
-            raise ApiError(
+            raise AppError(
                 400, "api.post.create_post.can_not_post_to_deleted.error", "Can not post to deleted channel."
             )
         pending = str(body.get("pending_post_id") or "")
@@ -109,10 +109,10 @@ class State(Store):
             root = self.posts.get(root_id)
             if root is None or root["delete_at"] or root["root_id"]:
                 self._forget(pending)
-                raise ApiError(400, "api.post.create_post.root_id.app_error", "Invalid RootId parameter.")
+                raise AppError(400, "api.post.create_post.root_id.app_error", "Invalid RootId parameter.")
             if root["channel_id"] != channel["id"]:
                 self._forget(pending)
-                raise ApiError(
+                raise AppError(
                     400,
                     "api.post.create_post.channel_root_id.app_error",
                     "Invalid ChannelId for RootId parameter.",
@@ -308,14 +308,14 @@ class State(Store):
     def add_reaction(self, user_id: str, body: Dict[str, Any]) -> Dict[str, Any]:
         """``POST /reactions`` as ``user_id``, with the ``reaction_added`` event."""
         if body.get("user_id") != user_id:
-            raise ApiError(
+            raise AppError(
                 403,
                 "api.reaction.save_reaction.user_id.app_error",
                 "You cannot save reaction for the other user.",
             )
         name = str(body.get("emoji_name") or "")
         if not _EMOJI.fullmatch(name):
-            raise ApiError(
+            raise AppError(
                 400,
                 "api.context.invalid_body_param.app_error",
                 "Invalid or missing reaction in request body.",

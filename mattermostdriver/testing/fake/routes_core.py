@@ -5,27 +5,25 @@ from __future__ import annotations
 from typing import Any, Dict, List, Tuple
 
 from . import models
-from .http import Handler, Reply, Request
+from .http import Handler, Incoming, Reply
 from .posts import State
-from .store import ApiError, forbidden
+from .store import AppError, forbidden
 
 __all__ = ["routes"]
-
-OK = {"status": "OK"}
 
 
 def routes(state: State) -> List[Tuple[str, str, Handler]]:
     """(method, template, handler) for every route of this module."""
 
-    def login(r: Request) -> Reply:
+    def login(r: Incoming) -> Reply:
         body = r.object("login_id")
         user = state.user_by_name(str(body.get("login_id") or ""))
         if user is None:
             user = next((u for u in state.users.values() if u["email"] == body.get("login_id")), None)
         if user is not None and user["is_bot"]:
-            raise ApiError(401, "api.user.login.bot_login_forbidden.app_error", "Bot login is forbidden.")
+            raise AppError(401, "api.user.login.bot_login_forbidden.app_error", "Bot login is forbidden.")
         if user is None or state.passwords.get(user["id"]) != body.get("password"):
-            raise ApiError(
+            raise AppError(
                 401,
                 "api.user.login.invalid_credentials_email_username",
                 "Enter a valid email or username and/or password.",
@@ -33,20 +31,20 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
         token = state.new_token(user["id"])
         return Reply(200, models.user(user, own=True), headers={"Token": token})
 
-    def logout(r: Request) -> Any:
+    def logout(r: Incoming) -> Any:
         if r.token is not None:
             state.tokens.pop(r.token, None)
-        return OK
+        return models.OK
 
-    def get_user(r: Request) -> Any:
+    def get_user(r: Incoming) -> Any:
         user = state.user(r.params["user_id"], r.me)
         return models.user(user, own=user["id"] == r.me)
 
-    def get_by_username(r: Request) -> Any:
+    def get_by_username(r: Incoming) -> Any:
         r.me  # noqa: B018 - authenticated
         user = state.user_by_name(r.params["username"])
         if user is None:
-            raise ApiError(
+            raise AppError(
                 404,
                 "app.user.get_by_username.app_error",
                 "Unable to find an existing account matching your username for this team. "
@@ -54,24 +52,24 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
             )
         return models.user(user, own=user["id"] == r.me)
 
-    def users_by_ids(r: Request) -> Any:
+    def users_by_ids(r: Incoming) -> Any:
         r.me  # noqa: B018
         ids = r.json("user_ids")
         if not isinstance(ids, list):
-            raise ApiError(
+            raise AppError(
                 400,
                 "api.context.invalid_body_param.app_error",
                 "Invalid or missing user_ids in request body.",
             )
         return [models.user(state.users[i], own=i == r.me) for i in ids if i in state.users]
 
-    def users_by_usernames(r: Request) -> Any:
+    def users_by_usernames(r: Incoming) -> Any:
         r.me  # noqa: B018
         names = r.json("usernames")
         found = [state.user_by_name(str(n)) for n in names or []]
         return [models.user(u, own=u["id"] == r.me) for u in found if u is not None]
 
-    def create_user(r: Request) -> Reply:
+    def create_user(r: Incoming) -> Reply:
         body = r.object("user")
         if r.user_id is not None and not state.is_admin(r.me):
             raise forbidden()
@@ -80,7 +78,7 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
         )
         return Reply(201, models.user(user, own=True))
 
-    def create_bot(r: Request) -> Reply:
+    def create_bot(r: Incoming) -> Reply:
         body = r.object("bot")
         if not state.is_admin(r.me):
             raise forbidden()
@@ -93,14 +91,14 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
         user["bot_description"] = str(body.get("description") or "")
         return Reply(201, models.bot(user))
 
-    def get_bot(r: Request) -> Any:
+    def get_bot(r: Incoming) -> Any:
         r.me  # noqa: B018
         user = state.users.get(r.params["bot_user_id"])
         if user is None or not user["is_bot"]:
-            raise ApiError(404, "store.sql_bot.get.missing.app_error", "Bot does not exist.")
+            raise AppError(404, "store.sql_bot.get.missing.app_error", "Bot does not exist.")
         return models.bot(user)
 
-    def create_token(r: Request) -> Any:
+    def create_token(r: Incoming) -> Any:
         user = state.user(r.params["user_id"], r.me)
         if user["id"] != r.me and not state.is_admin(r.me):
             raise forbidden()
@@ -114,7 +112,7 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
             "is_active": True,
         }
 
-    def create_team(r: Request) -> Reply:
+    def create_team(r: Incoming) -> Reply:
         body = r.object("team")
         team = state.add_team(
             str(body.get("name") or ""), str(body.get("display_name") or ""), str(body.get("type") or "O")
@@ -122,13 +120,13 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
         state.join_team(team["id"], r.me, "team_user team_admin")
         return Reply(201, models.team(team))
 
-    def get_team(r: Request) -> Any:
+    def get_team(r: Incoming) -> Any:
         team = state.team(r.params["team_id"])
         if not state.in_team(team["id"], r.me):
             raise forbidden()
         return models.team(team)
 
-    def get_team_by_name(r: Request) -> Any:
+    def get_team_by_name(r: Incoming) -> Any:
         team = _team_named(r.params["name"])
         if not state.in_team(team["id"], r.me):
             raise forbidden()
@@ -137,40 +135,40 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
     def _team_named(name: str) -> Dict[str, Any]:
         team = next((t for t in state.teams.values() if t["name"] == name), None)
         if team is None:
-            raise ApiError(404, "app.team.get_by_name.missing.app_error", "Unable to find the existing team.")
+            raise AppError(404, "app.team.get_by_name.missing.app_error", "Unable to find the existing team.")
         return team
 
-    def my_teams(r: Request) -> Any:
+    def my_teams(r: Incoming) -> Any:
         user = state.user(r.params["user_id"], r.me)
         return [models.team(t) for t in state.teams.values() if user["id"] in state.team_members[t["id"]]]
 
-    def add_team_member(r: Request) -> Reply:
+    def add_team_member(r: Incoming) -> Reply:
         team = state.team(r.params["team_id"])
         user = state.user(str(r.object("team_member").get("user_id") or ""))
         if not state.is_admin(r.me) and r.me not in state.team_members[team["id"]]:
             raise forbidden()
         return Reply(201, state.join_team(team["id"], user["id"]))
 
-    def team_member(r: Request) -> Any:
+    def team_member(r: Incoming) -> Any:
         team = state.team(r.params["team_id"])
         user = state.user(r.params["user_id"], r.me)
         roles = state.team_members[team["id"]].get(user["id"])
         if roles is None:
-            raise ApiError(
+            raise AppError(
                 404,
                 "app.team.get_member.missing.app_error",
                 "No team member found for that user ID and team ID.",
             )
         return models.team_member(team["id"], user["id"], roles)
 
-    def create_channel(r: Request) -> Reply:
+    def create_channel(r: Incoming) -> Reply:
         body = r.object("channel")
         team = state.team(str(body.get("team_id") or ""))
         if not state.in_team(team["id"], r.me):
             raise forbidden()
         kind = str(body.get("type") or "O")
         if kind not in ("O", "P"):
-            raise ApiError(
+            raise AppError(
                 400,
                 "api.channel.create_channel.direct_channel.app_error",
                 "Must use createDirectChannel API service for direct message channel creation.",
@@ -181,10 +179,10 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
         state.members[channel["id"]][r.me] = state._member(channel["id"], r.me)
         return Reply(201, models.channel(channel))
 
-    def create_direct(r: Request) -> Reply:
+    def create_direct(r: Incoming) -> Reply:
         ids = r.json("user_ids")
         if not isinstance(ids, list) or len(ids) != 2 or not all(i in state.users for i in ids):
-            raise ApiError(
+            raise AppError(
                 400,
                 "api.context.invalid_body_param.app_error",
                 "Invalid or missing user_ids in request body.",
@@ -210,17 +208,17 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
             state.hub.publish("direct_added", data, where, state.member_ids(channel["id"]))
         return Reply(201, models.channel(channel))
 
-    def create_group(r: Request) -> Reply:
+    def create_group(r: Incoming) -> Reply:
         ids = r.json("user_ids")
         if not isinstance(ids, list) or not all(i in state.users for i in ids):
-            raise ApiError(
+            raise AppError(
                 400,
                 "api.context.invalid_body_param.app_error",
                 "Invalid or missing user_ids in request body.",
             )
         ids = sorted(set(ids) | {r.me})
         if not 3 <= len(ids) <= 8:
-            raise ApiError(
+            raise AppError(
                 400,
                 "api.channel.create_group.bad_size.app_error",
                 "Group message channels must contain at least 3 and no more than 8 users.",
@@ -237,10 +235,10 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
                 )
         return Reply(201, models.channel(channel))
 
-    def get_channel(r: Request) -> Any:
+    def get_channel(r: Incoming) -> Any:
         return models.channel(state.readable_channel(r.params["channel_id"], r.me))
 
-    def channel_by_name(r: Request) -> Any:
+    def channel_by_name(r: Incoming) -> Any:
         team = (
             state.team(r.params["team_id"]) if "team_id" in r.params else _team_named(r.params["team_name"])
         )
@@ -253,12 +251,12 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
             None,
         )
         if channel is None:
-            raise ApiError(404, "app.channel.get_by_name.missing.app_error", "Channel does not exist.")
+            raise AppError(404, "app.channel.get_by_name.missing.app_error", "Channel does not exist.")
         if not state.can_read(channel, r.me):
             raise forbidden()
         return models.channel(channel)
 
-    def my_channels(r: Request) -> Any:
+    def my_channels(r: Incoming) -> Any:
         user = state.user(r.params["user_id"], r.me)
         team = state.team(r.params["team_id"])
         return [
@@ -267,7 +265,7 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
             if c["team_id"] in ("", team["id"]) and user["id"] in state.members[c["id"]]
         ]
 
-    def public_channels(r: Request) -> Any:
+    def public_channels(r: Incoming) -> Any:
         team = state.team(r.params["team_id"])
         if not state.in_team(team["id"], r.me):
             raise forbidden()
@@ -277,7 +275,7 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
             if c["team_id"] == team["id"] and c["type"] == "O" and not c["delete_at"]
         ]
 
-    def add_member(r: Request) -> Reply:
+    def add_member(r: Incoming) -> Reply:
         channel = state.readable_channel(r.params["channel_id"], r.me)
         user = state.user(str(r.object("user_id").get("user_id") or ""))
         if channel["type"] in ("D", "G") or (
@@ -286,31 +284,31 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
             raise forbidden()
         return Reply(201, state.join_channel(channel["id"], user["id"], r.me))
 
-    def remove_member(r: Request) -> Any:
+    def remove_member(r: Incoming) -> Any:
         channel = state.readable_channel(r.params["channel_id"], r.me)
         user = state.user(r.params["user_id"], r.me)
         if user["id"] != r.me and not state.is_admin(r.me):
             raise forbidden()
         state.members[channel["id"]].pop(user["id"], None)
-        return OK
+        return models.OK
 
-    def member(r: Request) -> Any:
+    def member(r: Incoming) -> Any:
         channel = state.readable_channel(r.params["channel_id"], r.me)
         user = state.user(r.params["user_id"], r.me)
         found = state.members[channel["id"]].get(user["id"])
         if found is None:
-            raise ApiError(
+            raise AppError(
                 404,
                 "app.channel.get_member.missing.app_error",
                 "No channel member found for that user ID and channel ID.",
             )
         return models.channel_member(found)
 
-    def members(r: Request) -> Any:
+    def members(r: Incoming) -> Any:
         channel = state.readable_channel(r.params["channel_id"], r.me)
         return [models.channel_member(m) for m in state.members[channel["id"]].values()]
 
-    def stats(r: Request) -> Any:
+    def stats(r: Incoming) -> Any:
         channel = state.readable_channel(r.params["channel_id"], r.me)
         pinned = sum(1 for p in state.channel_posts(channel["id"]) if p["is_pinned"])
         files = sum(1 for f in state.files.values() if f["channel_id"] == channel["id"] and f["post_id"])
@@ -322,7 +320,7 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
             "files_count": files,
         }
 
-    def view(r: Request) -> Any:
+    def view(r: Incoming) -> Any:
         user = state.user(r.params["user_id"], r.me)
         if user["id"] != r.me:
             raise forbidden()
@@ -334,7 +332,7 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
             state.statuses[r.me]["active_channel"] = body["channel_id"]
         return {"status": "OK", "last_viewed_at_times": state.mark_viewed(r.me, ids)}
 
-    def ping(r: Request) -> Any:
+    def ping(r: Incoming) -> Any:
         return {
             "ActiveSearchBackend": "database",
             "AndroidLatestVersion": "",

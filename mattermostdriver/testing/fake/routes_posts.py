@@ -10,47 +10,45 @@ from typing import Any, Dict, List, Tuple
 from urllib.parse import parse_qsl
 
 from . import models
-from .http import Handler, Reply, Request
+from .http import Handler, Incoming, Reply
 from .posts import State
-from .store import ApiError, forbidden
+from .store import AppError, forbidden
 
 __all__ = ["hook_receiver", "routes"]
-
-OK = {"status": "OK"}
 
 
 def routes(state: State) -> List[Tuple[str, str, Handler]]:
     """(method, template, handler) for every route of this module."""
 
-    def create_post(r: Request) -> Reply:
+    def create_post(r: Incoming) -> Reply:
         body = r.object("post")
         set_online = r.query.get("set_online", "true").lower() not in ("false", "0")
         return Reply(201, state.create_post(r.me, body, set_online=set_online))
 
-    def get_post(r: Request) -> Any:
+    def get_post(r: Incoming) -> Any:
         return state.render(state.post(r.params["post_id"], r.me))
 
-    def update_post(r: Request) -> Any:
+    def update_post(r: Incoming) -> Any:
         body = r.object("post")
         if body.get("id") not in (None, r.params["post_id"]):
-            raise ApiError(
+            raise AppError(
                 400, "api.context.invalid_body_param.app_error", "Invalid or missing id in request body."
             )
         return state.edit_post(
             r.params["post_id"], r.me, {k: body[k] for k in ("message", "props") if k in body}
         )
 
-    def patch_post(r: Request) -> Any:
+    def patch_post(r: Incoming) -> Any:
         body = r.object("post")
         return state.edit_post(
             r.params["post_id"], r.me, {k: body[k] for k in ("message", "props", "is_pinned") if k in body}
         )
 
-    def delete_post(r: Request) -> Any:
+    def delete_post(r: Incoming) -> Any:
         state.delete_post(r.params["post_id"], r.me)
-        return OK
+        return models.OK
 
-    def thread(r: Request) -> Any:
+    def thread(r: Incoming) -> Any:
         post = state.post(r.params["post_id"], r.me)
         root = post["root_id"] or post["id"]
         posts = [
@@ -60,7 +58,7 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
         ]
         return state.post_list(posts, has_next=False)
 
-    def channel_posts(r: Request) -> Any:
+    def channel_posts(r: Incoming) -> Any:
         channel = state.readable_channel(r.params["channel_id"], r.me)
         posts = state.channel_posts(channel["id"])
         since = r.query.get("since")
@@ -83,31 +81,31 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
             chosen = newest[::-1][page * per_page : (page + 1) * per_page]
         return state.post_list(chosen)
 
-    def pinned(r: Request) -> Any:
+    def pinned(r: Incoming) -> Any:
         channel = state.readable_channel(r.params["channel_id"], r.me)
         return state.post_list([p for p in state.channel_posts(channel["id"]) if p["is_pinned"]])
 
-    def pin(r: Request) -> Any:
+    def pin(r: Incoming) -> Any:
         state.pin(r.params["post_id"], r.me, True)
-        return OK
+        return models.OK
 
-    def unpin(r: Request) -> Any:
+    def unpin(r: Incoming) -> Any:
         state.pin(r.params["post_id"], r.me, False)
-        return OK
+        return models.OK
 
-    def add_reaction(r: Request) -> Any:
+    def add_reaction(r: Incoming) -> Any:
         return state.add_reaction(r.me, r.object("reaction"))
 
-    def reactions(r: Request) -> Any:
+    def reactions(r: Incoming) -> Any:
         post = state.post(r.params["post_id"], r.me)
         found = [models.reaction(x) for x in state.reactions.get(post["id"], [])]
         return found or None  # the server marshals an empty (nil) list as null
 
-    def remove_reaction(r: Request) -> Any:
+    def remove_reaction(r: Incoming) -> Any:
         state.remove_reaction(r.me, r.params["user_id"], r.params["post_id"], r.params["emoji_name"])
-        return OK
+        return models.OK
 
-    def upload(r: Request) -> Reply:
+    def upload(r: Incoming) -> Reply:
         fields, parts = _form(r)
         channel_id = fields.get("channel_id") or r.query.get("channel_id", "")
         channel = state.channels.get(channel_id)
@@ -116,7 +114,7 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
         if not parts and r.body and r.query.get("filename"):
             parts = [(r.query["filename"], r.body)]
         if not parts:
-            raise ApiError(
+            raise AppError(
                 400,
                 "api.file.upload_file.incorrect_number_of_files.app_error",
                 "Unable to upload files. Incorrect number of files specified.",
@@ -144,14 +142,14 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
         client_ids = [v for k, v in fields.items() if k == "client_ids"]
         return Reply(201, {"file_infos": infos, "client_ids": client_ids})
 
-    def _file(r: Request) -> Dict[str, Any]:
+    def _file(r: Incoming) -> Dict[str, Any]:
         record = state.files.get(r.params["file_id"])
         if record is None:
-            raise ApiError(404, "app.file_info.get.app_error", "Unable to get the file info.")
+            raise AppError(404, "app.file_info.get.app_error", "Unable to get the file info.")
         state.readable_channel(record["channel_id"], r.me)
         return record
 
-    def get_file(r: Request) -> Reply:
+    def get_file(r: Incoming) -> Reply:
         record = _file(r)
         name = record["name"]
         disposition = f"attachment;filename=\"{name}\"; filename*=UTF-8''{name}"
@@ -162,26 +160,26 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
             headers={"Content-Disposition": disposition},
         )
 
-    def file_info(r: Request) -> Any:
+    def file_info(r: Incoming) -> Any:
         return models.file_info(_file(r))
 
-    def no_preview(r: Request) -> Any:
+    def no_preview(r: Incoming) -> Any:
         _file(r)
-        raise ApiError(
+        raise AppError(
             400, "api.file.get_file_preview.no_preview.app_error", "File doesn't have a preview image."
         )
 
-    def no_thumbnail(r: Request) -> Any:
+    def no_thumbnail(r: Incoming) -> Any:
         _file(r)
-        raise ApiError(
+        raise AppError(
             400, "api.file.get_file_thumbnail.no_thumbnail.app_error", "File doesn't have a thumbnail image."
         )
 
-    def post_files(r: Request) -> Any:
+    def post_files(r: Incoming) -> Any:
         post = state.post(r.params["post_id"], r.me)
         return [models.file_info(state.files[f]) for f in post["file_ids"]]
 
-    def create_hook(r: Request) -> Reply:
+    def create_hook(r: Incoming) -> Reply:
         body = r.object("incoming_webhook")
         channel = state.readable_channel(str(body.get("channel_id") or ""), r.me)
         stamp = models.now()
@@ -200,36 +198,36 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
         state.hooks[record["id"]] = record
         return Reply(201, models.hook(record))
 
-    def get_status(r: Request) -> Any:
+    def get_status(r: Incoming) -> Any:
         user = state.user(r.params["user_id"], r.me)
         return models.status(state.statuses[user["id"]])
 
-    def statuses(r: Request) -> Any:
+    def statuses(r: Incoming) -> Any:
         r.me  # noqa: B018
         ids = r.json("user_ids")
         return [
             models.status(state.statuses[i]) for i in sorted(set(ids or []), key=str) if i in state.statuses
         ]
 
-    def set_status(r: Request) -> Any:
+    def set_status(r: Incoming) -> Any:
         user = state.user(r.params["user_id"], r.me)
         body = r.object("status")
         if user["id"] != r.me and not state.is_admin(r.me):
             raise forbidden()
         if body.get("status") not in ("online", "away", "dnd", "offline"):
-            raise ApiError(
+            raise AppError(
                 400, "api.context.invalid_body_param.app_error", "Invalid or missing status in request body."
             )
         state.set_status(user["id"], body["status"], manual=True)
         return models.status(state.statuses[user["id"]])
 
-    def typing(r: Request) -> Any:
+    def typing(r: Incoming) -> Any:
         user = state.user(r.params["user_id"], r.me)
         if user["id"] != r.me:
             raise forbidden()
         body = r.object("typing_request")
         state.typing(r.me, str(body.get("channel_id") or ""), str(body.get("parent_id") or ""))
-        return OK
+        return models.OK
 
     return [
         ("POST", "/posts", create_post),
@@ -259,12 +257,12 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
     ]
 
 
-def _paging(r: Request) -> Tuple[int, int]:
+def _paging(r: Incoming) -> Tuple[int, int]:
     try:
         page = max(0, int(r.query.get("page", "0")))
         per_page = min(200, max(1, int(r.query.get("per_page", "60"))))
     except ValueError:
-        raise ApiError(
+        raise AppError(
             400,
             "api.context.invalid_url_param.app_error",
             "Invalid or missing page parameter in request URL.",
@@ -272,7 +270,7 @@ def _paging(r: Request) -> Tuple[int, int]:
     return page, per_page
 
 
-def _form(r: Request) -> Tuple[Dict[str, str], List[Tuple[str, bytes]]]:
+def _form(r: Incoming) -> Tuple[Dict[str, str], List[Tuple[str, bytes]]]:
     """The fields and the files (name, content) of a multipart body."""
     content_type = r.headers.get("Content-Type", "")
     if not content_type.startswith("multipart/form-data"):
@@ -291,7 +289,7 @@ def _form(r: Request) -> Tuple[Dict[str, str], List[Tuple[str, bytes]]]:
     return fields, files
 
 
-def hook_receiver(state: State, hook_id: str, r: Request) -> Reply:
+def hook_receiver(state: State, hook_id: str, r: Incoming) -> Reply:
     """``POST /hooks/{hook_id}``: the incoming webhook, as ``server/channels/web/webhook.go``."""
     content_type = r.headers.get("Content-Type", "").split(";")[0].strip()
     payload: Any = None
@@ -310,7 +308,7 @@ def hook_receiver(state: State, hook_id: str, r: Request) -> Reply:
         or not (payload.get("text") or payload.get("attachments"))
     ):
         message = f"Failed to handle the payload of media type {shown} for incoming webhook {hook_id}."
-        raise ApiError(400, "web.incoming_webhook.general.app_error", message)
+        raise AppError(400, "web.incoming_webhook.general.app_error", message)
     channel = state.channels[hook["channel_id"]]
     wanted = str(payload.get("channel") or "")
     if wanted:
@@ -323,9 +321,9 @@ def hook_receiver(state: State, hook_id: str, r: Request) -> Reply:
             None,
         )
         if named is None:
-            raise ApiError(404, "web.incoming_webhook.channel.app_error", "Couldn't find the channel.")
+            raise AppError(404, "web.incoming_webhook.channel.app_error", "Couldn't find the channel.")
         if hook["channel_locked"] and named["id"] != channel["id"]:
-            raise ApiError(
+            raise AppError(
                 403,
                 "web.incoming_webhook.channel_locked.app_error",
                 "This webhook is not permitted to post to the requested channel.",

@@ -15,10 +15,10 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Set, Tuple
 from . import models
 from .hub import Hub, broadcast
 
-__all__ = ["ApiError", "Store"]
+__all__ = ["AppError", "Store"]
 
 
-class ApiError(Exception):
+class AppError(Exception):
     """An error answer: the status and Mattermost's error id and message."""
 
     def __init__(self, status: int, error_id: str, message: str, detailed_error: str = "") -> None:
@@ -31,12 +31,12 @@ class ApiError(Exception):
         )
 
 
-def forbidden() -> ApiError:
-    return ApiError(403, "api.context.permissions.app_error", "You do not have the appropriate permissions.")
+def forbidden() -> AppError:
+    return AppError(403, "api.context.permissions.app_error", "You do not have the appropriate permissions.")
 
 
-def bad_url_param(name: str) -> ApiError:
-    return ApiError(
+def bad_url_param(name: str) -> AppError:
+    return AppError(
         400, "api.context.invalid_url_param.app_error", f"Invalid or missing {name} parameter in request URL."
     )
 
@@ -81,7 +81,7 @@ class Store:
         """Create a user (or a bot account) with an offline status."""
         username = username.lower()
         if self.user_by_name(username) is not None:
-            raise ApiError(
+            raise AppError(
                 400,
                 "app.user.save.username_exists.app_error",
                 "An account with that username already exists.",
@@ -133,7 +133,7 @@ class Store:
             raise bad_url_param("user_id")
         found = self.users.get(user_id)
         if found is None:
-            raise ApiError(404, "app.user.missing_account.const", "Unable to find the user.")
+            raise AppError(404, "app.user.missing_account.const", "Unable to find the user.")
         return found
 
     def is_admin(self, user_id: str) -> bool:
@@ -156,7 +156,7 @@ class Store:
     def add_team(self, name: str, display_name: str = "", team_type: str = "O") -> Dict[str, Any]:
         """Create a team."""
         if any(t["name"] == name for t in self.teams.values()):
-            raise ApiError(400, "app.team.save.existing.app_error", "A team with that name already exists")
+            raise AppError(400, "app.team.save.existing.app_error", "A team with that name already exists")
         stamp = models.now()
         record: Dict[str, Any] = {
             "id": models.new_id(),
@@ -179,7 +179,7 @@ class Store:
             raise bad_url_param("team_id")
         found = self.teams.get(team_id)
         if found is None:
-            raise ApiError(404, "app.team.get.find.app_error", "We couldn't find the existing team.")
+            raise AppError(404, "app.team.get.find.app_error", "We couldn't find the existing team.")
         return found
 
     def join_team(self, team_id: str, user_id: str, roles: str = "team_user") -> Dict[str, Any]:
@@ -201,7 +201,7 @@ class Store:
     ) -> Dict[str, Any]:
         """Create a channel (no member, no event)."""
         if any(c["team_id"] == team_id and c["name"] == name for c in self.channels.values()):
-            raise ApiError(
+            raise AppError(
                 400,
                 "store.sql_channel.save_channel.exists.app_error",
                 "A channel with that name already exists on the same team.",
@@ -253,7 +253,7 @@ class Store:
             raise bad_url_param("channel_id")
         found = self.channels.get(channel_id)
         if found is None:
-            raise ApiError(404, "app.channel.get.existing.app_error", "Unable to find the existing channel.")
+            raise AppError(404, "app.channel.get.existing.app_error", "Unable to find the existing channel.")
         return found
 
     def _member(self, channel_id: str, user_id: str) -> Dict[str, Any]:
@@ -276,7 +276,7 @@ class Store:
         if user_id in members:
             return models.channel_member(members[user_id])
         if channel["team_id"] and not self.in_team(channel["team_id"], user_id):
-            raise ApiError(
+            raise AppError(
                 403,
                 "api.channel.add_user.to.channel.failed.deleted.app_error",
                 "Failed to add user to channel because they are not a member of the team.",

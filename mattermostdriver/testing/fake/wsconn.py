@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import socket
 from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from websockets.datastructures import Headers
@@ -25,7 +24,8 @@ from websockets.sync.connection import Connection
 
 from . import models
 from .http import session_token
-from .store import ApiError
+from .hub import cut
+from .store import AppError
 
 if TYPE_CHECKING:
     from .server import FakeMattermost
@@ -66,13 +66,13 @@ def serve_websocket(fake: FakeMattermost, handler: Any, query: Dict[str, str]) -
         if user_id is None:
             challenge, user_id = _challenge(fake, ws)
             if user_id is None:
-                _cut(ws)
+                cut(ws)
                 return
             query = {}  # an upgrade without a session cannot resume
         with store.lock:
             link = store.hub.attach(ws, user_id, query)
             if link is None:
-                _cut(ws)
+                cut(ws)
                 return
             store.set_status(user_id, "online", manual=False)
             fake._changed.notify_all()
@@ -126,7 +126,7 @@ def _act(fake: FakeMattermost, user_id: str, request: Dict[str, Any]) -> Optiona
     with store.lock:
         fake.actions.append({"user_id": user_id, **request})
         if action == "user_typing":
-            with contextlib.suppress(ApiError):  # the server answers OK whatever the channel
+            with contextlib.suppress(AppError):  # the server answers OK whatever the channel
                 store.typing(user_id, str(data.get("channel_id") or ""), str(data.get("parent_id") or ""))
             return {"status": "OK", "seq_reply": seq}
         if action == "get_statuses":
@@ -148,10 +148,3 @@ def _act(fake: FakeMattermost, user_id: str, request: Dict[str, Any]) -> Optiona
         "status_code": 500,
     }
     return {"status": "FAIL", "seq_reply": seq, "error": error}
-
-
-def _cut(ws: Connection) -> None:
-    try:
-        ws.socket.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass

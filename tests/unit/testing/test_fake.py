@@ -50,7 +50,7 @@ def test_429_with_retry_after_is_honoured_by_the_driver(mattermost: Mattermost) 
     mattermost.fail(429, path="/api/v4/posts", retry_after=1)
     sleeps: List[float] = []
     d = mattermost.driver
-    d.client._sleep = sleeps.append
+    d.client.retry = d.client.retry.new(sleep=sleeps.append)
     post = d.posts.create_post({"channel_id": mattermost.channel["id"], "message": "after a 429"})
     statuses = [(c.method, c.path, c.status) for c in mattermost.calls if c.path == "/api/v4/posts"]
     assert statuses == [("POST", "/api/v4/posts", 429), ("POST", "/api/v4/posts", 201)]
@@ -67,7 +67,7 @@ def test_500_raises_server_error_with_its_id(mattermost: Mattermost) -> None:
 def test_a_lost_answer_is_retried_and_deduplicated(mattermost: Mattermost) -> None:
     mattermost.fail(0, method="POST", path="/api/v4/posts")  # handled, then the connection is cut
     d = mattermost.driver
-    d.client._sleep = lambda seconds: None
+    d.client.retry = d.client.retry.new(sleep=lambda seconds: None)
     post = d.posts.create_post({"channel_id": mattermost.channel["id"], "message": "exactly once"})
     sent = [c.body["pending_post_id"] for c in mattermost.calls if c.path == "/api/v4/posts"]
     assert len(sent) == 2 and sent[0] == sent[1]  # the same pending_post_id, twice

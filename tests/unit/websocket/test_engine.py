@@ -21,8 +21,8 @@ from mattermostdriver.websocket.engine import (
     Engine,
     FatalError,
     Open,
+    Outcome,
     Resync,
-    Session,
 )
 
 URL = "ws://chat.example.com:8065/api/v4/websocket"
@@ -72,10 +72,10 @@ def hello(connection_id: Any) -> Dict[str, Any]:
     return event(0, "hello", connection_id=connection_id)
 
 
-def session(received: bool = True, **kw: Any) -> Session:
+def session(received: bool = True, **kw: Any) -> Outcome:
     fields = {"gap": False, "resumed": False, "by_server": True, "abrupt": False, "behind": False}
     fields.update(kw)
-    return Session(received, **fields)
+    return Outcome(received, **fields)
 
 
 Plan = Generator[Any, Any, None]

@@ -14,7 +14,7 @@ from mattermostdriver.websocket.connection import CHECKED_MAJOR_VERSIONS
 
 ROOT = Path(__file__).resolve().parents[3]
 PACKAGE = ROOT / "mattermostdriver" / "websocket"
-LOWER = {"options", "retry", "redaction", "exceptions", "transport", "version", "logs", "paths"}
+LOWER = {"options", "retry", "redaction", "exceptions", "transports", "version", "logs", "paths"}
 
 
 def imports(path: Path) -> Iterator[Tuple[int, str]]:

@@ -11,6 +11,7 @@ import pytest
 
 from mattermostdriver import AsyncDriver, Driver, cli
 from mattermostdriver.exceptions import WebsocketError
+from mattermostdriver.options import user_agent
 from mattermostdriver.websocket import Websocket
 
 from ...support.ws_server import TOKEN, FakeMattermost
@@ -31,7 +32,7 @@ def test_the_upgrade_sends_the_same_user_agent_as_rest(
     got = Collector()
     listeners.append(d.init_websocket(got, blocking=False))
     assert got.wait_for(lambda c: c.events("hello"))
-    rest = d.client._base_headers["User-Agent"]
+    rest = user_agent(d.options)  # the REST requests' User-Agent
     assert rest == (given or rest) and rest.startswith(str(given or "mattermostdriver/"))
     assert server.user_agents == [rest]
 

@@ -1,42 +1,30 @@
-"""The async transports: send one prepared request from an asyncio loop; decide nothing.
+"""The aiohttp transport: sends one request from an asyncio loop, on the loop itself; decides nothing.
 
-Two, chosen by what is installed (see :func:`make_transport`):
-
-* :class:`AiohttpTransport`, with the ``async`` extra (``pip install
-  mattermostdriver[async]``, i.e. aiohttp): requests are sent on the loop itself, over
-  pooled connections. Measured on loopback over TLS with 64 requests in flight, it
-  serves several times the requests of a thread pool over urllib3, with less loop lag.
-* :class:`ThreadTransport`, without it: each request is sent by the sync
-  :class:`~mattermostdriver.transport.Transport` in a worker thread (``asyncio``'s default
-  executor). It works everywhere, slower; a cancelled call returns at once and its thread
-  ends within the attempt's deadline, having read the whole answer (no half-read
-  connection goes back to the pool).
-
-Both return a :class:`requests.Response` and raise :mod:`requests`' exceptions, as the sync
-transport does, so the client's request loop is the same code.
+With the ``async`` extra (``pip install mattermostdriver[async]``, i.e. aiohttp), the async
+client sends over :class:`AiohttpTransport`, on pooled connections. Measured on loopback
+over TLS with 64 requests in flight, it serves several times the requests of a thread pool
+over urllib3 (:class:`~mattermostdriver.transports.threads.ThreadTransport`, the way without
+aiohttp), with less loop lag. It returns a :class:`requests.Response` and raises
+:mod:`requests`' exceptions, as the sync transport does, so the request loop is the same code.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
 import time
 from typing import Any, AsyncIterator, Dict, Mapping, Optional, Set, Tuple, Union
 
 import requests
 from requests.cookies import RequestsCookieJar
-from requests.structures import CaseInsensitiveDict
 from requests.utils import select_proxy
 
-from .options import Timeouts
-from .transport import ERROR_BODY_LIMIT, Response, Transport, proxies_for, ssl_context
+from ..timeouts import Timeouts
+from .base import ERROR_BODY_LIMIT, LazyResponse, Outgoing, proxies_for, ssl_context
 
-__all__ = ["AiohttpTransport", "AsyncResponse", "ThreadTransport", "make_transport"]
-
-log = logging.getLogger("mattermostdriver.client")
+__all__ = ["AiohttpResponse", "AiohttpTransport"]
 
 
-class AsyncResponse(Response):
+class AiohttpResponse(LazyResponse):
     """A :class:`requests.Response` made from an aiohttp answer (its body read, unless streamed).
 
     For a streamed answer, :attr:`stream` is aiohttp's ``ClientResponse``: read its
@@ -44,17 +32,10 @@ class AsyncResponse(Response):
     """
 
     def __init__(
-        self,
-        request: Optional[requests.PreparedRequest] = None,
-        answer: Any = None,
-        content: Optional[bytes] = None,
-        started: float = 0.0,
+        self, request: requests.PreparedRequest, answer: Any, content: Optional[bytes], started: float
     ) -> None:
-        if answer is None:
-            self._set(request, None, CaseInsensitiveDict(), None, content, started)
-        else:  # aiohttp's case-insensitive multidict for headers
-            self._set(request, answer.status, answer.headers, answer.reason or "", content, started)
-        self.raw = None
+        # aiohttp's case-insensitive multidict for headers
+        super().__init__(request, answer.status, answer.headers, answer.reason or "", content, started)
         #: aiohttp's response, for a streamed body.
         self.stream: Any = answer if content is None else None
 
@@ -135,7 +116,7 @@ class AiohttpTransport:
             )
         return session
 
-    async def close(self) -> None:
+    async def aclose(self) -> None:
         """Close every connection, idle or in use, at once (no TLS goodbye awaited); idempotent.
 
         aiohttp closes a connection politely: over TLS it waits for the server's answer to its
@@ -187,39 +168,32 @@ class AiohttpTransport:
             )
         return made
 
-    async def send(
-        self,
-        request: requests.PreparedRequest,
-        origin: str,
-        target: str,
-        timeouts: Timeouts,
-        *,
-        stream: bool = False,
-    ) -> requests.Response:
+    async def asend(self, request: Outgoing) -> requests.Response:
         """Send ``request`` and return its response, as the sync transport's ``send`` does.
 
         Raises:
             requests.RequestException: the :mod:`requests` class of the failure.
 
         """
+        prepared, timeouts, stream = request.prepared, request.timeouts, request.stream
         if self.closed:
-            raise requests.exceptions.ConnectionError("the transport is closed", request=request)
-        body: Any = request.body
+            raise requests.exceptions.ConnectionError("the transport is closed", request=prepared)
+        body: Any = prepared.body
         if body is not None and not isinstance(body, (bytes, str)):
             body = _body_blocks(body)
         started = time.monotonic()
         try:
             answer = await self._session_now().request(
-                request.method,
-                self._url(request.url or "", encoded=True),
-                headers=request.headers,
+                prepared.method,
+                self._url(prepared.url or "", encoded=True),
+                headers=prepared.headers,
                 data=body,
                 allow_redirects=False,
                 timeout=self._timeout(timeouts, stream),
-                proxy=self._proxy(origin),
+                proxy=self._proxy(request.origin),
             )
             if stream and answer.status < 300:
-                return AsyncResponse(request, answer, None, started)
+                return AiohttpResponse(prepared, answer, None, started)
             try:
                 if answer.status < 400:
                     content = await answer.read()
@@ -229,10 +203,10 @@ class AiohttpTransport:
             finally:
                 answer.release()
         except self._errors.all as exc:
-            raise self._errors.translate(exc, request) from None
-        return AsyncResponse(request, answer, content, started)
+            raise self._errors.translate(exc, prepared) from None
+        return AiohttpResponse(prepared, answer, content, started)
 
-    async def read_block(self, response: requests.Response, size: int, timeouts: Timeouts) -> bytes:
+    async def aread_block(self, response: requests.Response, size: int, timeouts: Timeouts) -> bytes:
         """Read up to ``size`` bytes of a streamed body, under the attempt's deadline."""
         answer = getattr(response, "stream", None)
         if answer is None:
@@ -321,71 +295,3 @@ class _Errors:
             error.never_sent = True  # type: ignore[attr-defined]
             return error
         return exceptions.ConnectionError(exc if str(exc) else type(exc).__name__, request=request)
-
-
-class ThreadTransport:
-    """The sync transport run in worker threads, for an asyncio loop without aiohttp."""
-
-    def __init__(
-        self,
-        verify: Union[bool, str] = True,
-        proxies: Optional[Mapping[str, str]] = None,
-        limit: int = 10,
-        idle: Optional[int] = None,
-    ) -> None:
-        self._sync = Transport(verify, proxies, idle or limit, limit)
-
-    @property
-    def closed(self) -> bool:
-        """Whether :meth:`close` was called."""
-        return self._sync.closed
-
-    async def close(self) -> None:
-        """Close every connection at once, those of cancelled calls still in their threads too."""
-        self._sync.shut()  # a thread blocked on a connection wakes with an error and drops it
-        loop = asyncio.get_running_loop()
-        ends = loop.time() + 1.0
-        while self._sync.pools.busy() and loop.time() < ends:
-            await asyncio.sleep(0.002)
-        self._sync.pools.force_close()
-
-    async def send(
-        self,
-        request: requests.PreparedRequest,
-        origin: str,
-        target: str,
-        timeouts: Timeouts,
-        *,
-        stream: bool = False,
-    ) -> requests.Response:
-        """Send ``request`` in a worker thread and return its response."""
-        loop = asyncio.get_running_loop()
-
-        def call() -> requests.Response:
-            return self._sync.send(request, origin, target, timeouts, stream=stream)
-
-        return await loop.run_in_executor(None, call)
-
-    async def read_block(self, response: requests.Response, size: int, timeouts: Timeouts) -> bytes:
-        """Read up to ``size`` bytes of a streamed body in a worker thread, under the attempt's deadline."""
-        return await asyncio.get_running_loop().run_in_executor(
-            None, self._sync.read_block, response, size, timeouts
-        )
-
-
-AsyncTransport = Union[AiohttpTransport, ThreadTransport]
-
-
-def make_transport(
-    verify: Union[bool, str], proxies: Optional[Mapping[str, str]], limit: int, idle: Optional[int] = None
-) -> AsyncTransport:
-    """Aiohttp's transport when the ``async`` extra is installed, else the thread transport.
-
-    ``limit``: the most connections open at once to one host; ``idle``: the most kept idle.
-    """
-    try:
-        import aiohttp  # noqa: F401
-    except ImportError:
-        log.info("aiohttp is not installed (pip install mattermostdriver[async]): async calls run in threads")
-        return ThreadTransport(verify, proxies, limit, idle)
-    return AiohttpTransport(verify, proxies, limit, idle)

@@ -29,7 +29,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ClosedPoolError
 
-from .options import Timeouts
+from ..timeouts import Timeouts
 
 __all__ = [
     "PROGRESS_BLOCK",
@@ -46,8 +46,6 @@ __all__ = [
 PROGRESS_BLOCK = 1024 * 1024
 _SEND_PIECE = 256 * 1024
 
-_local = threading.local()
-
 
 class _Attempt:
     """The deadline of the attempt running on this thread."""
@@ -60,18 +58,32 @@ class _Attempt:
         self.ends = time.monotonic() + timeouts.total
         self.moved = 0
 
-    def wait(self) -> float:
-        """The timeout for the next socket operation; raises once the deadline has passed."""
+    def limit(self, sock: Any) -> None:
+        """Give ``sock`` the timeout of its next operation; raise once the deadline has passed."""
         left = self.ends - time.monotonic()
         if left <= 0:
             raise socket.timeout(f"no progress for {self.total:g} s (the attempt's total deadline)")
-        return left if left < self.read else self.read
+        wait = left if left < self.read else self.read
+        if wait != sock.gettimeout():
+            sock.settimeout(wait)
 
     def moved_bytes(self, count: int) -> None:
+        """``count`` bytes moved: each :data:`PROGRESS_BLOCK` starts the deadline again."""
         self.moved += count
         if self.moved >= PROGRESS_BLOCK:
-            self.moved = 0
-            self.ends = time.monotonic() + self.total
+            self.progress()
+
+    def progress(self) -> None:
+        """A :data:`PROGRESS_BLOCK` moved: the deadline starts again."""
+        self.moved = 0
+        self.ends = time.monotonic() + self.total
+
+
+class _Local(threading.local):
+    attempt: Optional[_Attempt] = None
+
+
+_local = _Local()
 
 
 class DeadlineSocket:
@@ -85,57 +97,62 @@ class DeadlineSocket:
         self._sock = sock
         self._io_refs = 0
         self._closed = False
-        self._timeout: Optional[float] = sock.gettimeout()
+        # what urllib3 asks of the socket at each request goes straight to the real one
+        self.settimeout = sock.settimeout
+        self.gettimeout = sock.gettimeout
+        self.fileno = sock.fileno
+        self.shutdown = sock.shutdown
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._sock, name)
 
-    def _limit(self) -> Optional[_Attempt]:
-        attempt: Optional[_Attempt] = getattr(_local, "attempt", None)
-        if attempt is not None:
-            wait = attempt.wait()
-            if wait != self._timeout:
-                self._sock.settimeout(wait)
-                self._timeout = wait
-        return attempt
-
-    def settimeout(self, value: Optional[float]) -> None:
-        """Set the socket timeout (urllib3 sets the read timeout so)."""
-        self._sock.settimeout(value)
-        self._timeout = value
-
     def recv_into(self, buffer: Any, nbytes: int = 0, flags: int = 0) -> int:
         """Receive into ``buffer``, waiting no longer than the deadline allows."""
-        attempt = self._limit()
+        attempt = _local.attempt
+        if attempt is None:
+            return int(self._sock.recv_into(buffer, nbytes, flags))
+        attempt.limit(self._sock)
         count: int = self._sock.recv_into(buffer, nbytes, flags)
-        if attempt is not None:
-            attempt.moved_bytes(count)
+        attempt.moved += count
+        if attempt.moved >= PROGRESS_BLOCK:
+            attempt.progress()
         return count
 
     def recv(self, bufsize: int, flags: int = 0) -> bytes:
         """Receive, waiting no longer than the deadline allows."""
-        attempt = self._limit()
-        data: bytes = self._sock.recv(bufsize, flags)
-        if attempt is not None:
-            attempt.moved_bytes(len(data))
+        data: bytes = self._guarded(self._sock.recv, len, bufsize, flags)
         return data
 
     def send(self, data: Any, flags: int = 0) -> int:
         """Send, waiting no longer than the deadline allows."""
-        attempt = self._limit()
-        count: int = self._sock.send(data, flags)
-        if attempt is not None:
-            attempt.moved_bytes(count)
+        count: int = self._guarded(self._sock.send, int, data, flags)
         return count
+
+    def _guarded(self, operation: Any, moved: Any, *args: Any) -> Any:
+        """``operation(*args)`` under the deadline; ``moved(result)`` is the bytes it moved."""
+        attempt = _local.attempt
+        if attempt is not None:
+            attempt.limit(self._sock)
+        result = operation(*args)
+        if attempt is not None:
+            attempt.moved_bytes(moved(result))
+        return result
 
     def sendall(self, data: Any, flags: int = 0) -> None:
         """Send all of ``data`` in pieces, each waiting no longer than the deadline allows."""
-        view = memoryview(data).cast("B")
-        for start in range(0, len(view), _SEND_PIECE):
-            piece = view[start : start + _SEND_PIECE]
-            attempt = self._limit()
-            self._sock.sendall(piece, flags)
-            if attempt is not None:
+        attempt = _local.attempt
+        if attempt is None:
+            self._sock.sendall(data, flags)
+        elif len(data) <= _SEND_PIECE:  # a request's head, a JSON body
+            attempt.limit(self._sock)
+            self._sock.sendall(data, flags)
+            attempt.moved_bytes(len(data))
+        else:
+            view = memoryview(data).cast("B")
+            for start in range(0, len(view), _SEND_PIECE):
+                piece = view[start : start + _SEND_PIECE]
+                attempt.limit(self._sock)
+                self._sock.sendall(piece, flags)
                 attempt.moved_bytes(len(piece))
 
     def makefile(self, mode: str = "r", buffering: Optional[int] = None, **kwargs: Any) -> Any:
@@ -175,72 +192,90 @@ class DeadlineSocket:
         self._sock.close()
 
 
-def _answer(conn: HTTPConnection, getresponse: Any) -> Any:
-    """The connection's answer; if none can be made of what came (malformed headers), its socket closes now.
+class _Deadline:
+    """What the pools' connections add to urllib3's: deadline sockets, and no half-read answer left."""
 
-    urllib3 would leave the half-read answer, and the socket under it, to the garbage collector.
-    """
-    sock = conn.sock
-    try:
-        return getresponse()
-    except BaseException:
-        if isinstance(sock, DeadlineSocket):
-            sock.force_close()
-        raise
+    sock: Any
 
-
-class _Connection(HTTPConnection):
     def connect(self) -> None:
-        super().connect()
+        super().connect()  # type: ignore[misc]
         self.sock = DeadlineSocket(self.sock)
 
     def getresponse(self) -> Any:
-        return _answer(self, super().getresponse)
+        """The answer; if none can be made of what came (malformed headers), the socket closes now.
+
+        urllib3 would leave the half-read answer, and the socket under it, to the garbage collector.
+        """
+        sock = self.sock
+        try:
+            return super().getresponse()  # type: ignore[misc]
+        except BaseException:
+            if isinstance(sock, DeadlineSocket):
+                sock.force_close()
+            raise
 
 
-class _TLSConnection(HTTPSConnection):
-    def connect(self) -> None:
-        super().connect()
-        self.sock = DeadlineSocket(self.sock)
+class _DeadlineConnection(_Deadline, HTTPConnection):
+    pass
 
-    def getresponse(self) -> Any:
-        return _answer(self, super().getresponse)
+
+class _DeadlineTLSConnection(_Deadline, HTTPSConnection):
+    pass
 
 
 class Tracked(HTTPConnectionPool):
     """A pool that knows its connections in use, keeps at most :attr:`idle_max` idle, closes them all."""
 
-    #: The most idle connections kept (the transport sets it; None: as many as the pool holds).
-    idle_max: Optional[int] = None
+    #: Whether idle connections beyond :attr:`idle_max` are closed (then getters are counted).
+    _trims = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.in_use: weakref.WeakSet[Any] = weakref.WeakSet()
-        self._in_use_lock = threading.Lock()
+        #: Every connection it made (each knows whether it is handed out: ``in_use``).
+        self.made: weakref.WeakSet[Any] = weakref.WeakSet()
+        self._idle_max: Optional[int] = None
+        self._getting_lock = threading.Lock()
         self._getting = 0  # callers in _get_conn (waiting for a connection, or about to take one)
         self._closing = False
 
+    @property
+    def idle_max(self) -> Optional[int]:
+        """The most idle connections kept (the transport sets it; None: as many as the pool holds)."""
+        return self._idle_max
+
+    @idle_max.setter
+    def idle_max(self, value: Optional[int]) -> None:
+        self._idle_max = value
+        self._trims = value is not None and self.pool is not None and value < self.pool.maxsize
+
     def _get_conn(self, timeout: Optional[float] = None) -> Any:
-        with self._in_use_lock:
-            self._getting += 1
-        try:
+        if self._trims:
+            with self._getting_lock:
+                self._getting += 1
+            try:
+                conn: Any = super()._get_conn(timeout)
+            finally:
+                with self._getting_lock:
+                    self._getting -= 1
+        else:
             conn = super()._get_conn(timeout)
-        finally:
-            with self._in_use_lock:
-                self._getting -= 1
         if self._closing:  # woken by close(): no new connection on a closed pool
             conn.close()
             raise ClosedPoolError(self, "Pool is closed.")
-        with self._in_use_lock:
-            self.in_use.add(conn)
+        conn.in_use = True
+        return conn
+
+    def _new_conn(self) -> Any:
+        conn: Any = super()._new_conn()
+        with self._getting_lock:
+            self.made.add(conn)
         return conn
 
     def _put_conn(self, conn: Any) -> None:
         if conn is not None:
-            with self._in_use_lock:
-                self.in_use.discard(conn)
+            conn.in_use = False
         super()._put_conn(conn)
-        if self.idle_max is not None and not self._getting:
+        if self._trims and not self._getting:
             for surplus in self._surplus():
                 surplus.close()  # quietly: its place is free for a new one
 
@@ -284,8 +319,9 @@ class Tracked(HTTPConnectionPool):
 
     def busy(self) -> List[Any]:
         """The connections in use (their sockets still open)."""
-        with self._in_use_lock:
-            return [conn for conn in self.in_use if getattr(conn, "sock", None) is not None]
+        with self._getting_lock:
+            made = list(self.made)
+        return [c for c in made if getattr(c, "in_use", False) and getattr(c, "sock", None) is not None]
 
     def force_close(self) -> None:
         """Close the sockets of the connections still in use, whoever holds them."""
@@ -327,11 +363,11 @@ class Pools:
 
 
 class _Pool(Tracked):
-    ConnectionCls = _Connection
+    ConnectionCls = _DeadlineConnection
 
 
 class _TLSPool(Tracked, HTTPSConnectionPool):
-    ConnectionCls = _TLSConnection
+    ConnectionCls = _DeadlineTLSConnection
 
 
 POOL_CLASSES: Dict[str, Type[HTTPConnectionPool]] = {"http": _Pool, "https": _TLSPool}

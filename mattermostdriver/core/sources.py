@@ -1,6 +1,6 @@
 """The pieces of a transfer that touch no network: file sources, the chunk plan, the atomic destination.
 
-Shared by the flows of :mod:`~mattermostdriver.transfer` (which the sync and async clients
+Shared by the flows of :mod:`~mattermostdriver.core.flows` (which the sync and async clients
 run) and by nothing else.
 """
 
@@ -14,8 +14,8 @@ from typing import IO, Any, Mapping, Optional, Tuple, Union
 
 import requests
 
-from .exceptions import ClientError, TransportError, UnexpectedResponse
-from .multipart import FileRange, StreamBody, file_range
+from ..exceptions import ClientError, TransportError, UnexpectedResponse
+from ..multipart import FileRange, StreamBody, file_range
 
 __all__ = ["AtomicFile", "ChunkPlan", "Destination", "Source", "open_source"]
 
