@@ -98,19 +98,20 @@ class AsyncClient(ClientBase[Awaitable[requests.Response]]):
         try:
             step = next(flow)
             while True:
-                if isinstance(step, float):
-                    await self._wait(step)
-                    result: Any = None
-                else:
+                if isinstance(step, Request):
                     transport = self._given or self._transport
                     if transport is None:
                         transport = self.transport  # made now (a new one after close())
+                    result: Any
                     try:
                         result = await transport.asend(step)
                     except requests.RequestException as exc:
                         if getattr(transport, "closed", False):
                             raise closed_in_flight(step) from None
                         result = exc
+                else:  # seconds to wait
+                    await self._wait(step)
+                    result = None
                 step = flow.send(result)
         except StopIteration as done:
             response: requests.Response = done.value

@@ -148,19 +148,20 @@ class Client(ClientBase[requests.Response]):
         try:
             step = next(flow)
             while True:
-                if isinstance(step, float):
-                    self._wait(step)
-                    result: Any = None
-                else:
+                if isinstance(step, Request):
                     transport = self._given or self._pool
                     if transport is None or (transport is not self._given and requests_patched()):
                         transport = self.transport  # made now (a new one after close()), or requests' way
+                    result: Any
                     try:
                         result = transport.send(step)
                     except requests.RequestException as exc:
                         if getattr(transport, "closed", False):
                             raise closed_in_flight(step) from None
                         result = exc
+                else:  # seconds to wait
+                    self._wait(step)
+                    result = None
                 step = flow.send(result)
         except StopIteration as done:
             response: requests.Response = done.value

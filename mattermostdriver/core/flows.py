@@ -10,6 +10,7 @@ policy's call.
 
 from __future__ import annotations
 
+import os
 from typing import Any, Generator, Mapping, NamedTuple, Optional, Union
 
 import requests
@@ -153,8 +154,14 @@ def download_flow(
     """
     if chunk_size <= 0:
         raise ValueError("chunk_size must be positive")
-    target = None if hasattr(dest, "write") else AtomicFile(dest)
-    out: Any = dest if target is None else target.out
+    target: Optional[AtomicFile] = None
+    if hasattr(dest, "write"):
+        out: Any = dest
+    elif isinstance(dest, (str, os.PathLike)):
+        target = AtomicFile(dest)
+        out = target.out
+    else:
+        raise TypeError(f"dest must be a path or a writable binary file object, not {type(dest).__name__}")
     try:
         written = yield from _body_flow(client, endpoint, out, chunk_size, params, basepath)
         if target is not None:

@@ -40,7 +40,8 @@ class AiohttpResponse(LazyResponse):
         self.stream: Any = answer if content is None else None
 
     def _fill_cookies(self, jar: RequestsCookieJar) -> None:
-        for header in self.headers.getall("Set-Cookie", []) if hasattr(self.headers, "getall") else []:
+        getall = getattr(self.headers, "getall", None)  # a multidict's: each Set-Cookie header
+        for header in getall("Set-Cookie", []) if getall is not None else []:
             name, _, rest = header.partition("=")
             jar.set(name.strip(), rest.split(";", 1)[0])
 
@@ -105,7 +106,7 @@ class AiohttpTransport:
         if session is None or session.closed or self._loop is not loop:
             self._loop = loop  # a session serves the loop it was made in
             aiohttp = self._aiohttp
-            connector = _connector_class(aiohttp)(
+            connector = _connector_class()(
                 limit=0, limit_per_host=self._limit, ssl=self._ssl, idle=self._idle, opened=self._opened
             )
             session = self._session = aiohttp.ClientSession(
@@ -225,13 +226,15 @@ def _is_closed(opened: Tuple[Any, Any]) -> bool:
 _CONNECTORS: Dict[int, Any] = {}
 
 
-def _connector_class(aiohttp: Any) -> Any:
+def _connector_class() -> Any:
     """The TCPConnector of aiohttp, keeping at most ``idle`` connections idle, noting every socket opened."""
+    import aiohttp  # the `async` extra (imported already by the transport that asks)
+
     made = _CONNECTORS.get(id(aiohttp))
     if made is not None:
         return made
 
-    class Connector(aiohttp.TCPConnector):  # type: ignore[misc]
+    class Connector(aiohttp.TCPConnector):
         def __init__(self, *, idle: int, opened: Set[Tuple[Any, Any]], **kwargs: Any) -> None:
             super().__init__(**kwargs)
             self._idle_max = idle

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import socket
 import threading
 from typing import Any, Callable, Iterator, Optional
 
 import pytest
+import requests
 
 from ..support.listening import stop_accepting
 
@@ -70,6 +72,22 @@ def json_answer(value: Any, status: str = "200 OK", extra: str = "") -> bytes:
     return (
         f"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n{extra}\r\n"
     ).encode() + body
+
+
+def check_response(response: Any) -> None:
+    """What requests' own Response has (made when first read by the transports' responses)."""
+    assert response.json() == USER
+    assert response.cookies.get("MMAUTHTOKEN") == "cookie-token"
+    assert response.encoding == "ISO-8859-1"
+    assert isinstance(response.elapsed, datetime.timedelta) and response.elapsed.total_seconds() >= 0
+    assert not hasattr(response, "no_such_attribute")
+    response.encoding, response.elapsed = "utf-8", datetime.timedelta(seconds=2)
+    response.cookies = requests.cookies.cookiejar_from_dict({"a": "b"})
+    assert (response.encoding, response.elapsed.total_seconds(), dict(response.cookies)) == (
+        "utf-8",
+        2,
+        {"a": "b"},
+    )
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from mattermostdriver import AsyncDriver, ServerError, TransportError
 from mattermostdriver.transports.aio import AiohttpTransport
 from mattermostdriver.transports.threads import ThreadTransport
 
-from .servers import USER, RawServer, json_answer, read_request
+from .servers import USER, RawServer, check_response, json_answer, read_request
 
 
 @pytest.fixture(params=["aiohttp", "threads"])
@@ -182,6 +182,30 @@ def test_cookies_are_never_sent_back(transport: str) -> None:
     finally:
         server.close()
     assert len(seen) == 2 and b"cookie-token" not in seen[1]
+
+
+def test_the_response_has_what_requests_gives(transport: str) -> None:
+    """make_request's Response: the server's cookies, the encoding, the time taken; each can be set."""
+
+    def serve(conn: socket.socket) -> None:
+        while read_request(conn):
+            conn.sendall(
+                json_answer(USER, extra="Set-Cookie: MMAUTHTOKEN=cookie-token; Path=/\r\n").replace(
+                    b"application/json", b"application/json; charset=ISO-8859-1"
+                )
+            )
+
+    server = RawServer(serve)
+
+    async def main() -> Any:
+        async with AsyncDriver({"url": f"http://127.0.0.1:{server.port}", "token": "t"}) as d:
+            return await d.client.make_request("get", "/users/me")
+
+    try:
+        response = run(main())
+    finally:
+        server.close()
+    check_response(response)
 
 
 # -- cancellation ---------------------------------------------------------------------------------
