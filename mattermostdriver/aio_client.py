@@ -24,6 +24,7 @@ from .core.base import ClientBase
 from .core.loop import closed_in_flight, exchange
 from .core.request import Request
 from .core.settings import Settings
+from .multipart import Progress
 from .pagination import MAX_PER_PAGE, aiter_channel_posts, aiter_pages
 from .retry import Retry
 from .transports.base import AsyncTransport
@@ -160,11 +161,17 @@ class AsyncClient(ClientBase[Awaitable[requests.Response]]):
         """``async for`` over a channel's posts (:func:`~mattermostdriver.pagination.aiter_channel_posts`)."""
         return aiter_channel_posts(fetch, per_page=per_page, before=before, after=after, params=params)
 
-    async def download(self, endpoint: str, dest: Any, **kwargs: Any) -> int:
-        """Stream ``GET endpoint`` to ``dest`` (see :func:`~mattermostdriver.aio_transfer.download`)."""
+    async def download(
+        self, endpoint: str, dest: Any, *, progress: Optional[Progress] = None, **kwargs: Any
+    ) -> int:
+        """Stream ``GET endpoint`` to ``dest`` (see :func:`~mattermostdriver.aio_transfer.download`).
+
+        ``progress(bytes_written, total)`` is called after each block written (``total``: the
+        answer's ``Content-Length``, 0 when it gives none), across a resumed download too.
+        """
         from .aio_transfer import download
 
-        return await download(self, endpoint, dest, **kwargs)
+        return await download(self, endpoint, dest, progress=progress, **kwargs)
 
     async def upload_resumable(self, channel_id: str, source: Any, **kwargs: Any) -> Any:
         """Upload through an upload session (see :func:`~mattermostdriver.aio_transfer.upload_resumable`)."""

@@ -20,6 +20,7 @@ from .core.base import ClientBase
 from .core.loop import closed_in_flight, exchange
 from .core.request import Request
 from .core.settings import Settings
+from .multipart import Progress
 from .pagination import MAX_PER_PAGE
 from .redaction import install_urllib3_redactor, redact, redact_url
 from .retry import Retry
@@ -208,11 +209,17 @@ class Client(ClientBase[requests.Response]):
 
         return iter_channel_posts(fetch, per_page=per_page, before=before, after=after, params=params)
 
-    def download(self, endpoint: str, dest: Any, **kwargs: Any) -> int:
-        """Stream ``GET endpoint`` to ``dest`` (see :func:`~mattermostdriver.transfer.download`)."""
+    def download(
+        self, endpoint: str, dest: Any, *, progress: Optional[Progress] = None, **kwargs: Any
+    ) -> int:
+        """Stream ``GET endpoint`` to ``dest`` (see :func:`~mattermostdriver.transfer.download`).
+
+        ``progress(bytes_written, total)`` is called after each block written (``total``: the
+        answer's ``Content-Length``, 0 when it gives none), across a resumed download too.
+        """
         from .transfer import download
 
-        return download(self, endpoint, dest, **kwargs)
+        return download(self, endpoint, dest, progress=progress, **kwargs)
 
     def upload_resumable(self, channel_id: str, source: Any, **kwargs: Any) -> Any:
         """Upload through an upload session (see :func:`~mattermostdriver.transfer.upload_resumable`)."""
