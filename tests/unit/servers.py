@@ -26,6 +26,7 @@ class RawServer:
         self.port = self.sock.getsockname()[1]
         self.serve = serve
         self.accepted = 0
+        self.hung_up = 0  # connections the client closed (keepalive_server)
         self.closed_by_peer = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -99,6 +100,7 @@ def keepalive_server() -> Iterator[RawServer]:
         while read_request(conn):
             conn.sendall(json_answer(USER))
         assert server is not None
+        server.hung_up += 1
         server.closed_by_peer.set()
 
     server = RawServer(serve)

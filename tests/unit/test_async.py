@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import socket
 import subprocess
 import sys
 import threading
 import time
-from typing import Any, Dict, Iterator, List
+from typing import Any, Callable, Dict, Iterator, List
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -69,6 +70,34 @@ def test_requests_reuse_connections_and_close_with_the_driver(
 
     run(main())
     assert keepalive_server.closed_by_peer.wait(5)
+
+
+def test_one_driver_across_event_loops(keepalive_server: RawServer, transport: str) -> None:
+    # asyncio.run twice with one AsyncDriver, then closed from a third loop: each loop's
+    # connections are closed as that loop ends (aiohttp's session serves one loop), nothing is
+    # left open, and closing raises nothing (it raised "Event loop is closed" from the third)
+    d = AsyncDriver({"url": f"http://127.0.0.1:{keepalive_server.port}", "token": "t"})
+
+    async def call() -> Any:
+        return await d.users.get_user("me")
+
+    for loops in (1, 2):
+        assert run(call()) == USER
+        assert keepalive_server.accepted == (loops if transport == "aiohttp" else 1)
+        if transport == "aiohttp":  # the loop's session went with it
+            assert _wait_for(lambda n=loops: keepalive_server.hung_up == n)
+    run(d.close())
+    assert _wait_for(lambda: keepalive_server.hung_up == keepalive_server.accepted)
+    gc.collect()  # an unclosed session or socket would warn here (an error in this suite)
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float = 5) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
 
 
 def test_iterators_are_async_for(httpserver: HTTPServer, transport: str) -> None:

@@ -494,7 +494,7 @@ def test_download_progress_counts_each_byte_once_across_a_resume(
 
         written = asyncio.run(main())
     assert written == len(content) and dest.read_bytes() == content
-    assert [r.get("range") for r in server.requests][0] is None and len(server.requests) == 2
+    assert len(server.requests) == 2 and server.requests[0].get("range") is None
     done = [d for d, _ in seen]
     # one call per block written, the total from the first answer's Content-Length throughout,
     # and the count going on where the first answer broke off (not from 0, nothing twice)
@@ -502,7 +502,7 @@ def test_download_progress_counts_each_byte_once_across_a_resume(
     assert done == sorted(set(done)) and done[-1] == len(content)
     resumed_at = int(server.requests[1]["range"].split("=")[1].rstrip("-"))
     assert resumed_at in done and resumed_at <= 300_000
-    assert all(b - a <= block for a, b in zip([0] + done, done))
+    assert all(b - a <= block for a, b in zip([0, *done], done))
 
 
 def test_download_progress_total_is_0_when_the_size_is_not_announced(tmp_path: Path) -> None:
