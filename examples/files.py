@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import BinaryIO
 
 from mattermostdriver import Driver
 
@@ -19,20 +18,8 @@ def progress(done: int, total: int) -> None:
     percent = done * 100 // total if total else 100
     bar = "#" * (percent * 30 // 100)
     print(f"\r[{bar:<30}] {percent:3d}%", end="", file=sys.stderr, flush=True)
-    if done >= total:
+    if total and done >= total:
         print(file=sys.stderr)
-
-
-class Counting:
-    """A file that calls progress() as blocks are written to it."""
-
-    def __init__(self, out: BinaryIO, total: int) -> None:
-        self.out, self.total, self.done = out, total, 0
-
-    def write(self, block: bytes) -> int:
-        self.done += len(block)
-        progress(self.done, self.total)
-        return self.out.write(block)
 
 
 def main(where: str, path: str) -> int:
@@ -59,8 +46,7 @@ def main(where: str, path: str) -> int:
         print(f"posted {post['id']} with file {info['id']}")
 
         copy = path + ".copy"
-        with open(copy, "wb") as out:
-            d.files.download_file(info["id"], Counting(out, info["size"]))
+        d.files.download_file(info["id"], copy, progress=progress)
         print(f"downloaded it again to {copy}")
     return 0
 

@@ -24,6 +24,7 @@ from .core.base import ClientBase
 from .core.loop import closed_in_flight, exchange
 from .core.request import Request
 from .core.settings import Settings
+from .multipart import Progress
 from .pagination import MAX_PER_PAGE, aiter_channel_posts, aiter_pages
 from .retry import Retry
 from .transports.base import AsyncTransport
@@ -98,19 +99,20 @@ class AsyncClient(ClientBase[Awaitable[requests.Response]]):
         try:
             step = next(flow)
             while True:
-                if isinstance(step, float):
-                    await self._wait(step)
-                    result: Any = None
-                else:
+                if isinstance(step, Request):
                     transport = self._given or self._transport
                     if transport is None:
                         transport = self.transport  # made now (a new one after close())
+                    result: Any
                     try:
                         result = await transport.asend(step)
                     except requests.RequestException as exc:
                         if getattr(transport, "closed", False):
                             raise closed_in_flight(step) from None
                         result = exc
+                else:  # seconds to wait
+                    await self._wait(step)
+                    result = None
                 step = flow.send(result)
         except StopIteration as done:
             response: requests.Response = done.value
@@ -159,11 +161,17 @@ class AsyncClient(ClientBase[Awaitable[requests.Response]]):
         """``async for`` over a channel's posts (:func:`~mattermostdriver.pagination.aiter_channel_posts`)."""
         return aiter_channel_posts(fetch, per_page=per_page, before=before, after=after, params=params)
 
-    async def download(self, endpoint: str, dest: Any, **kwargs: Any) -> int:
-        """Stream ``GET endpoint`` to ``dest`` (see :func:`~mattermostdriver.aio_transfer.download`)."""
+    async def download(
+        self, endpoint: str, dest: Any, *, progress: Optional[Progress] = None, **kwargs: Any
+    ) -> int:
+        """Stream ``GET endpoint`` to ``dest`` (see :func:`~mattermostdriver.aio_transfer.download`).
+
+        ``progress(bytes_written, total)`` is called after each block written (``total``: the
+        answer's ``Content-Length``, 0 when it gives none), across a resumed download too.
+        """
         from .aio_transfer import download
 
-        return await download(self, endpoint, dest, **kwargs)
+        return await download(self, endpoint, dest, progress=progress, **kwargs)
 
     async def upload_resumable(self, channel_id: str, source: Any, **kwargs: Any) -> Any:
         """Upload through an upload session (see :func:`~mattermostdriver.aio_transfer.upload_resumable`)."""

@@ -68,7 +68,10 @@ async def download(
     chunk_size: int = DOWNLOAD_CHUNK_SIZE,
     params: Optional[Mapping[str, Any]] = None,
     basepath: Optional[str] = None,
+    progress: Optional[Progress] = None,
 ) -> int:
     """Stream ``GET endpoint``'s body to ``dest`` (:func:`~mattermostdriver.core.flows.download_flow`)."""
-    written: int = await run(client, download_flow(client, endpoint, dest, chunk_size, params, basepath))
+    written: int = await run(
+        client, download_flow(client, endpoint, dest, chunk_size, params, basepath, progress)
+    )
     return written

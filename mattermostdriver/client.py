@@ -20,6 +20,7 @@ from .core.base import ClientBase
 from .core.loop import closed_in_flight, exchange
 from .core.request import Request
 from .core.settings import Settings
+from .multipart import Progress
 from .pagination import MAX_PER_PAGE
 from .redaction import install_urllib3_redactor, redact, redact_url
 from .retry import Retry
@@ -148,19 +149,20 @@ class Client(ClientBase[requests.Response]):
         try:
             step = next(flow)
             while True:
-                if isinstance(step, float):
-                    self._wait(step)
-                    result: Any = None
-                else:
+                if isinstance(step, Request):
                     transport = self._given or self._pool
                     if transport is None or (transport is not self._given and requests_patched()):
                         transport = self.transport  # made now (a new one after close()), or requests' way
+                    result: Any
                     try:
                         result = transport.send(step)
                     except requests.RequestException as exc:
                         if getattr(transport, "closed", False):
                             raise closed_in_flight(step) from None
                         result = exc
+                else:  # seconds to wait
+                    self._wait(step)
+                    result = None
                 step = flow.send(result)
         except StopIteration as done:
             response: requests.Response = done.value
@@ -207,11 +209,17 @@ class Client(ClientBase[requests.Response]):
 
         return iter_channel_posts(fetch, per_page=per_page, before=before, after=after, params=params)
 
-    def download(self, endpoint: str, dest: Any, **kwargs: Any) -> int:
-        """Stream ``GET endpoint`` to ``dest`` (see :func:`~mattermostdriver.transfer.download`)."""
+    def download(
+        self, endpoint: str, dest: Any, *, progress: Optional[Progress] = None, **kwargs: Any
+    ) -> int:
+        """Stream ``GET endpoint`` to ``dest`` (see :func:`~mattermostdriver.transfer.download`).
+
+        ``progress(bytes_written, total)`` is called after each block written (``total``: the
+        answer's ``Content-Length``, 0 when it gives none), across a resumed download too.
+        """
         from .transfer import download
 
-        return download(self, endpoint, dest, **kwargs)
+        return download(self, endpoint, dest, progress=progress, **kwargs)
 
     def upload_resumable(self, channel_id: str, source: Any, **kwargs: Any) -> Any:
         """Upload through an upload session (see :func:`~mattermostdriver.transfer.upload_resumable`)."""

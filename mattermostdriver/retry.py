@@ -28,7 +28,7 @@ from typing import Any, Callable, Dict, Mapping, Optional, Union
 
 import requests
 
-from .exceptions import answered_plain_http, failure_reason
+from .failures import answered_plain_http, failure_reason
 from .timeouts import Timeouts
 
 __all__ = [

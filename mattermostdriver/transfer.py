@@ -102,6 +102,7 @@ def download(
     chunk_size: int = DOWNLOAD_CHUNK_SIZE,
     params: Optional[Mapping[str, Any]] = None,
     basepath: Optional[str] = None,
+    progress: Optional[Progress] = None,
 ) -> int:
     """Stream the body of ``GET endpoint`` to ``dest`` (see :func:`download_flow`).
 
@@ -110,5 +111,5 @@ def download(
         TransportError: the connection failed and could not be resumed.
 
     """
-    written: int = run(client, download_flow(client, endpoint, dest, chunk_size, params, basepath))
+    written: int = run(client, download_flow(client, endpoint, dest, chunk_size, params, basepath, progress))
     return written

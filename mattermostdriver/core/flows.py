@@ -10,6 +10,7 @@ policy's call.
 
 from __future__ import annotations
 
+import os
 from typing import Any, Generator, Mapping, NamedTuple, Optional, Union
 
 import requests
@@ -25,6 +26,7 @@ from .sources import (
     ChunkPlan,
     Destination,
     Source,
+    announced_size,
     broke_off,
     no_file_info,
     open_source,
@@ -143,6 +145,7 @@ def download_flow(
     chunk_size: int,
     params: Optional[Mapping[str, Any]],
     basepath: Optional[str],
+    progress: Optional[Progress],
 ) -> Flow:
     """Stream the body of ``GET endpoint`` to ``dest``; return the number of bytes written.
 
@@ -150,13 +153,22 @@ def download_flow(
     it once complete; nothing is left behind after a failure), or a writable binary file
     object. A connection that drops mid-body is resumed with a ``Range`` request when the
     server supports it (as Mattermost's file routes do), as the retry policy allows.
+    ``progress(bytes_written, total)`` is called after each block written (``total``: the
+    first answer's ``Content-Length``, 0 when it gives none); a resumed download goes on
+    counting where it broke off, each byte once.
     """
     if chunk_size <= 0:
         raise ValueError("chunk_size must be positive")
-    target = None if hasattr(dest, "write") else AtomicFile(dest)
-    out: Any = dest if target is None else target.out
+    target: Optional[AtomicFile] = None
+    if hasattr(dest, "write"):
+        out: Any = dest
+    elif isinstance(dest, (str, os.PathLike)):
+        target = AtomicFile(dest)
+        out = target.out
+    else:
+        raise TypeError(f"dest must be a path or a writable binary file object, not {type(dest).__name__}")
     try:
-        written = yield from _body_flow(client, endpoint, out, chunk_size, params, basepath)
+        written = yield from _body_flow(client, endpoint, out, chunk_size, params, basepath, progress)
         if target is not None:
             target.commit()
     except BaseException:
@@ -173,11 +185,13 @@ def _body_flow(
     chunk_size: int,
     params: Optional[Mapping[str, Any]],
     basepath: Optional[str],
+    progress: Optional[Progress],
 ) -> Flow:
     written = failures = written_at_failure = 0
     get = {"params": params, "basepath": basepath, "stream": True}
     response = yield SendRequest("get", endpoint, get)
     validator = resumable_download(response)
+    total = announced_size(response)
     shown = redact_url(client.build_url(endpoint, basepath))
     try:
         while True:
@@ -204,5 +218,7 @@ def _body_flow(
                 return written
             out.write(block)
             written += len(block)
+            if progress is not None:
+                progress(written, total)
     finally:
         response.close()

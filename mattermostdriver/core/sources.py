@@ -114,6 +114,16 @@ def resumable_download(response: requests.Response) -> Optional[str]:
     return validator or None
 
 
+def announced_size(response: requests.Response) -> int:
+    """The size of a download as its first answer announces it: its ``Content-Length`` when that is
+    all digits (and the body is not content-encoded, whose length is of the encoded bytes), else 0.
+    """
+    length = response.headers.get("Content-Length", "")
+    if length.isascii() and length.isdigit() and not response.headers.get("Content-Encoding"):
+        return int(length)
+    return 0
+
+
 def resumed(response: requests.Response, written: int) -> bool:
     return response.status_code == 206 and response.headers.get("Content-Range", "").startswith(
         f"bytes {written}-"

@@ -212,9 +212,10 @@ class Files(Base):
                 it when complete; nothing is left behind after a failure), or a writable
                 binary file object.
             chunk_size: bytes read and written at a time.
-            progress: called as ``progress(bytes_received, total)`` as each block is written,
+            progress: called as ``progress(bytes_written, total)`` after each block written,
                 as :meth:`upload_file` calls its own (``total``: the file's size, from the
-                answer's ``Content-Length``).
+                answer's ``Content-Length``; 0 when the server gives none). A download that
+                is resumed goes on from where it broke off: each byte is counted once.
 
         Returns:
             The number of bytes written.
@@ -225,5 +226,6 @@ class Files(Base):
                 ``Range`` request first, up to the ``retries`` option).
 
         """
-        more: Dict[str, Any] = {} if progress is None else {"progress": progress}
-        return self.client.download(self.path("/files/{}", file_id), dest, chunk_size=chunk_size, **more)
+        return self.client.download(
+            self.path("/files/{}", file_id), dest, chunk_size=chunk_size, progress=progress
+        )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any, AsyncIterator, Dict, Mapping, Optional, Set, Tuple, Union
+from typing import Any, AsyncGenerator, AsyncIterator, Dict, Mapping, Optional, Set, Tuple, Union
 
 import requests
 from requests.cookies import RequestsCookieJar
@@ -40,7 +40,8 @@ class AiohttpResponse(LazyResponse):
         self.stream: Any = answer if content is None else None
 
     def _fill_cookies(self, jar: RequestsCookieJar) -> None:
-        for header in self.headers.getall("Set-Cookie", []) if hasattr(self.headers, "getall") else []:
+        getall = getattr(self.headers, "getall", None)  # a multidict's: each Set-Cookie header
+        for header in getall("Set-Cookie", []) if getall is not None else []:
             name, _, rest = header.partition("=")
             jar.set(name.strip(), rest.split(";", 1)[0])
 
@@ -92,6 +93,7 @@ class AiohttpTransport:
         self._idle = min(idle or limit, limit)
         self._session: Any = None
         self._loop: Optional[asyncio.AbstractEventLoop] = None
+        self._guard: Optional[AsyncGenerator[None, None]] = None
         self._routes: Dict[str, Optional[str]] = {}
         self._timeouts: Dict[Timeouts, Any] = {}
         self._errors = _Errors(aiohttp)
@@ -99,21 +101,33 @@ class AiohttpTransport:
         self._opened: Set[Tuple[Any, Any]] = set()
         self.closed = False
 
-    def _session_now(self) -> Any:
+    async def _session_now(self) -> Any:
+        """The session of the running loop: one per loop, closed before that loop closes.
+
+        A session serves the loop it was made in. When one driver is used from several loops
+        in turn (``asyncio.run`` called twice), each loop's session is closed as that loop
+        shuts down, by an async generator the loop finalizes (``shutdown_asyncgens``, as
+        ``asyncio.run`` does): no socket outlives its loop.
+        """
         session = self._session
         loop = asyncio.get_running_loop()
-        if session is None or session.closed or self._loop is not loop:
-            self._loop = loop  # a session serves the loop it was made in
-            aiohttp = self._aiohttp
-            connector = _connector_class(aiohttp)(
-                limit=0, limit_per_host=self._limit, ssl=self._ssl, idle=self._idle, opened=self._opened
-            )
-            session = self._session = aiohttp.ClientSession(
-                connector=connector,
-                cookie_jar=aiohttp.DummyCookieJar(),  # cookies never carry the session (see the client)
-                auto_decompress=True,
-                skip_auto_headers=("User-Agent",),
-            )
+        if session is not None and not session.closed and self._loop is loop:
+            return session
+        self._loop = loop
+        aiohttp = self._aiohttp
+        opened: Set[Tuple[Any, Any]] = set()
+        self._opened = opened
+        connector = _connector_class()(
+            limit=0, limit_per_host=self._limit, ssl=self._ssl, idle=self._idle, opened=opened
+        )
+        session = self._session = aiohttp.ClientSession(
+            connector=connector,
+            cookie_jar=aiohttp.DummyCookieJar(),  # cookies never carry the session (see the client)
+            auto_decompress=True,
+            skip_auto_headers=("User-Agent",),
+        )
+        self._guard = guard = _closing_on_shutdown(session, opened)
+        await guard.__anext__()  # started: its loop now finalizes it (see _closing_on_shutdown)
         return session
 
     async def aclose(self) -> None:
@@ -122,25 +136,19 @@ class AiohttpTransport:
         aiohttp closes a connection politely: over TLS it waits for the server's answer to its
         goodbye, up to 30 s, and a connection whose call was cancelled or timed out closes the
         same way, out of the session's sight. Here every socket opened is aborted, and the loop
-        is let run until their file descriptors are closed.
+        is let run until their file descriptors are closed. Called from another loop than the
+        session's, the session's own loop closes it (when it runs, or has already, as it shut
+        down); nothing is done across loops.
         """
         self.closed = True
-        session, self._session = self._session, None
-        if session is not None and not session.closed:
-            connector = session.connector
-            await session.close()
-            for _ in range(500):  # a connection being made when close() came: aborted once made
-                if not getattr(connector, "connecting", 0):
-                    break
-                await asyncio.sleep(0.001)
-        for opened in list(self._opened):
-            if not _is_closed(opened):
-                opened[0].abort()
-        for _ in range(100):  # an abort closes the socket on the loop's next round
-            if all(_is_closed(opened) for opened in self._opened):
-                break
-            await asyncio.sleep(0)
-        self._opened.clear()
+        guard, self._guard = self._guard, None
+        self._session, loop = None, self._loop
+        if guard is None or loop is None:
+            return
+        if loop is asyncio.get_running_loop():
+            await guard.aclose()
+        elif not loop.is_closed():
+            loop.call_soon_threadsafe(loop.create_task, guard.aclose())
 
     def _proxy(self, origin: str) -> Optional[str]:
         if origin not in self._routes:
@@ -183,7 +191,8 @@ class AiohttpTransport:
             body = _body_blocks(body)
         started = time.monotonic()
         try:
-            answer = await self._session_now().request(
+            session = await self._session_now()
+            answer = await session.request(
                 prepared.method,
                 self._url(prepared.url or "", encoded=True),
                 headers=prepared.headers,
@@ -217,6 +226,29 @@ class AiohttpTransport:
             raise self._errors.translate(exc, response.request) from None
 
 
+async def _closing_on_shutdown(session: Any, opened: Set[Tuple[Any, Any]]) -> AsyncGenerator[None, None]:
+    """Wait, then close ``session`` and abort every socket it opened: when the transport is
+    closed, or when the loop that started this generator shuts its generators down.
+    """
+    try:
+        yield
+    finally:
+        connector = session.connector
+        await session.close()
+        for _ in range(500):  # a connection being made when close() came: aborted once made
+            if not getattr(connector, "connecting", 0):
+                break
+            await asyncio.sleep(0.001)
+        for each in list(opened):
+            if not _is_closed(each):
+                each[0].abort()
+        for _ in range(100):  # an abort closes the socket on the loop's next round
+            if all(_is_closed(each) for each in opened):
+                break
+            await asyncio.sleep(0)
+        opened.clear()
+
+
 def _is_closed(opened: Tuple[Any, Any]) -> bool:
     """Whether the socket under an asyncio transport is closed (its file descriptor given back)."""
     return opened[1] is None or opened[1].fileno() == -1
@@ -225,13 +257,15 @@ def _is_closed(opened: Tuple[Any, Any]) -> bool:
 _CONNECTORS: Dict[int, Any] = {}
 
 
-def _connector_class(aiohttp: Any) -> Any:
+def _connector_class() -> Any:
     """The TCPConnector of aiohttp, keeping at most ``idle`` connections idle, noting every socket opened."""
+    import aiohttp  # the `async` extra (imported already by the transport that asks)
+
     made = _CONNECTORS.get(id(aiohttp))
     if made is not None:
         return made
 
-    class Connector(aiohttp.TCPConnector):  # type: ignore[misc]
+    class Connector(aiohttp.TCPConnector):
         def __init__(self, *, idle: int, opened: Set[Tuple[Any, Any]], **kwargs: Any) -> None:
             super().__init__(**kwargs)
             self._idle_max = idle

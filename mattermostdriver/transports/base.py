@@ -15,11 +15,11 @@ import datetime
 import os
 import ssl
 import time
-from typing import Any, Dict, List, Mapping, Optional, Protocol, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, Protocol, Union
 
 import requests
 from requests.adapters import DEFAULT_CA_BUNDLE_PATH
-from requests.cookies import RequestsCookieJar, cookiejar_from_dict, extract_cookies_to_jar
+from requests.cookies import RequestsCookieJar, extract_cookies_to_jar
 from requests.utils import get_encoding_from_headers, get_environ_proxies
 from urllib3.exceptions import ProtocolError
 
@@ -43,6 +43,8 @@ ERROR_BODY_LIMIT = 64 * 1024
 #: memory follows what arrives rather than what the headers claim (``Content-Length: 10**17``).
 _WHOLE_READ_LIMIT = 16 * 1024 * 1024
 _BLOCK = 1024 * 1024
+#: requests' adapter's way to take an answer's cookies (untyped in requests' stubs: typed here).
+_extract_cookies: Callable[[RequestsCookieJar, requests.PreparedRequest, Any], None] = extract_cookies_to_jar
 
 
 class Outgoing(Protocol):
@@ -51,22 +53,27 @@ class Outgoing(Protocol):
     @property
     def prepared(self) -> requests.PreparedRequest:
         """The request to send: its ``method``, ``url``, ``headers`` and ``body``."""
+        ...
 
     @property
     def origin(self) -> str:
         """``scheme://host:port`` of its URL."""
+        ...
 
     @property
     def target(self) -> str:
         """The path and query of its URL."""
+        ...
 
     @property
     def timeouts(self) -> Timeouts:
         """The seconds of the attempt: to connect, between two reads, in all."""
+        ...
 
     @property
     def stream(self) -> bool:
         """Leave a success's body unread (a download); it is read with ``read_block``."""
+        ...
 
 
 class Transport(Protocol):
@@ -80,12 +87,15 @@ class Transport(Protocol):
                 ``ReadTimeout``, ``SSLError``...); an error status is an answer, not an exception.
 
         """
+        ...
 
     def read_block(self, response: requests.Response, size: int, timeouts: Timeouts) -> bytes:
         """Up to ``size`` bytes of a streamed answer's body (``b""`` at its end)."""
+        ...
 
     def close(self) -> None:
         """Close every connection (idempotent)."""
+        ...
 
 
 class AsyncTransport(Protocol):
@@ -93,12 +103,15 @@ class AsyncTransport(Protocol):
 
     async def asend(self, request: Outgoing) -> requests.Response:
         """Send ``request`` and return its response (see :meth:`Transport.send`)."""
+        ...
 
     async def aread_block(self, response: requests.Response, size: int, timeouts: Timeouts) -> bytes:
         """Up to ``size`` bytes of a streamed answer's body (``b""`` at its end)."""
+        ...
 
     async def aclose(self) -> None:
         """Close every connection (idempotent)."""
+        ...
 
 
 def read_raw(raw: Any, amount: Optional[int] = None) -> bytes:
@@ -192,44 +205,27 @@ class LazyResponse(requests.Response):
         self._started, self._received = started, time.monotonic()
         self.raw = raw
 
-    @property
-    def elapsed(self) -> datetime.timedelta:
-        """The time from sending the request to the answer's headers (made when read)."""
-        value: Optional[datetime.timedelta] = self.__dict__.get("_elapsed")
-        if value is None:
-            value = self.__dict__["_elapsed"] = datetime.timedelta(seconds=self._received - self._started)
+    def __getattr__(self, name: str) -> Any:
+        """``elapsed``, ``cookies`` and ``encoding``, made when first read, then kept as attributes.
+
+        ``elapsed``: the time from sending the request to the answer's headers; ``cookies``: what
+        the server set; ``encoding``: the ``Content-Type`` header's. Only a missing attribute
+        comes here: once made (or set), each is a plain attribute, as on requests' responses.
+        """
+        value: Any
+        if name == "elapsed":
+            value = datetime.timedelta(seconds=self._received - self._started)
+        elif name == "cookies":
+            value = RequestsCookieJar()
+            self._fill_cookies(value)
+        elif name == "encoding":
+            value = get_encoding_from_headers(self.headers)
+        else:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.__dict__[name] = value
         return value
-
-    @elapsed.setter
-    def elapsed(self, value: datetime.timedelta) -> None:
-        self.__dict__["_elapsed"] = value
-
-    @property
-    def cookies(self) -> RequestsCookieJar:
-        """The cookies the server set (made when first read)."""
-        jar: Optional[RequestsCookieJar] = self.__dict__.get("_cookie_jar")
-        if jar is None:
-            jar = self.__dict__["_cookie_jar"] = cookiejar_from_dict({})  # type: ignore[no-untyped-call]
-            self._fill_cookies(jar)
-        return jar
-
-    @cookies.setter
-    def cookies(self, jar: RequestsCookieJar) -> None:
-        self.__dict__["_cookie_jar"] = jar
 
     def _fill_cookies(self, jar: RequestsCookieJar) -> None:
         """Put the cookies the server set into ``jar`` (as requests' adapter does)."""
         if self.raw is not None and self.request is not None and "set-cookie" in self.headers:
-            extract_cookies_to_jar(jar, self.request, self.raw)  # type: ignore[no-untyped-call]
-
-    @property
-    def encoding(self) -> Optional[str]:
-        """The encoding of the ``Content-Type`` header (read when first asked)."""
-        if "_encoding" not in self.__dict__:
-            self.__dict__["_encoding"] = get_encoding_from_headers(self.headers)
-        value: Optional[str] = self.__dict__["_encoding"]
-        return value
-
-    @encoding.setter
-    def encoding(self, value: Optional[str]) -> None:
-        self.__dict__["_encoding"] = value
+            _extract_cookies(jar, self.request, self.raw)

@@ -362,12 +362,15 @@ class Pools:
             pool.force_close()
 
 
+# pyright finds urllib3's own HTTPConnection and HTTPSConnection unfit for the Protocols that
+# urllib3 declares ConnectionCls with (a property for the protocol's ``host``, a Final list for its
+# ClassVar ``default_socket_options``...): it says so of ``ConnectionCls = HTTPConnection`` as well.
 class _Pool(Tracked):
-    ConnectionCls = _DeadlineConnection
+    ConnectionCls = _DeadlineConnection  # pyright: ignore[reportAssignmentType]
 
 
 class _TLSPool(Tracked, HTTPSConnectionPool):
-    ConnectionCls = _DeadlineTLSConnection
+    ConnectionCls = _DeadlineTLSConnection  # pyright: ignore[reportAssignmentType]
 
 
 POOL_CLASSES: Dict[str, Type[HTTPConnectionPool]] = {"http": _Pool, "https": _TLSPool}

@@ -21,7 +21,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from typing import Any, Dict, Mapping, Optional, Union
+from typing import Any, Callable, Dict, Mapping, Optional, Union
 
 import requests
 import urllib3
@@ -159,7 +159,9 @@ class PoolTransport:
                 pool = self._adapter.get_connection_with_tls_context(request, self.verify, proxies=proxies)
             except LocationValueError as exc:
                 raise requests.exceptions.InvalidURL(exc, request=request) from None
-            self._adapter.cert_verify(pool, origin + "/", self.verify, None)  # type: ignore[no-untyped-call]
+            # requests' own TLS settings of a pool (untyped in requests' stubs: typed here)
+            cert_verify: Callable[[Any, str, Union[bool, str], None], None] = self._adapter.cert_verify
+            cert_verify(pool, origin + "/", self.verify, None)
             if isinstance(pool, Tracked):
                 pool.idle_max = self.idle_max
             self.pools.add(pool)

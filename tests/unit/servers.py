@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import socket
 import threading
 from typing import Any, Callable, Iterator, Optional
 
 import pytest
+import requests
 
 from ..support.listening import stop_accepting
 
@@ -24,6 +26,7 @@ class RawServer:
         self.port = self.sock.getsockname()[1]
         self.serve = serve
         self.accepted = 0
+        self.hung_up = 0  # connections the client closed (keepalive_server)
         self.closed_by_peer = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -72,6 +75,22 @@ def json_answer(value: Any, status: str = "200 OK", extra: str = "") -> bytes:
     ).encode() + body
 
 
+def check_response(response: Any) -> None:
+    """What requests' own Response has (made when first read by the transports' responses)."""
+    assert response.json() == USER
+    assert response.cookies.get("MMAUTHTOKEN") == "cookie-token"
+    assert response.encoding == "ISO-8859-1"
+    assert isinstance(response.elapsed, datetime.timedelta) and response.elapsed.total_seconds() >= 0
+    assert not hasattr(response, "no_such_attribute")
+    response.encoding, response.elapsed = "utf-8", datetime.timedelta(seconds=2)
+    response.cookies = requests.cookies.cookiejar_from_dict({"a": "b"})
+    assert (response.encoding, response.elapsed.total_seconds(), dict(response.cookies)) == (
+        "utf-8",
+        2,
+        {"a": "b"},
+    )
+
+
 @pytest.fixture
 def keepalive_server() -> Iterator[RawServer]:
     """Answers every request on a connection with the user, until the client closes it."""
@@ -81,6 +100,7 @@ def keepalive_server() -> Iterator[RawServer]:
         while read_request(conn):
             conn.sendall(json_answer(USER))
         assert server is not None
+        server.hung_up += 1
         server.closed_by_peer.set()
 
     server = RawServer(serve)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import socket
 import subprocess
 import sys
 import threading
 import time
-from typing import Any, Dict, Iterator, List
+from typing import Any, Callable, Dict, Iterator, List
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -19,7 +20,7 @@ from mattermostdriver import AsyncDriver, ServerError, TransportError
 from mattermostdriver.transports.aio import AiohttpTransport
 from mattermostdriver.transports.threads import ThreadTransport
 
-from .servers import USER, RawServer, json_answer, read_request
+from .servers import USER, RawServer, check_response, json_answer, read_request
 
 
 @pytest.fixture(params=["aiohttp", "threads"])
@@ -69,6 +70,34 @@ def test_requests_reuse_connections_and_close_with_the_driver(
 
     run(main())
     assert keepalive_server.closed_by_peer.wait(5)
+
+
+def test_one_driver_across_event_loops(keepalive_server: RawServer, transport: str) -> None:
+    # asyncio.run twice with one AsyncDriver, then closed from a third loop: each loop's
+    # connections are closed as that loop ends (aiohttp's session serves one loop), nothing is
+    # left open, and closing raises nothing (it raised "Event loop is closed" from the third)
+    d = AsyncDriver({"url": f"http://127.0.0.1:{keepalive_server.port}", "token": "t"})
+
+    async def call() -> Any:
+        return await d.users.get_user("me")
+
+    for loops in (1, 2):
+        assert run(call()) == USER
+        assert keepalive_server.accepted == (loops if transport == "aiohttp" else 1)
+        if transport == "aiohttp":  # the loop's session went with it
+            assert _wait_for(lambda n=loops: keepalive_server.hung_up == n)
+    run(d.close())
+    assert _wait_for(lambda: keepalive_server.hung_up == keepalive_server.accepted)
+    gc.collect()  # an unclosed session or socket would warn here (an error in this suite)
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float = 5) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
 
 
 def test_iterators_are_async_for(httpserver: HTTPServer, transport: str) -> None:
@@ -182,6 +211,30 @@ def test_cookies_are_never_sent_back(transport: str) -> None:
     finally:
         server.close()
     assert len(seen) == 2 and b"cookie-token" not in seen[1]
+
+
+def test_the_response_has_what_requests_gives(transport: str) -> None:
+    """make_request's Response: the server's cookies, the encoding, the time taken; each can be set."""
+
+    def serve(conn: socket.socket) -> None:
+        while read_request(conn):
+            conn.sendall(
+                json_answer(USER, extra="Set-Cookie: MMAUTHTOKEN=cookie-token; Path=/\r\n").replace(
+                    b"application/json", b"application/json; charset=ISO-8859-1"
+                )
+            )
+
+    server = RawServer(serve)
+
+    async def main() -> Any:
+        async with AsyncDriver({"url": f"http://127.0.0.1:{server.port}", "token": "t"}) as d:
+            return await d.client.make_request("get", "/users/me")
+
+    try:
+        response = run(main())
+    finally:
+        server.close()
+    check_response(response)
 
 
 # -- cancellation ---------------------------------------------------------------------------------

@@ -33,8 +33,9 @@ from mattermostdriver import (
     UnexpectedResponse,
 )
 from mattermostdriver.exceptions import summary_of
+from mattermostdriver.transports import MockTransport
 
-from .conftest import BASE, OPTIONS, Recorded, make_driver, no_sleep, read_body
+from .conftest import BASE, OPTIONS, Recorded, make_driver, no_sleep, read_body, through_requests
 
 
 def app_error(status: int, error_id: str = "some.error.id", message: str = "it went wrong") -> dict:
@@ -516,7 +517,8 @@ def test_a_failed_logout_on_leaving_with_is_logged_whole(
         else:
 
             async def main() -> None:
-                async with AsyncDriver(options) as d:
+                # the async client's requests reach responses through a MockTransport (make_driver's way)
+                async with AsyncDriver(options, transport=MockTransport(through_requests)) as d:
                     await d.login()
 
             asyncio.run(main())

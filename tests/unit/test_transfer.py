@@ -20,6 +20,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from mattermostdriver import AsyncDriver, Driver, ResourceNotFound, TransportError
+from mattermostdriver.testing import MockResponse, MockTransport
 from mattermostdriver.transfer import MIN_FIRST_CHUNK, StreamBody, file_range, multipart_body
 
 from ..support.listening import stop_accepting
@@ -468,6 +469,56 @@ def test_a_dropped_download_resumes_with_a_range(serve: Any, tmp_path: Path) -> 
     assert len(sleeps) == 2
 
 
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_download_progress_counts_each_byte_once_across_a_resume(
+    kind: str, serve: Any, tmp_path: Path
+) -> None:
+    content = os.urandom(MiB + 7)
+    server, driver, _ = serve(content, drops=[300_000])
+    seen: List[Tuple[int, int]] = []
+    dest = tmp_path / "out.bin"
+    block = 64 * 1024
+    if kind == "sync":
+        written = driver.files.download_file(
+            "file1", dest, chunk_size=block, progress=lambda *a: seen.append(a)
+        )
+    else:
+
+        async def main() -> int:
+            async with AsyncDriver(dict(driver.options)) as d:
+                d.client.retry = d.client.retry.new(sleep=lambda s: None)
+                n: int = await d.files.download_file(
+                    "file1", dest, chunk_size=block, progress=lambda *a: seen.append(a)
+                )
+                return n
+
+        written = asyncio.run(main())
+    assert written == len(content) and dest.read_bytes() == content
+    assert len(server.requests) == 2 and server.requests[0].get("range") is None
+    done = [d for d, _ in seen]
+    # one call per block written, the total from the first answer's Content-Length throughout,
+    # and the count going on where the first answer broke off (not from 0, nothing twice)
+    assert all(total == len(content) for _, total in seen)
+    assert done == sorted(set(done)) and done[-1] == len(content)
+    resumed_at = int(server.requests[1]["range"].split("=")[1].rstrip("-"))
+    assert resumed_at in done and resumed_at <= 300_000
+    assert all(b - a <= block for a, b in zip([0, *done], done))
+
+
+def test_download_progress_total_is_0_when_the_size_is_not_announced(tmp_path: Path) -> None:
+    body = b"x" * 5000
+    seen: List[Tuple[int, int]] = []
+
+    def handler(request: Any) -> Any:
+        return MockResponse(200, content=body, headers={"Content-Type": "application/octet-stream"})
+
+    with Driver({"url": "http://mm.test", "token": "t"}, transport=MockTransport(handler)) as d:
+        out = io.BytesIO()
+        assert d.files.download_file("f1", out, chunk_size=2000, progress=lambda *a: seen.append(a)) == 5000
+    assert out.getvalue() == body
+    assert [d for d, _ in seen][-1] == 5000 and {t for _, t in seen} == {0}
+
+
 def test_a_failed_download_leaves_nothing_behind(serve: Any, tmp_path: Path) -> None:
     _, driver, _ = serve(os.urandom(MiB), drops=[300_000], ranges=False)
     dest = tmp_path / "out.bin"
@@ -522,7 +573,7 @@ def test_download_file_hands_progress_to_the_clients_download(kind: str, tmp_pat
     dest = tmp_path / "out"
     assert calls == [
         {"endpoint": "/files/f%2F1", "dest": dest, "chunk_size": 1024 * 1024, "progress": progress},
-        {"endpoint": "/files/f2", "dest": dest, "chunk_size": 10},  # none given: none passed
+        {"endpoint": "/files/f2", "dest": dest, "chunk_size": 10, "progress": None},
     ]
 
 

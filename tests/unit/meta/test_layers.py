@@ -31,6 +31,7 @@ LAYERS: Dict[int, Tuple[str, ...]] = {
         "redaction",
         "retry",
         "exceptions",
+        "failures",
         "multipart",
         "options",
         "option_help",
