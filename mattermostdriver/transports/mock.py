@@ -18,9 +18,9 @@ table, ``pending_post_id``.
 from __future__ import annotations
 
 import http.client
-import inspect
 import io
 import json
+from collections.abc import Awaitable as _Awaitable
 from typing import Any, Awaitable, Callable, Mapping, Optional, Union
 
 import requests
@@ -95,7 +95,7 @@ class MockTransport:
     def send(self, request: Outgoing) -> requests.Response:
         """The handler's answer to ``request`` (``Driver``'s way)."""
         answer = self.handler(_copy(request.prepared))
-        if inspect.isawaitable(answer):
+        if isinstance(answer, _Awaitable):
             getattr(answer, "close", lambda: None)()  # a coroutine never awaited
             raise TypeError("an async handler needs AsyncDriver; give Driver a plain function")
         return _response(request, answer)
@@ -103,7 +103,7 @@ class MockTransport:
     async def asend(self, request: Outgoing) -> requests.Response:
         """The handler's answer to ``request``, awaited if it is awaitable (``AsyncDriver``'s way)."""
         answer = self.handler(_copy(request.prepared))
-        if inspect.isawaitable(answer):
+        if isinstance(answer, _Awaitable):
             answer = await answer
         return _response(request, answer)
 
