@@ -19,7 +19,7 @@ from mattermostdriver.options import Options
 from mattermostdriver.retry import Retry
 from mattermostdriver.transports import MockTransport
 
-from .servers import keepalive_server, silent_server  # noqa: F401 - fixtures of the transport tests
+from .servers import cookie_server, keepalive_server, silent_server  # noqa: F401 - fixtures of the transport tests
 
 BASE = "http://mm.test:80/api/v4"
 _ADAPTER = HTTPAdapter()

@@ -109,6 +109,23 @@ def keepalive_server() -> Iterator[RawServer]:
 
 
 @pytest.fixture
+def cookie_server() -> Iterator[RawServer]:
+    """Answers every request with the user, a session cookie and a Latin-1 charset (see check_response)."""
+
+    def serve(conn: socket.socket) -> None:
+        while read_request(conn):
+            conn.sendall(
+                json_answer(USER, extra="Set-Cookie: MMAUTHTOKEN=cookie-token; Path=/\r\n").replace(
+                    b"application/json", b"application/json; charset=ISO-8859-1"
+                )
+            )
+
+    server = RawServer(serve)
+    yield server
+    server.close()
+
+
+@pytest.fixture
 def silent_server() -> Iterator[RawServer]:
     """Accepts, reads each request, and never answers (until the test ends)."""
     done = threading.Event()

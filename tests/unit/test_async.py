@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from typing import Any, Callable, Dict, Iterator, List
+from typing import Any, Dict, Iterator, List
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -21,6 +21,7 @@ from mattermostdriver.transports.aio import AiohttpTransport
 from mattermostdriver.transports.threads import ThreadTransport
 
 from .servers import USER, RawServer, check_response, json_answer, read_request
+from .websocket.helpers import wait_until
 
 
 @pytest.fixture(params=["aiohttp", "threads"])
@@ -85,19 +86,10 @@ def test_one_driver_across_event_loops(keepalive_server: RawServer, transport: s
         assert run(call()) == USER
         assert keepalive_server.accepted == (loops if transport == "aiohttp" else 1)
         if transport == "aiohttp":  # the loop's session went with it
-            assert _wait_for(lambda n=loops: keepalive_server.hung_up == n)
+            assert wait_until(lambda n=loops: keepalive_server.hung_up == n)
     run(d.close())
-    assert _wait_for(lambda: keepalive_server.hung_up == keepalive_server.accepted)
+    assert wait_until(lambda: keepalive_server.hung_up == keepalive_server.accepted)
     gc.collect()  # an unclosed session or socket would warn here (an error in this suite)
-
-
-def _wait_for(condition: Callable[[], bool], seconds: float = 5) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.01)
-    return True
 
 
 def test_iterators_are_async_for(httpserver: HTTPServer, transport: str) -> None:
@@ -213,28 +205,14 @@ def test_cookies_are_never_sent_back(transport: str) -> None:
     assert len(seen) == 2 and b"cookie-token" not in seen[1]
 
 
-def test_the_response_has_what_requests_gives(transport: str) -> None:
+def test_the_response_has_what_requests_gives(cookie_server: RawServer, transport: str) -> None:
     """make_request's Response: the server's cookies, the encoding, the time taken; each can be set."""
 
-    def serve(conn: socket.socket) -> None:
-        while read_request(conn):
-            conn.sendall(
-                json_answer(USER, extra="Set-Cookie: MMAUTHTOKEN=cookie-token; Path=/\r\n").replace(
-                    b"application/json", b"application/json; charset=ISO-8859-1"
-                )
-            )
-
-    server = RawServer(serve)
-
     async def main() -> Any:
-        async with AsyncDriver({"url": f"http://127.0.0.1:{server.port}", "token": "t"}) as d:
+        async with AsyncDriver({"url": f"http://127.0.0.1:{cookie_server.port}", "token": "t"}) as d:
             return await d.client.make_request("get", "/users/me")
 
-    try:
-        response = run(main())
-    finally:
-        server.close()
-    check_response(response)
+    check_response(run(main()))
 
 
 # -- cancellation ---------------------------------------------------------------------------------

@@ -57,21 +57,9 @@ def test_threads_share_the_pool(keepalive_server: RawServer) -> None:
     assert not errors and keepalive_server.accepted <= 4
 
 
-def test_the_response_has_what_requests_gives() -> None:
-    def serve(conn: socket.socket) -> None:
-        while read_request(conn):
-            conn.sendall(
-                json_answer(USER, extra="Set-Cookie: MMAUTHTOKEN=cookie-token; Path=/\r\n").replace(
-                    b"application/json", b"application/json; charset=ISO-8859-1"
-                )
-            )
-
-    server = RawServer(serve)
-    try:
-        with Driver({"url": f"http://127.0.0.1:{server.port}", "token": "t"}) as d:
-            check_response(d.client.make_request("get", "/users/me"))
-    finally:
-        server.close()
+def test_the_response_has_what_requests_gives(cookie_server: RawServer) -> None:
+    with Driver({"url": f"http://127.0.0.1:{cookie_server.port}", "token": "t"}) as d:
+        check_response(d.client.make_request("get", "/users/me"))
 
 
 @pytest.mark.parametrize("where", ["headers", "body"])
