@@ -97,26 +97,19 @@ class AiohttpTransport:
         self._routes: Dict[str, Optional[str]] = {}
         self._timeouts: Dict[Timeouts, Any] = {}
         self._errors = _Errors(aiohttp)
-        #: Every socket's transport opened and maybe not yet closed, so that close() ends them all.
-        self._opened: Set[Tuple[Any, Any]] = set()
         self.closed = False
 
-    async def _session_now(self) -> Any:
-        """The session of the running loop: one per loop, closed before that loop closes.
+    async def _open_session(self) -> Any:
+        """A session for the running loop (a session serves the loop it was made in).
 
-        A session serves the loop it was made in. When one driver is used from several loops
-        in turn (``asyncio.run`` called twice), each loop's session is closed as that loop
-        shuts down, by an async generator the loop finalizes (``shutdown_asyncgens``, as
-        ``asyncio.run`` does): no socket outlives its loop.
+        When one driver is used from several loops in turn (``asyncio.run`` called twice),
+        each loop's session is closed as that loop shuts down, by an async generator the loop
+        finalizes (``shutdown_asyncgens``, as ``asyncio.run`` does): no socket outlives its loop.
         """
-        session = self._session
-        loop = asyncio.get_running_loop()
-        if session is not None and not session.closed and self._loop is loop:
-            return session
-        self._loop = loop
+        self._loop = asyncio.get_running_loop()
         aiohttp = self._aiohttp
+        # every socket the session opens and maybe not yet closed, so that closing ends them all
         opened: Set[Tuple[Any, Any]] = set()
-        self._opened = opened
         connector = _connector_class()(
             limit=0, limit_per_host=self._limit, ssl=self._ssl, idle=self._idle, opened=opened
         )
@@ -191,7 +184,9 @@ class AiohttpTransport:
             body = _body_blocks(body)
         started = time.monotonic()
         try:
-            session = await self._session_now()
+            session = self._session
+            if session is None or session.closed or self._loop is not asyncio.get_running_loop():
+                session = await self._open_session()
             answer = await session.request(
                 prepared.method,
                 self._url(prepared.url or "", encoded=True),
