@@ -26,6 +26,7 @@ import json
 import os
 import platform
 import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -192,15 +193,12 @@ def real_server(quick: bool) -> Optional[Dict[str, Any]]:
     """GET /api/v4/users/me on the project's test server, if it runs (scripts/mattermost-server)."""
     sys.path.insert(0, str(ROOT))
     from tests.server.layout import env_file as server_env_file
+    from tests.server.layout import read_env
 
     env_file = server_env_file()
     if not env_file.exists():
         return None
-    values: Dict[str, str] = {}
-    for line in env_file.read_text().splitlines():
-        key, sep, value = line.strip().removeprefix("export ").partition("=")
-        if sep:
-            values[key.strip()] = value.strip().strip("'\"")
+    values = read_env(env_file)
     url, token = values.get("MM_URL", ""), values.get("MM_TOKEN", "")
     match = re.match(r"^(https?)://([^:/]+):(\d+)$", url.rstrip("/"))
     if not match or not token:
@@ -647,6 +645,9 @@ def main() -> None:
     )
     parser.add_argument("--json", help="also write the raw results to this file")
     args = parser.parse_args()
+    # a TERM or HUP ends the run through the with blocks: nginx stopped, its folder removed
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, lambda number, frame: sys.exit(128 + number))
     started = time.monotonic()
     import requests
 

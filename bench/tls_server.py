@@ -75,11 +75,12 @@ FILES = {"file_infos": [{"id": "f" * 26, "name": "big.bin", "size": 0}], "client
 
 CONFIG = """
 worker_processes 1;
+worker_rlimit_nofile 4096;
 daemon off;
 pid {root}/nginx.pid;
 error_log {root}/error.log warn;
 {user}
-events {{ worker_connections 256; }}
+events {{ worker_connections 1024; }}
 http {{
     access_log off;
     client_body_temp_path {root}/tmp/body;
@@ -192,6 +193,7 @@ class Nginx:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
+            start_new_session=True,  # ended by stop() only, not by a signal to the bench's group
         )
         deadline = time.monotonic() + 10
         while True:
@@ -224,7 +226,11 @@ class Nginx:
         shutil.rmtree(self.root, ignore_errors=True)
 
     def __enter__(self) -> Nginx:
-        self.start()
+        try:
+            self.start()
+        except BaseException:
+            self.stop()  # its folder too
+            raise
         return self
 
     def __exit__(self, *exc: object) -> None:
