@@ -34,6 +34,7 @@ Environment:
   MM_LIMITED_PORT    the rate-limited server's port (default: a free one)
   MM_START_TIMEOUT   seconds to wait for the server to answer (default 300)
   MM_STOP_TIMEOUT    seconds between SIGTERM and SIGKILL on stop (default 10)
+  MM_MIGRATION_TIMEOUT  first start: seconds for the background schema migrations (default 300)
   MM_RATELIMIT       "on" turns the server's rate limiter on (PerSec 5, MaxBurst 10)
   MM_ADMIN_USERNAME, MM_ADMIN_PASSWORD, MM_ADMIN_EMAIL   the first (admin) user
   MMD_POSTGRES_USER  run as root: the account PostgreSQL runs as, instead of a user namespace

