@@ -18,12 +18,12 @@ from typing import Any, Callable, Dict, List, NamedTuple, Optional, Pattern, Set
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from . import models
-from .store import AppError
+from .store import AppError, bad_body_param
 
 __all__ = ["Call", "Fault", "HttpServer", "Reply", "Incoming", "Route"]
 
 API_V4 = "/api/v4"
-VERSION_ID = "11.4.0.fake.fake.false"
+VERSION_ID = f"{models.SERVER_VERSION}.fake.fake.false"
 
 
 class Call(NamedTuple):
@@ -91,17 +91,13 @@ class Incoming:
         try:
             return json.loads(self.body or b"null")
         except ValueError:
-            raise AppError(
-                400, "api.context.invalid_body_param.app_error", f"Invalid or missing {name} in request body."
-            ) from None
+            raise bad_body_param(name) from None
 
     def object(self, name: str) -> Dict[str, Any]:
         """The JSON body, which must be an object (400 naming ``name`` otherwise)."""
         value = self.json(name)
         if not isinstance(value, dict):
-            raise AppError(
-                400, "api.context.invalid_body_param.app_error", f"Invalid or missing {name} in request body."
-            )
+            raise bad_body_param(name)
         return value
 
 
@@ -111,10 +107,8 @@ Handler = Callable[[Incoming], Any]
 class Route(NamedTuple):
     """One REST route: its method, path pattern and handler."""
 
-    """One REST route: its method, path pattern and handler."""
     method: str
     pattern: Pattern[str]
-    template: str
     handler: Handler
 
 
@@ -137,7 +131,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def _body(self) -> bytes:
-        """Quiet: the calls are recorded instead."""
+        """The request body, read by ``Content-Length`` or chunked (empty when there is none)."""
         if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
             chunks: List[bytes] = []
             while True:
@@ -157,7 +151,7 @@ class _Handler(BaseHTTPRequestHandler):
         query = dict(parse_qsl(split.query, keep_blank_values=True))
         if self.command == "GET" and self.headers.get("Upgrade", "").lower() == "websocket":
             self.close_connection = True
-            self.fake.websocket(self, split.path, query)
+            self.fake.websocket(self, query)
             return
         request = Incoming(self.command, path, query, self.headers, self._body())
         reply = self.fake.answer(request)
@@ -187,17 +181,18 @@ class HttpServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, answer: Callable[[Incoming], Optional[Reply]], websocket: Callable[..., None]) -> None:
+    def __init__(
+        self,
+        answer: Callable[[Incoming], Optional[Reply]],
+        websocket: Callable[[_Handler, Dict[str, str]], None],
+    ) -> None:
         self.answer = answer
-        self._websocket = websocket
+        #: Runs an upgrade request (the connection's handler, the query) as a websocket.
+        self.websocket = websocket
         self._open: Set[socket.socket] = set()
         self._conn_threads: List[threading.Thread] = []
         self._open_lock = threading.Lock()
         super().__init__(("127.0.0.1", 0), _Handler)
-
-    def websocket(self, handler: _Handler, path: str, query: Dict[str, str]) -> None:
-        """Hand an upgrade request to the websocket side."""
-        self._websocket(handler, path, query)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         """Serve the connection in a thread of its own, tracked so that closing ends it."""
@@ -240,7 +235,7 @@ def compile_route(method: str, template: str, handler: Handler) -> Route:
 
     pattern = re.escape(template).replace(r"\{", "{").replace(r"\}", "}")
     pattern = re.sub(r"{(\w+)}", r"(?P<\1>[^/]+)", pattern)
-    return Route(method, re.compile(pattern + r"\Z"), template, handler)
+    return Route(method, re.compile(pattern + r"\Z"), handler)
 
 
 def session_token(headers: Any) -> Optional[str]:

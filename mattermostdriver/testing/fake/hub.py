@@ -25,13 +25,12 @@ from typing import Any, Deque, Dict, Iterable, List, Optional, Set, Tuple
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.connection import Connection
 
-from .models import new_id, valid_id
+from .models import SERVER_VERSION, new_id, valid_id
 
 __all__ = ["DEAD_QUEUE", "Hub", "Link", "broadcast", "cut"]
 
 #: Events kept per connection for a resume (``deadQueueSize``).
 DEAD_QUEUE = 128
-SERVER_VERSION = "11.4.0.fake"
 
 
 def broadcast(
@@ -97,7 +96,11 @@ class Hub:
             link = Link(user_id)
             self._links[link.id] = link
             link.ws = ws
-            hello = {"connection_id": link.id, "server_hostname": "fake", "server_version": SERVER_VERSION}
+            hello = {
+                "connection_id": link.id,
+                "server_hostname": "fake",
+                "server_version": f"{SERVER_VERSION}.fake",
+            }
             self._deliver(link, "hello", hello, broadcast(user_id=user_id))
             return link
 
@@ -129,20 +132,14 @@ class Hub:
 
     def drop(self, user_id: Optional[str] = None) -> int:
         """Cut open sockets without a close frame (all, or ``user_id``'s); return how many."""
+        sockets: List[Connection] = []
         with self._lock:
-            sockets = [link.ws for link in self._links.values() if link.ws is not None]
-            if user_id is not None:
-                sockets = [
-                    link.ws
-                    for link in self._links.values()
-                    if link.ws is not None and link.user_id == user_id
-                ]
             for link in self._links.values():
-                if link.ws in sockets:
+                if link.ws is not None and (user_id is None or link.user_id == user_id):
+                    sockets.append(link.ws)
                     link.ws = None
         for ws in sockets:
-            if ws is not None:
-                cut(ws)
+            cut(ws)
         return len(sockets)
 
     def forget(self) -> None:
@@ -157,11 +154,10 @@ class Hub:
             sockets = [link.ws for link in self._links.values() if link.ws is not None]
             self._links.clear()
         for ws in sockets:
-            if ws is not None:
-                try:
-                    ws.close(1001, "server shutting down")
-                except Exception:  # pragma: no cover - close() does not raise
-                    cut(ws)
+            try:
+                ws.close(1001, "server shutting down")
+            except Exception:  # pragma: no cover - close() does not raise
+                cut(ws)
 
     def _deliver(self, link: Link, event: str, data: Dict[str, Any], where: Dict[str, Any]) -> None:
         message = {"event": event, "data": data, "broadcast": where, "seq": link.next_seq}

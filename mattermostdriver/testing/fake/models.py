@@ -16,6 +16,7 @@ from typing import Any, Dict, List, Optional
 __all__ = [
     "NOTIFY_PROPS",
     "OK",
+    "SERVER_VERSION",
     "app_error",
     "bot",
     "channel",
@@ -34,6 +35,9 @@ __all__ = [
 ]
 
 _ID = re.compile(r"[a-z0-9]{26}")
+
+#: The Mattermost version the fake copies (its ``X-Version-Id``, ``hello`` and ``pong`` say it).
+SERVER_VERSION = "11.4.0"
 
 #: A user's notify_props, as the server gives a new user.
 NOTIFY_PROPS = {

@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Optional
 
 from . import models
 from .hub import broadcast, dumps
-from .store import AppError, Store, forbidden
+from .store import AppError, Store, bad_body_param, bad_url_param, forbidden
 
 __all__ = ["DEDUPE_WINDOW_MS", "State"]
 
@@ -58,11 +58,7 @@ class State(Store):
     def post(self, post_id: str, user_id: str) -> Dict[str, Any]:
         """A post the user may read (404 for a deleted or unknown one, 403 for an unreadable channel)."""
         if not models.valid_id(post_id):
-            raise AppError(
-                400,
-                "api.context.invalid_url_param.app_error",
-                "Invalid or missing post_id parameter in request URL.",
-            )
+            raise bad_url_param("post_id")
         found = self.posts.get(post_id)
         if found is None or found["delete_at"]:
             raise AppError(404, "app.post.get.app_error", "Unable to get the post.")
@@ -315,11 +311,7 @@ class State(Store):
             )
         name = str(body.get("emoji_name") or "")
         if not _EMOJI.fullmatch(name):
-            raise AppError(
-                400,
-                "api.context.invalid_body_param.app_error",
-                "Invalid or missing reaction in request body.",
-            )
+            raise bad_body_param("reaction")
         post = self.post(str(body.get("post_id") or ""), user_id)
         reactions = self.reactions.setdefault(post["id"], [])
         existing = next((r for r in reactions if r["user_id"] == user_id and r["emoji_name"] == name), None)

@@ -6,8 +6,9 @@ from typing import Any, Dict, List, Tuple
 
 from . import models
 from .http import Handler, Incoming, Reply
+from .hub import broadcast, dumps
 from .posts import State
-from .store import AppError, forbidden
+from .store import AppError, bad_body_param, forbidden
 
 __all__ = ["routes"]
 
@@ -56,11 +57,7 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
         r.me  # noqa: B018
         ids = r.json("user_ids")
         if not isinstance(ids, list):
-            raise AppError(
-                400,
-                "api.context.invalid_body_param.app_error",
-                "Invalid or missing user_ids in request body.",
-            )
+            raise bad_body_param("user_ids")
         return [models.user(state.users[i], own=i == r.me) for i in ids if i in state.users]
 
     def users_by_usernames(r: Incoming) -> Any:
@@ -176,17 +173,13 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
         channel = state.add_channel(
             team["id"], str(body.get("name") or ""), str(body.get("display_name") or ""), kind, r.me
         )
-        state.members[channel["id"]][r.me] = state._member(channel["id"], r.me)
+        state.add_member(channel["id"], r.me)
         return Reply(201, models.channel(channel))
 
     def create_direct(r: Incoming) -> Reply:
         ids = r.json("user_ids")
         if not isinstance(ids, list) or len(ids) != 2 or not all(i in state.users for i in ids):
-            raise AppError(
-                400,
-                "api.context.invalid_body_param.app_error",
-                "Invalid or missing user_ids in request body.",
-            )
+            raise bad_body_param("user_ids")
         if r.me not in ids and not state.is_admin(r.me):
             raise forbidden()
         new = not any(
@@ -197,25 +190,14 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
         if new:
             other = next((i for i in ids if i != r.me), r.me)
             data = {"creator_id": r.me, "teammate_id": other}
-            where = {
-                "omit_users": None,
-                "user_id": "",
-                "channel_id": channel["id"],
-                "team_id": "",
-                "connection_id": "",
-                "omit_connection_id": "",
-            }
+            where = broadcast(channel_id=channel["id"])
             state.hub.publish("direct_added", data, where, state.member_ids(channel["id"]))
         return Reply(201, models.channel(channel))
 
     def create_group(r: Incoming) -> Reply:
         ids = r.json("user_ids")
         if not isinstance(ids, list) or not all(i in state.users for i in ids):
-            raise AppError(
-                400,
-                "api.context.invalid_body_param.app_error",
-                "Invalid or missing user_ids in request body.",
-            )
+            raise bad_body_param("user_ids")
         ids = sorted(set(ids) | {r.me})
         if not 3 <= len(ids) <= 8:
             raise AppError(
@@ -226,8 +208,6 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
         existing = len(state.channels)
         channel = state.direct_channel(ids, r.me)
         if len(state.channels) > existing:
-            from .hub import broadcast, dumps
-
             for user_id in ids:
                 data = {"teammate_ids": dumps(ids)}
                 state.hub.publish(

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl
 from . import models
 from .http import Handler, Incoming, Reply
 from .posts import State
-from .store import AppError, forbidden
+from .store import AppError, bad_body_param, bad_url_param, forbidden
 
 __all__ = ["hook_receiver", "routes"]
 
@@ -31,9 +31,7 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
     def update_post(r: Incoming) -> Any:
         body = r.object("post")
         if body.get("id") not in (None, r.params["post_id"]):
-            raise AppError(
-                400, "api.context.invalid_body_param.app_error", "Invalid or missing id in request body."
-            )
+            raise bad_body_param("id")
         return state.edit_post(
             r.params["post_id"], r.me, {k: body[k] for k in ("message", "props") if k in body}
         )
@@ -215,9 +213,7 @@ def routes(state: State) -> List[Tuple[str, str, Handler]]:
         if user["id"] != r.me and not state.is_admin(r.me):
             raise forbidden()
         if body.get("status") not in ("online", "away", "dnd", "offline"):
-            raise AppError(
-                400, "api.context.invalid_body_param.app_error", "Invalid or missing status in request body."
-            )
+            raise bad_body_param("status")
         state.set_status(user["id"], body["status"], manual=True)
         return models.status(state.statuses[user["id"]])
 
@@ -262,11 +258,7 @@ def _paging(r: Incoming) -> Tuple[int, int]:
         page = max(0, int(r.query.get("page", "0")))
         per_page = min(200, max(1, int(r.query.get("per_page", "60"))))
     except ValueError:
-        raise AppError(
-            400,
-            "api.context.invalid_url_param.app_error",
-            "Invalid or missing page parameter in request URL.",
-        ) from None
+        raise bad_url_param("page") from None
     return page, per_page
 
 

@@ -75,9 +75,7 @@ class FakeMattermost:
                 *integration_routes(self),
             )
         ]
-        self._http = HttpServer(
-            partial(answer, self), lambda handler, path, query: serve_websocket(self, handler, query)
-        )
+        self._http = HttpServer(partial(answer, self), partial(serve_websocket, self))
         self.port: int = self._http.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self._thread = threading.Thread(
@@ -166,7 +164,7 @@ class FakeMattermost:
             for member in members:
                 user_id = self._user_id(member)
                 self.store.join_team(team_id, user_id)
-                self.store.members[channel["id"]][user_id] = self.store._member(channel["id"], user_id)
+                self.store.add_member(channel["id"], user_id)
             return models.channel(channel)
 
     def direct_channel(self, *users: Someone) -> Dict[str, Any]:

@@ -41,6 +41,12 @@ def bad_url_param(name: str) -> AppError:
     )
 
 
+def bad_body_param(name: str) -> AppError:
+    return AppError(
+        400, "api.context.invalid_body_param.app_error", f"Invalid or missing {name} in request body."
+    )
+
+
 class Store:
     """Everything the fake knows; its methods are called with :attr:`lock` held."""
 
@@ -244,7 +250,7 @@ class Store:
             shown = ", ".join(sorted(self.users[u]["username"] for u in ids))
             record = self.add_channel("", name, shown, "G", "")
         for user_id in ids:
-            self.members[record["id"]][user_id] = self._member(record["id"], user_id)
+            self.add_member(record["id"], user_id)
         return record
 
     def channel(self, channel_id: str) -> Dict[str, Any]:
@@ -256,8 +262,9 @@ class Store:
             raise AppError(404, "app.channel.get.existing.app_error", "Unable to find the existing channel.")
         return found
 
-    def _member(self, channel_id: str, user_id: str) -> Dict[str, Any]:
-        return {
+    def add_member(self, channel_id: str, user_id: str) -> Dict[str, Any]:
+        """Make the user a channel member quietly (no event, no post: :meth:`join_channel` sends them)."""
+        member: Dict[str, Any] = {
             "channel_id": channel_id,
             "user_id": user_id,
             "roles": "channel_user",
@@ -268,6 +275,8 @@ class Store:
             "msg_count_root": 0,
             "last_update_at": models.now(),
         }
+        self.members[channel_id][user_id] = member
+        return member
 
     def join_channel(self, channel_id: str, user_id: str, actor_id: str) -> Dict[str, Any]:
         """Add a member, with the ``user_added`` events and the system post the server makes."""
@@ -281,8 +290,7 @@ class Store:
                 "api.channel.add_user.to.channel.failed.deleted.app_error",
                 "Failed to add user to channel because they are not a member of the team.",
             )
-        members[user_id] = self._member(channel_id, user_id)
-        shown = models.channel_member(members[user_id])
+        shown = models.channel_member(self.add_member(channel_id, user_id))
         shown.update(last_viewed_at=-1, last_update_at=-1)  # as the server answers a new member
         data = {"team_id": channel["team_id"], "user_id": user_id}
         self.hub.publish("user_added", data, broadcast(user_id=user_id, channel_id=channel_id), [user_id])

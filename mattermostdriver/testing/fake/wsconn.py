@@ -137,7 +137,12 @@ def _act(fake: FakeMattermost, user_id: str, request: Dict[str, Any]) -> Optiona
             found = {u: store.statuses[u]["status"] for u in ids if u in store.statuses}
             return {"status": "OK", "seq_reply": seq, "data": found}
         if action == "ping":
-            pong = {"node_id": "", "server_time": models.now(), "text": "pong", "version": "11.4.0"}
+            pong = {
+                "node_id": "",
+                "server_time": models.now(),
+                "text": "pong",
+                "version": models.SERVER_VERSION,
+            }
             return {"status": "OK", "seq_reply": seq, "data": pong}
         if action in ("user_update_active_status", "presence", "posted_notify_ack"):
             return {"status": "OK", "seq_reply": seq}
