@@ -84,6 +84,14 @@ def not_connected(action: str, url: str) -> WebsocketError:
     return WebsocketError(f"websocket not connected; cannot send {action!r}", url=url)
 
 
+def no_reply(action: str, seq: int, timeout: float, url: str) -> WebsocketError:
+    return WebsocketError(f"no reply to websocket action {action!r} (seq {seq}) within {timeout} s", url=url)
+
+
+def closed_while_sending(action: str, url: str) -> WebsocketError:
+    return WebsocketError(f"websocket closed while sending {action!r}", url=url)
+
+
 class Actions(Engine):
     """The actions of a :class:`~mattermostdriver.websocket.Websocket`."""
 

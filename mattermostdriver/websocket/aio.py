@@ -16,8 +16,7 @@ import threading
 from typing import Any, Coroutine, Dict, Mapping, Optional, Set, Tuple, Union
 
 from ..exceptions import WebsocketError, summary_of
-from ..redaction import clean
-from .actions import action_frame, not_connected, reply_result
+from .actions import action_frame, closed_while_sending, no_reply, not_connected, reply_result
 from .connection import AsyncConnection, ConnectionClosed, close_info, open_async
 from .engine import Engine, Open, Outcome, Sink
 
@@ -116,7 +115,7 @@ class LoopRunner:
         conn = self._conn
         if conn is not None and self.engine.behind and not self._resuming:
             self._resuming = True
-            log.info("websocket: the consumer caught up; resuming from seq %d", self.engine._sequence)
+            self.engine.caught_up()
             self._spawn(conn.close(4001, "resuming"))
 
     # -- the loop -------------------------------------------------------------------------------
@@ -138,12 +137,8 @@ class LoopRunner:
                 step = steps.send(outcome)
         except (StopIteration, asyncio.CancelledError):
             pass  # ended, or stopped (the task's only canceller is stop())
-        except WebsocketError as exc:
-            log.error("websocket: %s; not retrying", exc.summary)
-            self.engine.error = exc
-        except Exception as exc:  # a bug, not a network condition: end loudly rather than spin
-            log.exception("websocket: the listener failed")
-            self.engine.error = WebsocketError(f"websocket listener failed: {exc!r}", url=self.engine.url)
+        except Exception as exc:  # a final WebsocketError, or a bug: end loudly rather than spin
+            self.engine.failed(exc)
         finally:
             steps.close()
             self.ready.set()
@@ -168,11 +163,7 @@ class LoopRunner:
                 if not received:
                     received = True
                     self.ready.set()
-                text = raw if isinstance(raw, str) else bytes(raw).decode("utf-8", "replace")
-                if engine.options["debug"]:
-                    log.debug("websocket: received %s", clean(text))
-                if engine.route(text, self.sink, self._reply):
-                    log.warning("websocket: missed events (expected seq %d); resuming", engine._sequence)
+                if engine.receive(raw, self.sink, self._reply, gap=self._gap):
                     self._gap = True
                     await conn.close(4001, "missed events")
                 burst += 1
@@ -180,8 +171,7 @@ class LoopRunner:
                     burst = 0  # let the consumer have its turn
                     await asyncio.sleep(0)
         except ConnectionClosed as exc:
-            code, reason, by_us = close_info(exc)
-            close = (code, reason, by_us, exc.rcvd is not None)
+            close = close_info(exc)
         finally:
             self._conn = None
             pending, self._pending = self._pending, {}
@@ -231,11 +221,9 @@ class LoopRunner:
             try:
                 reply = await asyncio.wait_for(waiter, timeout)
             except asyncio.TimeoutError:
-                raise WebsocketError(
-                    f"no reply to websocket action {action!r} (seq {seq}) within {timeout} s", url=url
-                ) from None
+                raise no_reply(action, seq, timeout, url) from None
         except ConnectionClosed as exc:
-            raise WebsocketError(f"websocket closed while sending {action!r}", url=url) from exc
+            raise closed_while_sending(action, url) from exc
         finally:
             self._pending.pop(seq, None)
         return reply_result(action, seq, reply, url)

@@ -30,7 +30,7 @@ import logging
 from types import TracebackType
 from typing import Any, Callable, Dict, Mapping, Optional, Protocol, Set, Type
 
-from .events import EventHandler, hello_connection_id, loads_object
+from .events import EventHandler, frame_text, hello_connection_id, loads_object
 
 
 class WebsocketView(Protocol):
@@ -118,7 +118,7 @@ async def _receive(websocket: Any, stopped: asyncio.Future[Any], timeout: Option
 
 async def _hand(ws: WebsocketView, handler: EventHandler, raw: Any) -> Optional[Dict[str, Any]]:
     """Pass one message to the handler (awaiting it if needed); return it decoded, if it is an object."""
-    text = raw if isinstance(raw, str) else bytes(raw).decode("utf-8", "replace")
+    text = frame_text(raw)
     message = loads_object(text)
     try:
         result = handler(ws._out(text, message) if message is not None else text)

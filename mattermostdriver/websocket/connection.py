@@ -237,10 +237,14 @@ def _raise_for(exc: Exception, shown_url: str) -> NoReturn:
     ) from exc
 
 
-def close_info(exc: ConnectionClosed) -> Tuple[int, str, bool]:
-    """The close code, the reason (cleaned) and whether this side closed first (keepalive, gap, stop)."""
+def close_info(exc: ConnectionClosed) -> Tuple[int, str, bool, bool]:
+    """The ``close`` that :meth:`.engine.Engine.closed` takes, from the library's exception.
+
+    The close code, the reason (cleaned), whether this side closed first (keepalive, gap, stop)
+    and whether a close frame came.
+    """
     rcvd, sent = exc.rcvd, exc.sent
     closed_by_us = sent is not None and (rcvd is None or not exc.rcvd_then_sent)
     if rcvd is None:
-        return 1006, "no close frame", closed_by_us
-    return rcvd.code, clean(rcvd.reason, 200), closed_by_us
+        return 1006, "no close frame", closed_by_us, False
+    return rcvd.code, clean(rcvd.reason, 200), closed_by_us, True

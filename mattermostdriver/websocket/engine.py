@@ -41,7 +41,8 @@ from urllib.parse import urlencode
 
 from ..exceptions import WebsocketAuthError, WebsocketError
 from ..options import Options
-from .events import connection_id_problem, decode_event, loads_object
+from ..redaction import clean
+from .events import connection_id_problem, decode_event, frame_text, loads_object
 
 __all__ = [
     "GAP_RESUMES",
@@ -204,6 +205,20 @@ class Engine:
             log.info("websocket: reconnecting in %.2f s", delay)
             yield delay
 
+    def failed(self, exc: Exception) -> None:
+        """The connection loop raised ``exc``: log it and keep the error that ends the listener.
+
+        A :class:`~mattermostdriver.exceptions.WebsocketError` (retrying cannot help) is kept as
+        it is; anything else is a bug, not a network condition, and is logged with its traceback
+        and wrapped, so that the runner ends loudly rather than spins.
+        """
+        if isinstance(exc, WebsocketError):
+            log.error("websocket: %s; not retrying", exc.summary)
+            self.error = exc
+            return
+        log.exception("websocket: the listener failed", exc_info=exc)
+        self.error = WebsocketError(f"websocket listener failed: {exc!r}", url=self.url)
+
     def _attempt(self, *, resume: bool) -> Open:
         url = base = self.url
         resumed = bool(resume and self._connection_id)
@@ -265,6 +280,25 @@ class Engine:
             if not stopping and not gap and not behind:
                 log.warning("websocket: connection closed (%s %s)", code, reason)
         return Outcome(received, gap, step.resumed, by_server, abrupt, behind)
+
+    def receive(self, raw: Union[str, bytes], sink: Sink, reply: ActionReply, *, gap: bool = False) -> bool:
+        """Read one frame as received (logged with ``debug``) and :meth:`route` it.
+
+        Returns True when it shows a gap in the sequence, logged here: the runner then closes the
+        connection (4001) to resume at once. ``gap``: the runner closes on one already (no
+        second warning).
+        """
+        text = frame_text(raw)
+        if self.options["debug"]:
+            log.debug("websocket: received %s", clean(text))
+        if self.route(text, sink, reply) and not gap:
+            log.warning("websocket: missed events (expected seq %d); resuming", self._sequence)
+            return True
+        return False
+
+    def caught_up(self) -> None:
+        """The consumer caught up and the runner closes the connection to resume: log it."""
+        log.info("websocket: the consumer caught up; resuming from seq %d", self._sequence)
 
     def route(self, text: str, sink: Sink, reply: ActionReply) -> bool:
         """Track seqs and pass one message on; return True on a gap (that message is not passed).

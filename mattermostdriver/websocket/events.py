@@ -8,7 +8,7 @@ listener: such a frame is passed to the handler as received and the stream goes 
 from __future__ import annotations
 
 import json
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, Optional, Union
 
 from ..redaction import clean
 
@@ -22,6 +22,7 @@ __all__ = [
     "NESTED_JSON_FIELDS",
     "connection_id_problem",
     "decode_event",
+    "frame_text",
     "hello_connection_id",
     "loads_object",
 ]
@@ -61,6 +62,15 @@ def _loads(text: str) -> Any:
         return json.loads(text)
     except (ValueError, RecursionError):
         return _INVALID
+
+
+def frame_text(raw: Union[str, bytes, bytearray, memoryview]) -> str:
+    """A frame's text: a text frame as received, a binary one decoded as UTF-8 (bad bytes replaced).
+
+    Any bytes-like value is taken (``bytes(raw)``), as the sockets of callers' own ``connect``
+    coroutines may give a bytearray or a memoryview; websockets' clients give str or bytes.
+    """
+    return raw if isinstance(raw, str) else bytes(raw).decode("utf-8", "replace")
 
 
 def loads_object(text: str) -> Optional[Dict[str, Any]]:

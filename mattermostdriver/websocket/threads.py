@@ -23,8 +23,7 @@ import time
 from typing import Any, Callable, Dict, Mapping, Optional, Union
 
 from ..exceptions import WebsocketError
-from ..redaction import clean
-from .actions import action_frame, not_connected, reply_result
+from .actions import action_frame, closed_while_sending, no_reply, not_connected, reply_result
 from .connection import ClientConnection, ConnectionClosed, close_info, open_connection
 from .engine import Engine, Open, Outcome, Sink
 
@@ -155,7 +154,7 @@ class ThreadRunner:
             behind = conn is not None and self.engine.behind and not self._resuming
             self._resuming = self._resuming or behind
         if behind and conn is not None:
-            log.info("websocket: the consumer caught up; resuming from seq %d", self.engine._sequence)
+            self.engine.caught_up()
             conn.close(4001, "resuming")
 
     # -- the loop, on the runner's thread -------------------------------------------------------
@@ -179,12 +178,8 @@ class ThreadRunner:
                 step = steps.send(outcome)
         except StopIteration:
             pass
-        except WebsocketError as exc:
-            log.error("websocket: %s; not retrying", exc.summary)
-            self.engine.error = exc
-        except Exception as exc:  # a bug, not a network condition: end loudly rather than spin
-            log.exception("websocket: the listener failed")
-            self.engine.error = WebsocketError(f"websocket listener failed: {exc!r}", url=self.engine.url)
+        except Exception as exc:  # a final WebsocketError, or a bug: end loudly rather than spin
+            self.engine.failed(exc)
         finally:
             steps.close()
             self.ready.set()
@@ -216,8 +211,7 @@ class ThreadRunner:
                         self.ready.set()
                     self._frame(conn, raw)
             except ConnectionClosed as exc:
-                code, reason, by_us = close_info(exc)
-                close = (code, reason, by_us, exc.rcvd is not None)
+                close = close_info(exc)
             finally:
                 with self._lock:
                     self._conn = None
@@ -236,11 +230,7 @@ class ThreadRunner:
         )
 
     def _frame(self, conn: ClientConnection, raw: Union[str, bytes]) -> None:
-        text = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
-        if self.engine.options["debug"]:
-            log.debug("websocket: received %s", clean(text))
-        if self.engine.route(text, self.sink, self._reply) and not self._gap:
-            log.warning("websocket: missed events (expected seq %d); resuming", self.engine._sequence)
+        if self.engine.receive(raw, self.sink, self._reply, gap=self._gap):
             self._gap = True
             conn.close(4001, "missed events")
 
@@ -272,11 +262,9 @@ class ThreadRunner:
             if pending is None:
                 return seq
             if not self._wait(conn, pending, timeout):
-                raise WebsocketError(
-                    f"no reply to websocket action {action!r} (seq {seq}) within {timeout} s", url=url
-                )
+                raise no_reply(action, seq, timeout, url)
         except ConnectionClosed as exc:
-            raise WebsocketError(f"websocket closed while sending {action!r}", url=url) from exc
+            raise closed_while_sending(action, url) from exc
         finally:
             with self._lock:
                 self._pending.pop(seq, None)

@@ -1,4 +1,5 @@
-"""The engine's decisions, without I/O: the connection loop (plan) and the reading of frames (route).
+"""The engine's decisions, without I/O: the connection loop (plan) and the reading of frames (route,
+receive), and what both runners hand it (the end of the loop, a connection's close).
 
 No socket, no thread: the tests drive :meth:`Engine.plan` as a runner would, sending back made-up
 sessions and errors, with a clock of their own.
@@ -11,9 +12,12 @@ import logging
 from typing import Any, Dict, Generator, List, Optional, Tuple
 
 import pytest
+from websockets.exceptions import ConnectionClosed
+from websockets.frames import Close
 
 from mattermostdriver.exceptions import WebsocketAuthError, WebsocketError
 from mattermostdriver.options import Options
+from mattermostdriver.websocket.connection import close_info
 from mattermostdriver.websocket.engine import (
     GAP_RESUMES,
     PROBE_SEQ,
@@ -24,6 +28,7 @@ from mattermostdriver.websocket.engine import (
     Outcome,
     Resync,
 )
+from mattermostdriver.websocket.events import frame_text
 
 URL = "ws://chat.example.com:8065/api/v4/websocket"
 
@@ -298,3 +303,88 @@ def test_decode_affects_only_what_handlers_get() -> None:
     assert eng._out(json.dumps(message), dict(message)) == json.dumps(message)
     eng.decode = True
     assert eng._out("", dict(message))["data"]["post"] == {"id": "p"}
+
+
+# -- what both runners do with a frame and with the loop's end ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '{"a": "\u00e9"}',
+        '{"a": "\u00e9"}'.encode(),
+        bytearray(b'{"a": "\xc3\xa9"}'),
+        memoryview(b'{"a": "\xc3\xa9"}'),
+    ],
+)
+def test_a_frame_is_its_text_or_its_bytes_decoded(raw: Any) -> None:
+    assert frame_text(raw) == '{"a": "\u00e9"}'
+    assert frame_text(b"bad \xff") == "bad \ufffd"  # bad bytes replaced, the stream goes on
+
+
+def test_receive_logs_the_frame_with_debug_and_warns_once_on_a_gap(caplog: pytest.LogCaptureFixture) -> None:
+    eng, _ = engine(debug=True)
+    rec = Recorder()
+    caplog.set_level(logging.DEBUG, "mattermostdriver.websocket")
+    assert not eng.receive(json.dumps(hello("c1")).encode(), rec.sink, rec.reply)
+    assert json.loads(rec.items[0])["event"] == "hello"
+    assert any(
+        r.levelno == logging.DEBUG and r.getMessage().startswith("websocket: received {")
+        for r in caplog.records
+    )
+    assert eng.receive(json.dumps(event(3)), rec.sink, rec.reply)  # 1 and 2 were missed
+    assert not eng.receive(json.dumps(event(4)), rec.sink, rec.reply, gap=True)  # closing already
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warnings == ["websocket: missed events (expected seq 1); resuming"]
+
+
+def test_receive_logs_no_frame_without_debug(caplog: pytest.LogCaptureFixture) -> None:
+    eng, _ = engine()
+    caplog.set_level(logging.DEBUG, "mattermostdriver.websocket")
+    eng.receive("not json", Recorder().sink, Recorder().reply)
+    assert not any("received" in r.getMessage() for r in caplog.records)
+
+
+def test_the_loops_end_keeps_a_websocket_error_and_wraps_a_bug(caplog: pytest.LogCaptureFixture) -> None:
+    eng, _ = engine()
+    final = WebsocketError("websocket upgrade refused with HTTP 400", status_code=400, url=URL)
+    eng.failed(final)
+    assert eng.error is final
+    assert [(r.levelno, r.getMessage()) for r in caplog.records] == [
+        (logging.ERROR, f"websocket: {final.summary}; not retrying")
+    ]
+    caplog.clear()
+    try:
+        raise KeyError("oops")
+    except KeyError as exc:
+        eng.failed(exc)
+    assert isinstance(eng.error, WebsocketError) and str(eng.error).startswith(
+        "websocket listener failed: KeyError"
+    )
+    (record,) = caplog.records
+    assert record.levelno == logging.ERROR and record.getMessage() == "websocket: the listener failed"
+    assert record.exc_info is not None and record.exc_info[0] is KeyError
+
+
+def test_a_catching_up_consumer_is_logged_with_the_seq_it_resumes_from(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    eng, _ = engine()
+    eng._sequence = 7
+    caplog.set_level(logging.INFO, "mattermostdriver.websocket")
+    eng.caught_up()
+    assert [r.getMessage() for r in caplog.records] == [
+        "websocket: the consumer caught up; resuming from seq 7"
+    ]
+
+
+def test_close_info_is_the_close_the_engine_takes() -> None:
+    by_server = ConnectionClosed(Close(1001, "going away"), None)
+    assert close_info(by_server) == (1001, "going away", False, True)
+    dropped = ConnectionClosed(None, Close(1000, ""))
+    assert close_info(dropped) == (1006, "no close frame", True, False)
+    step = Open(URL, URL, False)
+    outcome = engine()[0].closed(
+        step, received=True, gap=False, behind=False, stopping=True, close=close_info(by_server)
+    )
+    assert outcome.by_server and not outcome.abrupt
