@@ -15,9 +15,12 @@ See the documentation page "Testing your bot".
 
 from __future__ import annotations
 
-from ..transports.mock import MockResponse, MockTransport
-from .fake import Call, FakeMattermost, NotImplementedWarning, UnimplementedRoute
-from .harness import Mattermost
+from typing import TYPE_CHECKING, Any, List
+
+if TYPE_CHECKING:
+    from ..transports.mock import MockResponse, MockTransport
+    from .fake import Call, FakeMattermost, NotImplementedWarning, UnimplementedRoute
+    from .harness import Mattermost
 
 __all__ = [
     "Call",
@@ -28,3 +31,28 @@ __all__ = [
     "NotImplementedWarning",
     "UnimplementedRoute",
 ]
+
+#: Each name and the module it loads on first use: pytest imports the plugin, a submodule of
+#: this package, in every run of a project that has the driver installed; the fake server and
+#: its HTTP machinery load only when a test uses them.
+_MODULE_OF = {
+    "Call": ".fake",
+    "FakeMattermost": ".fake",
+    "NotImplementedWarning": ".fake",
+    "UnimplementedRoute": ".fake",
+    "Mattermost": ".harness",
+    "MockResponse": "..transports.mock",
+    "MockTransport": "..transports.mock",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODULE_OF:
+        from importlib import import_module
+
+        return getattr(import_module(_MODULE_OF[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> List[str]:
+    return sorted(set(globals()) | set(_MODULE_OF))

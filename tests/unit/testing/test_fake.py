@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import queue
 import socket
+import subprocess
+import sys
 import threading
 import warnings
 from typing import Any, Dict, List, Tuple
@@ -246,3 +248,16 @@ def test_the_authentication_challenge_of_732(mattermost: Mattermost) -> None:
         assert hello["event"] == "hello" and hello["broadcast"]["user_id"] == mattermost.bot["id"]
         replies = [json.loads(ws.recv(timeout=5)) for _ in range(2)]
         assert {"status": "OK", "seq_reply": 1} in replies
+
+
+def test_the_pytest_plugin_loads_no_fake_until_a_test_uses_it() -> None:
+    """pytest imports the plugin in every run of a project with the driver installed."""
+    code = (
+        "import sys, mattermostdriver.testing.pytest_plugin;"
+        "print(sorted(m for m in sys.modules if m.startswith('mattermostdriver.testing.')"
+        " or m in ('http.server', 'socketserver')));"
+        "from mattermostdriver.testing import FakeMattermost, Mattermost, MockTransport;"
+        "import mattermostdriver.testing as t; print(set(t.__all__) <= set(dir(t)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["['mattermostdriver.testing.pytest_plugin']", "True"]
