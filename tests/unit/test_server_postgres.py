@@ -180,7 +180,14 @@ def test_clean_removes_what_the_scripts_made_and_nothing_else(
     (module / "a.go").write_text("package m\n")
     (module / "a.go").chmod(0o444)
     module.chmod(0o555)  # the Go module cache is read-only
-    for made in ("gobuild/00", "gopath/pkg", "goconfig/go", "server-v8.0.0-x/bin", "server-v8.0.0-y/i18n"):
+    for made in (
+        "gobuild/00",
+        "gopath/pkg",
+        "goconfig/go",
+        "pip/http",
+        "server-v8.0.0-x/bin",
+        "server-v8.0.0-y/i18n",
+    ):
         (home / made).mkdir(parents=True)
     for other in ("run", "bench-venv-peer"):  # an older script's server state, the benchmarks' venv
         (home / other).mkdir()
