@@ -280,8 +280,11 @@ class Options(Dict[str, Any]):
         merged = normalize_options(given, warn=warn)
         before = retry_fields(self)
         self.given = given
-        super().clear()
+        # the new values in one step, then the keys no longer given go: a call starting in
+        # another thread meanwhile reads every key (emptied and filled again, it could miss one)
         super().update(merged)
+        for key in [key for key in self if key not in merged]:
+            super().__delitem__(key)
         changed = {field: value for field, value in retry_fields(self).items() if before[field] != value}
         if changed:
             self._retry = self._retry.new(**changed)

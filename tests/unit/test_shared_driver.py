@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Dict, Iterator, List, Set
@@ -13,6 +14,8 @@ from typing import Any, Dict, Iterator, List, Set
 import pytest
 
 from mattermostdriver import AsyncDriver, Driver
+from mattermostdriver.core.settings import Settings
+from mattermostdriver.options import Options
 
 from ..support.ws_server import TOKEN, FakeMattermost
 from .echo import EchoServer, Router, client_sockets
@@ -157,6 +160,38 @@ def test_options_written_while_calls_are_in_flight(echo: EchoServer) -> None:
     d.close()
     assert done > 0 and wrong == [] and sent <= tokens
     assert d.options["request_timeout"] == (5, 7) and client_sockets(echo.port) == set()
+
+
+def test_a_reader_in_another_thread_never_sees_the_options_half_written() -> None:
+    """A write replaces the options while calls in other threads read them: never a key missing.
+
+    (A write emptied the dict and filled it again; a call starting in between failed with
+    ``KeyError: 'scheme'`` in test_options_written_while_calls_are_in_flight, now and then.)
+    """
+    options = Options({"url": "chat.example.com", "token": "t"})
+    failures: List[BaseException] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            try:
+                Settings(options)  # what each call reads when the options changed
+            except Exception as exc:
+                failures.append(exc)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads switch as often as they can
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for i in range(3000):
+            options["request_timeout"] = 5 + i % 3
+    finally:
+        stop.set()
+        reader.join()
+        sys.setswitchinterval(interval)
+    assert failures == []
+    assert options["request_timeout"] == 5 + 2999 % 3 and options["scheme"] == "https"
 
 
 def test_login_in_one_thread_while_others_call(echo: EchoServer) -> None:
